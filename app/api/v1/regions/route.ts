@@ -1,0 +1,7 @@
+import { catalogue } from "@/lib/http/endpoints";
+import { route } from "@/lib/http/route";
+import { regionsWithConnections } from "@/lib/server/regions";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(catalogue.listRegions, async ({ query }) => regionsWithConnections(query.provider));

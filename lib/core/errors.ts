@@ -1,0 +1,91 @@
+/**
+ * Typed cloud errors. Every driver translates its provider's failures into these, so the
+ * reconciler can decide from `retryable` alone whether trying again can help.
+ */
+export type CloudErrorCode =
+  | "NotFound"
+  | "NotSupported"
+  | "QuotaExceeded"
+  | "CapacityUnavailable"
+  | "Throttled"
+  | "InvalidArgument"
+  | "AuthFailed"
+  | "Conflict"
+  | "Unavailable";
+
+export class CloudError extends Error {
+  readonly code: CloudErrorCode;
+  readonly retryable: boolean;
+  /** When the provider says how long to wait before retrying. */
+  readonly retryAfterMs?: number;
+
+  constructor(code: CloudErrorCode, message: string, opts: { retryable: boolean; retryAfterMs?: number }) {
+    super(message);
+    this.name = `${code}Error`;
+    this.code = code;
+    this.retryable = opts.retryable;
+    this.retryAfterMs = opts.retryAfterMs;
+  }
+}
+
+export class NotFoundError extends CloudError {
+  constructor(message: string) {
+    super("NotFound", message, { retryable: false });
+  }
+}
+
+export class NotSupportedError extends CloudError {
+  constructor(message: string) {
+    super("NotSupported", message, { retryable: false });
+  }
+}
+
+/** An account limit (e.g. vCPUs per region) was reached; retrying helps only after something is freed. */
+export class QuotaExceededError extends CloudError {
+  constructor(message: string) {
+    super("QuotaExceeded", message, { retryable: false });
+  }
+}
+
+/** The provider has no capacity for this spec here right now (AWS InsufficientInstanceCapacity). */
+export class CapacityUnavailableError extends CloudError {
+  constructor(message: string, retryAfterMs?: number) {
+    super("CapacityUnavailable", message, { retryable: true, retryAfterMs });
+  }
+}
+
+export class ThrottledError extends CloudError {
+  constructor(message: string, retryAfterMs?: number) {
+    super("Throttled", message, { retryable: true, retryAfterMs });
+  }
+}
+
+export class InvalidArgumentError extends CloudError {
+  constructor(message: string) {
+    super("InvalidArgument", message, { retryable: false });
+  }
+}
+
+export class AuthFailedError extends CloudError {
+  constructor(message: string) {
+    super("AuthFailed", message, { retryable: false });
+  }
+}
+
+/** The request conflicts with the resource's current state (e.g. resume a running VM). */
+export class ConflictError extends CloudError {
+  constructor(message: string) {
+    super("Conflict", message, { retryable: false });
+  }
+}
+
+/** The provider failed internally or the reply was lost; the call may or may not have taken effect. */
+export class UnavailableError extends CloudError {
+  constructor(message: string, retryAfterMs?: number) {
+    super("Unavailable", message, { retryable: true, retryAfterMs });
+  }
+}
+
+export function isCloudError(e: unknown): e is CloudError {
+  return e instanceof CloudError;
+}

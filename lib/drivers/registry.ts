@@ -1,0 +1,21 @@
+import { NotSupportedError } from "@/lib/core/errors";
+import type { SimCloud } from "./sim/cloud";
+import { SimDriver } from "./sim/sim-driver";
+import type { CloudDriver, ConnectionConfig } from "./types";
+
+/** The driver kinds a connection can name. `aws` joins this list with its own driver. */
+export const DRIVER_KINDS = ["sim"] as const;
+export type DriverKind = (typeof DRIVER_KINDS)[number];
+
+export interface DriverDeps {
+  sim: SimCloud;
+}
+
+export function createDriver(connection: ConnectionConfig, deps: DriverDeps): CloudDriver {
+  switch (connection.driver) {
+    case "sim":
+      return new SimDriver(connection, deps.sim);
+    default:
+      throw new NotSupportedError(`no driver named "${connection.driver}"; available: ${DRIVER_KINDS.join(", ")}`);
+  }
+}

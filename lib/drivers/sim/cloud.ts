@@ -1,0 +1,62 @@
+import { UnavailableError } from "@/lib/core/errors";
+import type { ConnectionConfig } from "../types";
+import type { SimConfig } from "./config";
+import { FAULT_PROFILES, Throttle, type FaultProfile } from "./faults";
+import { unit } from "./random";
+import type { SimStore } from "./store";
+
+/**
+ * The simulated provider side, shared by every connection in the process: its state store, its
+ * API limits and its fault dice. Drivers are cheap views onto it for one connection.
+ */
+export class SimCloud {
+  readonly profile: FaultProfile;
+  private readonly throttle: Throttle;
+  private readonly attempts = new Map<string, number>();
+  private readonly locks = new Map<string, Promise<unknown>>();
+
+  constructor(
+    readonly store: SimStore,
+    readonly config: SimConfig,
+  ) {
+    this.profile = FAULT_PROFILES[config.faults];
+    this.throttle = new Throttle(this.profile, config.clock, config.speed);
+  }
+
+  now(): number {
+    return this.config.clock.now();
+  }
+
+  /**
+   * One provider API call: rate limit, then a chance of an internal error before it takes effect,
+   * then the work, then (for mutations) a chance the reply is lost after it took effect.
+   */
+  async call<T>(conn: ConnectionConfig, op: string, kind: "read" | "write", target: string, work: () => Promise<T>): Promise<T> {
+    const scope = `${conn.credential}@${conn.provider}-${conn.region}`;
+    this.throttle.take(scope, kind, op);
+    const attemptKey = `${scope}|${op}|${target}`;
+    const attempt = (this.attempts.get(attemptKey) ?? 0) + 1;
+    this.attempts.set(attemptKey, attempt);
+    const { seed } = this.config;
+    if (unit(seed, "transient", attemptKey, attempt) < this.profile.transientRate) {
+      throw new UnavailableError(`${op}: the provider had an internal error (InternalError); the request did not take effect, retry it`);
+    }
+    const result = await this.serialize(scope, work);
+    if (kind === "write" && unit(seed, "lost", attemptKey, attempt) < this.profile.lostReplyRate) {
+      throw new UnavailableError(`${op}: the request timed out; it may have taken effect, so look for the resource by its tags or retry with the same client token`);
+    }
+    return result;
+  }
+
+  /** Calls on one account and region run one at a time, as a provider's control plane orders them. */
+  private serialize<T>(scope: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.locks.get(scope) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => undefined);
+    this.locks.set(scope, tail);
+    void tail.then(() => {
+      if (this.locks.get(scope) === tail) this.locks.delete(scope);
+    });
+    return next;
+  }
+}

@@ -1,0 +1,185 @@
+import type { Image, ProviderId, Region, Spec, VmStatus } from "@/lib/core/types";
+
+/**
+ * The driver vocabulary (CB-Spider's job), shaped after Apache Libcloud: a small shared set of
+ * calls with normalized value objects. Provider-only fields go in `extra`; nothing past a driver's
+ * mappers sees a provider's raw shape. See README.md in this folder for the mapping to EC2, GCE and Azure.
+ */
+
+export type Tags = Record<string, string>;
+
+/** What a driver is bound to: one provider region under one credential. */
+export interface ConnectionConfig {
+  name: string;
+  driver: string;
+  provider: ProviderId;
+  /** The provider's region code, e.g. `us-east-1`. */
+  region: string;
+  credential: string;
+}
+
+export interface VNet {
+  id: string;
+  name: string;
+  cidr: string;
+  subnets: Subnet[];
+  tags: Tags;
+  extra: Record<string, unknown>;
+}
+
+export interface Subnet {
+  id: string;
+  name: string;
+  cidr: string;
+  zone: string | null;
+}
+
+export interface CreateVNetRequest {
+  name: string;
+  cidr: string;
+  subnets: { name: string; cidr: string; zone?: string }[];
+  tags?: Tags;
+}
+
+export interface SecurityRule {
+  direction: "inbound" | "outbound";
+  protocol: "tcp" | "udp" | "icmp" | "all";
+  fromPort: number;
+  toPort: number;
+  cidr: string;
+}
+
+export interface SecurityGroup {
+  id: string;
+  name: string;
+  vNetId: string;
+  rules: SecurityRule[];
+  tags: Tags;
+  extra: Record<string, unknown>;
+}
+
+export interface CreateSecurityGroupRequest {
+  name: string;
+  vNetId: string;
+  rules: SecurityRule[];
+  tags?: Tags;
+}
+
+export interface KeyPair {
+  id: string;
+  name: string;
+  /** SHA256 fingerprint of the public key, as `ssh-keygen -l` prints it. */
+  fingerprint: string;
+  publicKey: string;
+  /** Only present in the answer to createKeyPair: providers never show it again. */
+  privateKey?: string;
+  tags: Tags;
+  extra: Record<string, unknown>;
+}
+
+export interface CreateKeyPairRequest {
+  name: string;
+  tags?: Tags;
+}
+
+export interface Vm {
+  id: string;
+  name: string;
+  status: VmStatus;
+  specName: string;
+  imageId: string;
+  zone: string;
+  vNetId: string;
+  subnetId: string;
+  securityGroupIds: string[];
+  keyPairId: string;
+  publicIp: string | null;
+  privateIp: string | null;
+  createdAt: string;
+  tags: Tags;
+  /** A provider message about the last failure, e.g. why a VM ended Failed. */
+  statusReason: string | null;
+  extra: Record<string, unknown>;
+}
+
+export interface CreateVmRequest {
+  name: string;
+  /** The provider's type name (Spec.name), e.g. `t3.micro`. */
+  specName: string;
+  imageId: string;
+  zone?: string;
+  subnetId: string;
+  securityGroupIds: string[];
+  keyPairId: string;
+  tags?: Tags;
+  /**
+   * Idempotency token (EC2 ClientToken, GCE requestId, Azure's PUT by name): a repeated call with
+   * the same token returns the VM the first call made instead of making another.
+   */
+  clientToken?: string;
+}
+
+export interface ListFilter {
+  /** Only resources carrying every one of these tags. */
+  tags?: Tags;
+}
+
+export const METRIC_NAMES = ["cpu_utilization", "mem_utilization", "disk_utilization", "bytes_in", "bytes_out", "kb_read", "kb_written"] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+export interface MetricQuery {
+  metric: MetricName;
+  fromMs: number;
+  toMs: number;
+  stepSeconds: number;
+}
+
+export interface MetricSeries {
+  metric: MetricName;
+  points: [number, number][];
+}
+
+export interface VerifyResult {
+  regionFound: boolean;
+  specCount: number;
+  imageCount: number;
+  message: string;
+}
+
+export interface CloudDriver {
+  readonly connection: ConnectionConfig;
+
+  /** Checks the credential and region with one cheap read, as CB-Spider's connection check does. */
+  verify(): Promise<VerifyResult>;
+
+  listRegions(): Promise<Region[]>;
+  listSpecs(): Promise<Spec[]>;
+  listImages(): Promise<Image[]>;
+
+  createVNet(req: CreateVNetRequest): Promise<VNet>;
+  getVNet(id: string): Promise<VNet>;
+  listVNets(filter?: ListFilter): Promise<VNet[]>;
+  deleteVNet(id: string): Promise<void>;
+
+  createSecurityGroup(req: CreateSecurityGroupRequest): Promise<SecurityGroup>;
+  getSecurityGroup(id: string): Promise<SecurityGroup>;
+  listSecurityGroups(filter?: ListFilter): Promise<SecurityGroup[]>;
+  deleteSecurityGroup(id: string): Promise<void>;
+
+  createKeyPair(req: CreateKeyPairRequest): Promise<KeyPair>;
+  getKeyPair(id: string): Promise<KeyPair>;
+  listKeyPairs(filter?: ListFilter): Promise<KeyPair[]>;
+  deleteKeyPair(id: string): Promise<void>;
+
+  /** Starts a VM; it comes back Creating and reaches Running (or Failed) later, as on a real cloud. */
+  createVm(req: CreateVmRequest): Promise<Vm>;
+  getVm(id: string): Promise<Vm>;
+  listVms(filter?: ListFilter): Promise<Vm[]>;
+  suspendVm(id: string): Promise<Vm>;
+  resumeVm(id: string): Promise<Vm>;
+  rebootVm(id: string): Promise<Vm>;
+  /** Idempotent: terminating a VM that is already going or gone answers its current state. */
+  terminateVm(id: string): Promise<Vm>;
+
+  getMetrics(vmId: string, query: MetricQuery): Promise<MetricSeries>;
+}

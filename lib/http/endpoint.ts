@@ -1,0 +1,39 @@
+import type { z } from "zod";
+
+type AnySchema = z.ZodType;
+
+/**
+ * One REST operation: its path, its input schemas and its answer. Route handlers validate with
+ * these and the OpenAPI document is generated from the same objects, so the two cannot drift.
+ */
+export interface Endpoint<
+  P extends AnySchema | undefined = AnySchema | undefined,
+  Q extends AnySchema | undefined = AnySchema | undefined,
+  B extends AnySchema | undefined = AnySchema | undefined,
+  R extends AnySchema | undefined = AnySchema | undefined,
+> {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** OpenAPI form, e.g. /api/v1/regions/{key}/specs */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** When set, the body may also come from the query string (DELETE with ?name=). */
+  bodyFromQuery?: boolean;
+  response?: R;
+  status?: number;
+  /** Error statuses this operation may answer, for the document. */
+  errors?: number[];
+}
+
+export function endpoint<
+  P extends AnySchema | undefined = undefined,
+  Q extends AnySchema | undefined = undefined,
+  B extends AnySchema | undefined = undefined,
+  R extends AnySchema | undefined = undefined,
+>(e: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
+  return e;
+}

@@ -1,0 +1,9 @@
+import type { Endpoint } from "../endpoint";
+import * as catalogue from "./catalogue";
+import * as connections from "./connections";
+import * as system from "./system";
+
+/** Every REST operation, in the order the document lists them. */
+export const ALL_ENDPOINTS: Endpoint[] = [...Object.values(system), ...Object.values(catalogue), ...Object.values(connections)];
+
+export { catalogue, connections, system };

@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { isCloudError, type CloudErrorCode } from "@/lib/core/errors";
+
+/** An error a route means to answer with, e.g. 404 for an unknown region. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ErrorBody {
+  error: string;
+  code?: string;
+  issues?: { path: string; message: string }[];
+}
+
+export interface DescribedError {
+  status: number;
+  body: ErrorBody;
+  retryAfterMs?: number;
+}
+
+const CLOUD_STATUS: Record<CloudErrorCode, number> = {
+  NotFound: 404,
+  NotSupported: 501,
+  QuotaExceeded: 409,
+  CapacityUnavailable: 503,
+  Throttled: 429,
+  InvalidArgument: 400,
+  AuthFailed: 502,
+  Conflict: 409,
+  Unavailable: 503,
+};
+
+/** Thrown for a body that is not JSON, so it reads like any other input error. */
+export class BodyParseError extends Error {}
+
+function issuePath(prefix: string | undefined, path: PropertyKey[]): string {
+  return [prefix, ...path.map(String)].filter(Boolean).join(".") || "input";
+}
+
+export function zodErrorBody(error: z.ZodError, prefix?: string): ErrorBody {
+  const issues = error.issues.map((i) => ({ path: issuePath(prefix, i.path), message: i.message }));
+  return { error: issues.map((i) => `${i.path}: ${i.message}`).join("; "), code: "InvalidInput", issues };
+}
+
+/** Turns any thrown value into a status and a message that says what to fix; never a stack trace. */
+export function describeError(e: unknown, prefix?: string): DescribedError {
+  if (e instanceof z.ZodError) return { status: 400, body: zodErrorBody(e, prefix) };
+  if (e instanceof BodyParseError) return { status: 400, body: { error: `body: ${e.message}`, code: "InvalidInput" } };
+  if (e instanceof HttpError) return { status: e.status, body: { error: e.message, ...(e.code ? { code: e.code } : {}) } };
+  if (isCloudError(e)) return { status: CLOUD_STATUS[e.code], body: { error: e.message, code: e.code }, retryAfterMs: e.retryAfterMs };
+  const ref = randomUUID().slice(0, 8);
+  console.error(`[barista] unexpected error (ref ${ref})`, e);
+  return { status: 500, body: { error: `internal error (ref ${ref}); the server log has the details`, code: "Internal" } };
+}

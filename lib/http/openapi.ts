@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { Endpoint } from "./endpoint";
+import { errorSchema } from "@/lib/validation/common";
+
+type JsonSchema = Record<string, unknown>;
+
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  202: "Accepted",
+  204: "No content",
+  400: "Invalid input: the message names the field",
+  404: "Not found",
+  409: "Conflict with the current state",
+  429: "Throttled",
+  503: "The cloud is unavailable; retry",
+};
+
+/** Turns zod into JSON Schema 2020-12 (what OpenAPI 3.1 speaks), collecting named schemas into components. */
+function schemaOf(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
+  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline" }) as JsonSchema;
+  delete json.$schema;
+  const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
+  if (!id) return json;
+  const name = io === "input" && components[id] && JSON.stringify(components[id]) !== JSON.stringify(json) ? `${id}Input` : id;
+  components[name] = json;
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function parameters(ep: Endpoint) {
+  const out: Record<string, unknown>[] = [];
+  for (const [where, schema] of [["path", ep.params], ["query", ep.query]] as const) {
+    if (!schema) continue;
+    const json = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
+    for (const [name, prop] of Object.entries(json.properties ?? {})) {
+      out.push({ name, in: where, required: where === "path" || (json.required ?? []).includes(name), description: prop.description, schema: prop });
+    }
+  }
+  return out;
+}
+
+export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
+  const components: Record<string, JsonSchema> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const ep of endpoints) {
+    const status = ep.status ?? 200;
+    const responses: Record<string, unknown> = {
+      [status]: status === 204 || !ep.response
+        ? { description: STATUS_TEXT[status] ?? "OK" }
+        : { description: STATUS_TEXT[status] ?? "OK", content: { "application/json": { schema: schemaOf(ep.response, "output", components) } } },
+    };
+    for (const code of ep.errors ?? []) {
+      responses[code] = { description: STATUS_TEXT[code] ?? "Error", content: { "application/json": { schema: schemaOf(errorSchema, "output", components) } } };
+    }
+    const op: Record<string, unknown> = {
+      operationId: `${ep.method.toLowerCase()}${ep.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
+      summary: ep.summary,
+      ...(ep.description ? { description: ep.description } : {}),
+      tags: [ep.tag],
+      parameters: parameters(ep),
+      ...(ep.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(ep.body, "input", components) } } } } : {}),
+      responses,
+    };
+    paths[ep.path] = { ...(paths[ep.path] ?? {}), [ep.method.toLowerCase()]: op };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Barista API",
+      version: info.version,
+      description: "Run many clouds as one: regions, specs, images, latency and connections. Every input is validated; errors say what to fix.",
+      license: { name: "Apache-2.0", identifier: "Apache-2.0" },
+    },
+    servers: [{ url: "/" }],
+    paths,
+    components: { schemas: components },
+  };
+}

@@ -1,0 +1,22 @@
+import { listRegions } from "@/lib/catalogue";
+import { builtinConnections } from "@/lib/provisioning/connections";
+import { databaseFile, migrateDatabase } from "@/lib/store";
+import { runtime } from "./runtime";
+
+const SEEDED = "builtin-connections-seeded";
+
+/** Runs once when the server starts: bring the database up to date, then offer the built-in clouds. */
+export async function startServer(): Promise<void> {
+  const file = databaseFile();
+  const { applied } = migrateDatabase(file);
+  if (applied.length) console.log(`[barista] database ${file}: applied ${applied.join(", ")}`);
+  const rt = runtime();
+  // Only on the first start: a connection the user removed stays removed.
+  if (!(await rt.stores.settings.get(SEEDED))) {
+    const added = await rt.stores.connections.createMissing(builtinConnections(listRegions()));
+    await rt.stores.settings.set(SEEDED, new Date().toISOString());
+    console.log(`[barista] added ${added} simulated connections, one per region`);
+  }
+  const { speed, faults, seed } = rt.sim.config;
+  console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
+}

@@ -1,0 +1,75 @@
+import type { SimKind, SimRecord, SimScope, SimStore } from "@/lib/drivers/sim/store";
+import type { PrismaClient } from "./generated/prisma/client";
+import type { SimResource } from "./generated/prisma/client";
+
+function fromRow(r: SimResource): SimRecord {
+  return {
+    id: r.id,
+    account: r.account,
+    regionKey: r.regionKey,
+    kind: r.kind as SimKind,
+    name: r.name,
+    status: r.status,
+    tags: JSON.parse(r.tags),
+    data: JSON.parse(r.data),
+    vcpu: r.vcpu,
+    subnetId: r.subnetId,
+    privateIp: r.privateIp,
+    publicIp: r.publicIp,
+    clientToken: r.clientToken,
+    pendingOp: r.pendingOp,
+    opOutcome: r.opOutcome,
+    opDoneAt: r.opDoneAt ? r.opDoneAt.getTime() : null,
+    createdAt: r.createdAt.getTime(),
+    updatedAt: r.updatedAt.getTime(),
+  };
+}
+
+function toRow(p: Partial<SimRecord>) {
+  const { tags, data, opDoneAt, createdAt, updatedAt, ...rest } = p;
+  return {
+    ...rest,
+    ...(tags !== undefined ? { tags: JSON.stringify(tags) } : {}),
+    ...(data !== undefined ? { data: JSON.stringify(data) } : {}),
+    ...(opDoneAt !== undefined ? { opDoneAt: opDoneAt === null ? null : new Date(opDoneAt) } : {}),
+    ...(createdAt !== undefined ? { createdAt: new Date(createdAt) } : {}),
+    ...(updatedAt !== undefined ? { updatedAt: new Date(updatedAt) } : {}),
+  };
+}
+
+/** The simulated clouds' state in the server's database. */
+export class PrismaSimStore implements SimStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async insert(record: SimRecord): Promise<void> {
+    const { id, account, regionKey, kind, name, status } = record;
+    await this.prisma.simResource.create({ data: { ...toRow(record), id, account, regionKey, kind, name, status } });
+  }
+
+  async update(id: string, patch: Partial<Omit<SimRecord, "id">>): Promise<void> {
+    await this.prisma.simResource.update({ where: { id }, data: toRow(patch) });
+  }
+
+  async get(id: string): Promise<SimRecord | null> {
+    const r = await this.prisma.simResource.findUnique({ where: { id } });
+    return r ? fromRow(r) : null;
+  }
+
+  async list(scope: SimScope, kind: SimKind): Promise<SimRecord[]> {
+    const rows = await this.prisma.simResource.findMany({ where: { ...scope, kind }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    return rows.map(fromRow);
+  }
+
+  async findByClientToken(scope: SimScope, kind: SimKind, token: string): Promise<SimRecord | null> {
+    const r = await this.prisma.simResource.findFirst({ where: { ...scope, kind, clientToken: token } });
+    return r ? fromRow(r) : null;
+  }
+
+  async isPublicIpTaken(ip: string): Promise<boolean> {
+    return (await this.prisma.simResource.count({ where: { publicIp: ip } })) > 0;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.prisma.simResource.deleteMany({ where: { id } });
+  }
+}

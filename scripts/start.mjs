@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm start`: build the console when no build exists or the sources changed since the last one,
+// then serve it with `next start`. The server migrates its own database at start (instrumentation.ts).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const buildId = path.join(root, ".next", "BUILD_ID");
+const SOURCES = ["app", "components", "lib", "public", "prisma", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json"];
+
+function newestMtime(p) {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+function needsBuild() {
+  if (!existsSync(buildId)) return "no build yet";
+  const built = statSync(buildId).mtimeMs;
+  const changed = SOURCES.find((s) => newestMtime(path.join(root, s)) > built);
+  return changed ? `${changed} changed since the last build` : null;
+}
+
+const reason = needsBuild();
+if (reason) {
+  console.log(`[barista] building the console (${reason}); this takes a minute or two…`);
+  const r = spawnSync(nextBin, ["build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (r.status !== 0) {
+    console.error("[barista] the build failed; the messages above say why");
+    process.exit(r.status ?? 1);
+  }
+}
+
+const port = process.env.PORT ?? "3000";
+const host = process.env.BARISTA_HOST ?? "127.0.0.1";
+console.log(`[barista] serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+const child = spawn(nextBin, ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
