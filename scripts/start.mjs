@@ -2,13 +2,16 @@
 // `npm start`: build the console when no build exists or the sources changed since the last one,
 // then serve it with `next start`. The server migrates its own database at start (instrumentation.ts).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 const buildId = path.join(root, ".next", "BUILD_ID");
+// NEXT_PUBLIC_* values are baked into the browser code at build time, so a change means a rebuild.
+const publicEnvStamp = path.join(root, ".next", "barista-public-env.json");
+const publicEnv = JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith("NEXT_PUBLIC_")).sort()));
 const SOURCES = ["app", "components", "lib", "public", "prisma", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package.json", "tsconfig.json"];
 
 function newestMtime(p) {
@@ -24,7 +27,9 @@ function needsBuild() {
   if (!existsSync(buildId)) return "no build yet";
   const built = statSync(buildId).mtimeMs;
   const changed = SOURCES.find((s) => newestMtime(path.join(root, s)) > built);
-  return changed ? `${changed} changed since the last build` : null;
+  if (changed) return `${changed} changed since the last build`;
+  const stamped = existsSync(publicEnvStamp) ? readFileSync(publicEnvStamp, "utf8") : "{}";
+  return stamped === publicEnv ? null : "NEXT_PUBLIC_ settings changed";
 }
 
 const reason = needsBuild();
@@ -35,6 +40,7 @@ if (reason) {
     console.error("[barista] the build failed; the messages above say why");
     process.exit(r.status ?? 1);
   }
+  writeFileSync(publicEnvStamp, publicEnv);
 }
 
 const port = process.env.PORT ?? "3000";
