@@ -87,5 +87,6 @@ export class UnavailableError extends CloudError {
 }
 
 export function isCloudError(e: unknown): e is CloudError {
-  return e instanceof CloudError;
+  // Not instanceof alone: the server's bundles each hold their own copy of this class, and errors cross them via the shared runtime.
+  return e instanceof CloudError || (e instanceof Error && typeof (e as Partial<CloudError>).code === "string" && typeof (e as Partial<CloudError>).retryable === "boolean");
 }

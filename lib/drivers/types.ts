@@ -79,6 +79,11 @@ export interface KeyPair {
 
 export interface CreateKeyPairRequest {
   name: string;
+  /**
+   * An OpenSSH public key to import (EC2 ImportKeyPair, Azure SSH public key, GCE metadata);
+   * without it the cloud makes the pair and hands out the private key once.
+   */
+  publicKey?: string;
   tags?: Tags;
 }
 

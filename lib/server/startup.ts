@@ -1,5 +1,6 @@
 import { listRegions } from "@/lib/catalogue";
 import { builtinConnections } from "@/lib/provisioning/connections";
+import { ensureDefaultNamespace } from "@/lib/provisioning/namespaces";
 import { databaseFile, migrateDatabase } from "@/lib/store";
 import { runtime } from "./runtime";
 
@@ -17,6 +18,11 @@ export async function startServer(): Promise<void> {
     await rt.stores.settings.set(SEEDED, new Date().toISOString());
     console.log(`[barista] added ${added} simulated connections, one per region`);
   }
+  await ensureDefaultNamespace(rt.provisioning);
+  // Resumes every deployment and action a stop or crash interrupted.
+  await rt.reconciler.start();
+  const pending = await rt.stores.queue.size();
+  if (pending) console.log(`[barista] reconciler resumed with ${pending} item(s) of work`);
   const { speed, faults, seed } = rt.sim.config;
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
 }

@@ -33,6 +33,11 @@ export class ConnectionRepository {
     return (await this.prisma.connection.findMany({ orderBy: { name: "asc" } })).map(toView);
   }
 
+  async find(name: string): Promise<ConnectionView | null> {
+    const c = await this.prisma.connection.findUnique({ where: { name } });
+    return c ? toView(c) : null;
+  }
+
   async get(name: string): Promise<ConnectionView> {
     const c = await this.prisma.connection.findUnique({ where: { name } });
     if (!c) throw new NotFoundError(`connection "${name}" does not exist; GET /api/v1/connections lists them`);

@@ -1,18 +1,22 @@
 import { ConnectionRepository } from "./connections";
 import { db } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
+import { MciRepository } from "./mci";
 import { SettingsRepository } from "./settings";
 import { PrismaSimStore } from "./sim-store";
+import { WorkQueueRepository } from "./work-queue";
 
 export interface Stores {
   connections: ConnectionRepository;
   settings: SettingsRepository;
   sim: PrismaSimStore;
+  mci: MciRepository;
+  queue: WorkQueueRepository;
 }
 
 /** Repositories over one database (the process's own by default). */
 export function stores(prisma: PrismaClient = db()): Stores {
-  return { connections: new ConnectionRepository(prisma), settings: new SettingsRepository(prisma), sim: new PrismaSimStore(prisma) };
+  return { connections: new ConnectionRepository(prisma), settings: new SettingsRepository(prisma), sim: new PrismaSimStore(prisma), mci: new MciRepository(prisma), queue: new WorkQueueRepository(prisma) };
 }
 
 export { databaseFile } from "./database-file";

@@ -17,7 +17,7 @@ import type { SimCloud } from "./cloud";
 import { toKeyPair, toSecurityGroup, toVNet } from "./mappers";
 import { cidrContains, cidrsOverlap, parseCidr } from "./network";
 import { resourceId } from "./random";
-import { generateSshKeyPair } from "./ssh-key";
+import { generateSshKeyPair, sshFingerprint } from "../ssh-key";
 import type { SimKind, SimRecord, SimScope } from "./store";
 
 const KIND_LABEL: Record<SimKind, string> = { vnet: "vNet", securityGroup: "security group", keyPair: "key pair", vm: "VM" };
@@ -116,6 +116,13 @@ export abstract class NetworkResources {
   async createKeyPair(req: CreateKeyPairRequest): Promise<KeyPair> {
     return this.cloud.call(this.connection, "CreateKeyPair", "write", req.name, async () => {
       await this.mustBeNew("keyPair", req.name);
+      if (req.publicKey !== undefined) {
+        const fingerprint = sshFingerprint(req.publicKey);
+        if (!fingerprint) throw new InvalidArgumentError(`key pair "${req.name}": the public key is not an OpenSSH public key line (ssh-ed25519 AAAA… comment)`);
+        const rec = this.record("keyPair", resourceId("key", randomUUID()), req.name, req.tags, { fingerprint, publicKey: req.publicKey.trim() });
+        await this.cloud.store.insert(rec);
+        return toKeyPair(rec);
+      }
       const key = generateSshKeyPair(req.name);
       // The provider keeps only the public half; the private key is handed out once, here.
       const rec = this.record("keyPair", resourceId("key", randomUUID()), req.name, req.tags, { fingerprint: key.fingerprint, publicKey: key.publicKey });

@@ -1,9 +1,10 @@
 import type { Endpoint } from "../endpoint";
 import * as catalogue from "./catalogue";
 import * as connections from "./connections";
+import * as provisioning from "./provisioning";
 import * as system from "./system";
 
 /** Every REST operation, in the order the document lists them. */
-export const ALL_ENDPOINTS: Endpoint[] = [...Object.values(system), ...Object.values(catalogue), ...Object.values(connections)];
+export const ALL_ENDPOINTS: Endpoint[] = [...Object.values(system), ...Object.values(catalogue), ...Object.values(connections), ...Object.values(provisioning)];
 
-export { catalogue, connections, system };
+export { catalogue, connections, provisioning, system };

@@ -46,3 +46,12 @@ export function generateSshKeyPair(comment: string): SshKeyPair {
     fingerprint: `SHA256:${createHash("sha256").update(pubBlob).digest("base64").replace(/=+$/, "")}`,
   };
 }
+
+/** The SHA256 fingerprint `ssh-keygen -l` prints for an OpenSSH public key line, or null when it is not one. */
+export function sshFingerprint(publicKey: string): string | null {
+  const m = /^(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(?:256|384|521)) ([A-Za-z0-9+/]+={0,2})(?: .*)?$/.exec(publicKey.trim());
+  if (!m) return null;
+  const blob = Buffer.from(m[2], "base64");
+  if (blob.length < 16) return null;
+  return `SHA256:${createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
+}

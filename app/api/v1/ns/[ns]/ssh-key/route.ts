@@ -1,0 +1,13 @@
+import { provisioning as ep } from "@/lib/http/endpoints";
+import { route } from "@/lib/http/route";
+import { runtime } from "@/lib/server/runtime";
+import { namespaceSshKey } from "@/lib/provisioning/namespaces";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(ep.namespaceSshKey, async ({ params }) => {
+  const key = await namespaceSshKey(runtime().provisioning, params.ns);
+  return new Response(key, {
+    headers: { "content-type": "text/plain; charset=utf-8", "content-disposition": `attachment; filename="barista-${params.ns}.pem"`, "cache-control": "no-store" },
+  });
+});

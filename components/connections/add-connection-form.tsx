@@ -1,0 +1,225 @@
+"use client";
+
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import type { DriverKind } from "@/lib/drivers/registry";
+import type { ConnectionView } from "@/lib/validation/connections";
+import { addConnectionAction } from "./actions";
+import type { ProviderChoice } from "./catalogue-choices";
+
+type Props = {
+  providers: readonly ProviderChoice[];
+  drivers: readonly string[];
+  onAdded: (connection: ConnectionView) => void;
+};
+
+type Field = "provider" | "region" | "name" | "credential" | "driver";
+const FIELDS: readonly Field[] = ["provider", "region", "name", "credential", "driver"];
+
+const INPUT =
+  "w-full rounded-lg border bg-sea px-3 py-2 text-base text-white placeholder:text-slate-500 focus:outline-none disabled:cursor-not-allowed disabled:opacity-60";
+
+function inputClass(error: string | undefined): string {
+  return `${INPUT} ${error ? "border-rose-400 focus:border-rose-300" : "border-panel-edge focus:border-sky-400"}`;
+}
+
+function FieldBox({ id, label, error, hint, children }: { id: Field; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <label htmlFor={`add-${id}`} className="mb-1 block text-sm font-medium text-slate-300">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p id={`add-${id}-error`} data-testid={`field-error-${id}`} className="mt-1 text-sm text-rose-300">
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="mt-1 text-sm text-slate-400">{hint}</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Provider, then one of its regions, an optional name and the credential the driver signs in with. */
+export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
+  const [provider, setProvider] = useState("");
+  const [region, setRegion] = useState("");
+  const [name, setName] = useState("");
+  const [credential, setCredential] = useState("default");
+  const [driver, setDriver] = useState(drivers[0] ?? "sim");
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const chosen = providers.find((p) => p.id === provider);
+  const regions = chosen?.regions ?? [];
+  const defaultName = provider && region ? `${provider}-${region}` : null;
+
+  function clearError(field: Field) {
+    setErrors((current) => {
+      if (!current[field]) return current;
+      const next = { ...current };
+      delete next[field];
+      return next;
+    });
+    setFormError(null);
+  }
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setFormError(null);
+    if (!chosen) return setErrors({ provider: "Choose a provider first; its regions then fill the next list." });
+    if (!region) return setErrors({ region: `Choose one of ${chosen.name}'s ${regions.length} regions.` });
+    startTransition(async () => {
+      const result = await addConnectionAction({
+        provider,
+        region,
+        name: name.trim() || undefined,
+        credential: credential.trim() || undefined,
+        driver: driver as DriverKind,
+      });
+      if (result.ok) {
+        setErrors({});
+        setFormError(null);
+        setName("");
+        onAdded(result.data);
+        return;
+      }
+      const fieldErrors: Partial<Record<Field, string>> = {};
+      const other: string[] = [];
+      for (const [key, message] of Object.entries(result.fieldErrors ?? {})) {
+        if ((FIELDS as readonly string[]).includes(key)) fieldErrors[key as Field] = message;
+        else other.push(message);
+      }
+      setErrors(fieldErrors);
+      setFormError(result.fieldErrors ? (other.length ? other.join("; ") : null) : result.error);
+    });
+  }
+
+  return (
+    <section aria-labelledby="add-connection-title" className="rounded-xl border border-panel-edge bg-panel p-5 shadow-lg">
+      <h2 id="add-connection-title" className="text-xl font-semibold text-white">
+        Add connection
+      </h2>
+      <form data-testid="add-connection-form" onSubmit={submit} noValidate className="mt-3">
+        <div className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2 xl:grid-cols-[1.1fr_1.4fr_1.2fr_1fr_0.6fr_auto]">
+          <FieldBox id="provider" label="Provider" error={errors.provider}>
+            <select
+              id="add-provider"
+              name="provider"
+              value={provider}
+              aria-invalid={Boolean(errors.provider)}
+              aria-describedby={errors.provider ? "add-provider-error" : undefined}
+              onChange={(e) => {
+                setProvider(e.target.value);
+                setRegion("");
+                clearError("provider");
+                clearError("region");
+              }}
+              className={inputClass(errors.provider)}
+            >
+              <option value="">Choose a provider…</option>
+              {providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.regions.length})
+                </option>
+              ))}
+            </select>
+          </FieldBox>
+          <FieldBox id="region" label="Region" error={errors.region}>
+            <select
+              id="add-region"
+              name="region"
+              value={region}
+              disabled={!chosen}
+              aria-invalid={Boolean(errors.region)}
+              aria-describedby={errors.region ? "add-region-error" : undefined}
+              onChange={(e) => {
+                setRegion(e.target.value);
+                clearError("region");
+              }}
+              className={inputClass(errors.region)}
+            >
+              <option value="">{chosen ? `Choose one of ${regions.length} regions…` : "Choose a provider first"}</option>
+              {regions.map((r) => (
+                <option key={r.region} value={r.region}>
+                  {r.region} · {r.name}
+                </option>
+              ))}
+            </select>
+          </FieldBox>
+          <FieldBox
+            id="name"
+            label="Name (optional)"
+            error={errors.name}
+            hint={defaultName ? <>Empty: <span className="font-mono">{defaultName}</span></> : "Lower case, digits and dashes"}
+          >
+            <input
+              id="add-name"
+              name="name"
+              value={name}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={defaultName ?? "e.g. seoul-main"}
+              aria-invalid={Boolean(errors.name)}
+              aria-describedby={errors.name ? "add-name-error" : undefined}
+              onChange={(e) => {
+                setName(e.target.value);
+                clearError("name");
+              }}
+              className={`${inputClass(errors.name)} font-mono`}
+            />
+          </FieldBox>
+          <FieldBox id="credential" label="Credential" error={errors.credential} hint="invalid-… or expired-… is refused">
+            <input
+              id="add-credential"
+              name="credential"
+              value={credential}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={Boolean(errors.credential)}
+              aria-describedby={errors.credential ? "add-credential-error" : undefined}
+              onChange={(e) => {
+                setCredential(e.target.value);
+                clearError("credential");
+              }}
+              className={`${inputClass(errors.credential)} font-mono`}
+            />
+          </FieldBox>
+          <FieldBox id="driver" label="Driver" error={errors.driver}>
+            <select
+              id="add-driver"
+              name="driver"
+              value={driver}
+              onChange={(e) => {
+                setDriver(e.target.value);
+                clearError("driver");
+              }}
+              className={inputClass(errors.driver)}
+            >
+              {drivers.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </FieldBox>
+          <div className="flex items-start xl:pt-[1.625rem]">
+            <button
+              type="submit"
+              disabled={pending}
+              className="w-full whitespace-nowrap rounded-lg bg-sky-600 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-500 disabled:cursor-wait disabled:bg-sky-800 xl:w-auto"
+            >
+              {pending ? "Adding…" : "Add connection"}
+            </button>
+          </div>
+        </div>
+        {formError && (
+          <p role="alert" data-testid="form-error" className="mt-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
+            {formError}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

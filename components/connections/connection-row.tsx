@@ -1,0 +1,174 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import { providerColour } from "@/lib/core/palette";
+import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
+import { removeConnectionAction, verifyConnectionAction } from "./actions";
+import { refreshNow } from "./use-now";
+import { VerifyStatus } from "./verify-status";
+
+type Props = {
+  connection: ConnectionView;
+  providerName: string;
+  regionName: string | undefined;
+  answer: VerifyAnswer | undefined;
+  highlighted: boolean;
+  now: number;
+  columns: number;
+  onVerified: (answer: VerifyAnswer) => void;
+  onRemoved: (name: string) => void;
+};
+
+const BUTTON = "rounded-md px-3 py-1 text-[0.95rem] font-medium transition-colors disabled:cursor-wait disabled:opacity-60";
+
+/** One connection: what it is, what its driver last said, and Verify / Remove (the latter asks first). */
+export function ConnectionRow(props: Props) {
+  const { connection: c, providerName, regionName, answer, highlighted, now, columns, onVerified, onRemoved } = props;
+  const [verifying, startVerify] = useTransition();
+  const [removing, startRemove] = useTransition();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  // A row just added may land anywhere in the sorted list: bring it into view.
+  useEffect(() => {
+    if (highlighted) rowRef.current?.scrollIntoView({ block: "center" });
+  }, [highlighted]);
+
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+
+  function verify() {
+    setError(null);
+    startVerify(async () => {
+      const result = await verifyConnectionAction({ name: c.name });
+      refreshNow();
+      if (result.ok) onVerified(result.data);
+      else setError(`Verify failed: ${result.error}`);
+    });
+  }
+
+  function remove() {
+    setError(null);
+    startRemove(async () => {
+      const result = await removeConnectionAction({ name: c.name });
+      if (result.ok) {
+        onRemoved(c.name);
+      } else {
+        setConfirming(false);
+        setError(`Could not remove it: ${result.error}`);
+      }
+    });
+  }
+
+  return (
+    <>
+      <tr
+        ref={rowRef}
+        data-testid="connection-row"
+        data-name={c.name}
+        className={`border-t border-panel-edge/70 align-top transition-colors ${
+          highlighted ? "bg-sky-500/10 shadow-[inset_3px_0_0_#38bdf8]" : "hover:bg-slate-800/40"
+        }`}
+      >
+        <td className="py-2.5 pl-4 pr-3">
+          <span className="block truncate font-mono text-[0.95rem] text-white" title={c.name}>
+            {c.name}
+          </span>
+        </td>
+        <td className="py-2.5 pr-3">
+          <span className="flex items-center gap-2" title={providerName}>
+            <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: providerColour(c.provider) }} />
+            <span className="truncate">{c.provider}</span>
+          </span>
+        </td>
+        <td className="py-2.5 pr-3">
+          <span className="block truncate font-mono text-[0.95rem] text-slate-100">{c.region}</span>
+          {regionName && (
+            <span className="block truncate text-sm text-slate-400" title={regionName}>
+              {regionName}
+            </span>
+          )}
+        </td>
+        <td className="py-2.5 pr-3">
+          <span className="rounded bg-slate-700/60 px-1.5 py-0.5 font-mono text-sm text-slate-200">{c.driver}</span>
+        </td>
+        <td className="py-2.5 pr-3">
+          <span className="block truncate font-mono text-[0.95rem] text-slate-200" title={c.credential}>
+            {c.credential}
+          </span>
+        </td>
+        <td className="py-2.5 pr-3" data-testid="verify-cell">
+          <VerifyStatus connection={c} answer={answer} now={now} />
+        </td>
+        <td className="py-2 pr-4 text-right">
+          {confirming ? (
+            <div
+              data-testid="confirm-remove"
+              role="group"
+              aria-label={`Confirm removing ${c.name}`}
+              className="flex flex-wrap items-center justify-end gap-1.5"
+              onKeyDown={(e) => {
+                if (e.key === "Escape") {
+                  e.preventDefault();
+                  setConfirming(false);
+                }
+              }}
+            >
+              <span className="text-sm text-rose-200">Remove?</span>
+              <button type="button" onClick={remove} disabled={removing} className={`${BUTTON} bg-rose-600 text-white hover:bg-rose-500`}>
+                {removing ? "Removing…" : "Yes, remove"}
+              </button>
+              <button
+                ref={cancelRef}
+                type="button"
+                onClick={() => setConfirming(false)}
+                disabled={removing}
+                className={`${BUTTON} text-slate-200 hover:bg-slate-700`}
+              >
+                Cancel
+              </button>
+            </div>
+          ) : (
+            <div className="flex items-center justify-end gap-1.5">
+              <button
+                type="button"
+                onClick={verify}
+                disabled={verifying}
+                aria-label={`Verify ${c.name}`}
+                className={`${BUTTON} bg-slate-700 text-white hover:bg-slate-600`}
+              >
+                {verifying ? "Verifying…" : "Verify"}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setError(null);
+                  setConfirming(true);
+                }}
+                aria-label={`Remove ${c.name}`}
+                className={`${BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
+              >
+                Remove
+              </button>
+            </div>
+          )}
+        </td>
+      </tr>
+      {error && (
+        <tr data-testid="row-error" data-name={c.name}>
+          <td colSpan={columns} className="px-4 pb-3">
+            <p role="alert" className="flex items-start gap-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
+              <span className="flex-1">{error}</span>
+              <button type="button" onClick={() => setError(null)} className="text-sm text-rose-200 underline-offset-2 hover:underline">
+                Dismiss
+              </button>
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

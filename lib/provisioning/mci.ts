@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
+import { ConflictError, InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
+import type { VmStatus } from "@/lib/core/types";
+import type { MciWithParts, NewSubGroup, NewVm } from "@/lib/store/mci";
+import type { MciActionRequest, MciCreate, MciReview, MciView, SubGroupRequest } from "@/lib/validation/mci";
+import { MAX_VMS_PER_MCI } from "@/lib/validation/mci";
+import type { ProvisioningDeps } from "./deps";
+import { requireNamespace } from "./namespaces";
+import { resolveSubGroups, reviewPlan, type PlannedSubGroup } from "./plan";
+import { mciKey, vmKey } from "./reconciler/keys";
+import { refineVms } from "./reconciler/mci-step";
+import { wantsGone } from "./reconciler/vm-step";
+import { toMciView } from "./view";
+
+const shortId = () => randomUUID().replace(/-/g, "").slice(0, 12);
+
+function vmNames(sg: PlannedSubGroup, from = 1): string[] {
+  return Array.from({ length: sg.count }, (_, i) => `${sg.name}-${from + i}`);
+}
+
+export type CreateAnswer = { kind: "review"; review: MciReview } | { kind: "created"; mci: MciView };
+
+/** Creates an MCI (202: the reconciler makes it) or, with dryRun, only reviews what would be made. */
+export async function createMci(deps: ProvisioningDeps, namespace: string, input: MciCreate): Promise<CreateAnswer> {
+  await requireNamespace(deps, namespace);
+  const plan = await resolveSubGroups(deps, input.subGroups);
+  checkSize(plan.reduce((s, p) => s + p.count, 0));
+  if (input.dryRun) return { kind: "review", review: await reviewPlan(deps, input.name, input.policy, plan, (sg) => vmNames(sg)) };
+  if (await deps.repo.mciNameTaken(namespace, input.name)) throw new ConflictError(`name: an MCI named "${input.name}" already exists in namespace "${namespace}"; choose another name`);
+  const id = `mci-${shortId()}`;
+  const { subGroups, vms } = rows(plan, () => 1);
+  await deps.repo.createMci({ id, namespace, name: input.name, description: input.description, policy: input.policy }, subGroups, vms);
+  await deps.repo.addEvent(id, `created: ${vms.length} VM(s) in ${subGroups.length} subgroup(s), policy ${input.policy}`);
+  await enqueue(deps, id, vms);
+  return { kind: "created", mci: toMciView(await deps.repo.getMci(namespace, id)) };
+}
+
+function rows(plan: PlannedSubGroup[], firstIndex: (sg: PlannedSubGroup) => number, existing?: Map<string, string>) {
+  const subGroups: NewSubGroup[] = [];
+  const vms: NewVm[] = [];
+  for (const sg of plan) {
+    const sgId = existing?.get(sg.name) ?? `sg-${shortId()}`;
+    if (!existing?.has(sg.name)) subGroups.push({ id: sgId, name: sg.name, connection: sg.connection.name, regionKey: sg.regionKey, specId: sg.specId, imageId: sg.imageId, count: sg.count });
+    for (const name of vmNames(sg, firstIndex(sg))) vms.push({ id: `vm-${shortId()}`, name, subGroupId: sgId, connection: sg.connection.name, regionKey: sg.regionKey, specId: sg.specId, imageId: sg.imageId });
+  }
+  return { subGroups, vms };
+}
+
+function checkSize(total: number): void {
+  if (total > MAX_VMS_PER_MCI) throw new InvalidArgumentError(`subGroups: ${total} VMs requested; an MCI holds at most ${MAX_VMS_PER_MCI}`);
+}
+
+async function enqueue(deps: ProvisioningDeps, mciId: string, vms: { id: string; connection: string }[]): Promise<void> {
+  const now = deps.clock.now();
+  await deps.queue.enqueueMany(vms.map((v) => ({ key: vmKey(v.id), connection: v.connection })), now);
+  await deps.queue.enqueue(mciKey(mciId), null, now);
+  deps.kick();
+}
+
+export async function listMcis(deps: ProvisioningDeps, namespace: string): Promise<MciView[]> {
+  await requireNamespace(deps, namespace);
+  return (await deps.repo.listMcis(namespace)).map(toMciView);
+}
+
+export async function getMci(deps: ProvisioningDeps, namespace: string, id: string): Promise<MciView> {
+  return toMciView(await deps.repo.getMci(namespace, id));
+}
+
+export async function mciEvents(deps: ProvisioningDeps, namespace: string, id: string) {
+  await deps.repo.getMci(namespace, id);
+  return (await deps.repo.listEvents(id)).map((e) => ({ id: e.id, at: e.at.toISOString(), level: e.level, message: e.message, vmId: e.vmId }));
+}
+
+function notDeleting(m: MciWithParts): void {
+  if (m.deleting) throw new ConflictError(`MCI "${m.name}" is being deleted; nothing more can be done to it`);
+}
+
+export async function addSubGroup(deps: ProvisioningDeps, namespace: string, id: string, req: SubGroupRequest): Promise<MciView> {
+  const mci = await deps.repo.getMci(namespace, id);
+  notDeleting(mci);
+  const [sg] = await resolveSubGroups(deps, [req], new Set(mci.subGroups.map((s) => s.name)));
+  checkSize(mci.vms.length + sg.count);
+  const { subGroups, vms } = rows([sg], () => 1);
+  await deps.repo.addToMci(id, namespace, subGroups, vms, []);
+  await deps.repo.addEvent(id, `subgroup ${sg.name} added: ${sg.count} × ${sg.specName} in ${sg.regionKey}`);
+  await enqueue(deps, id, vms);
+  return getMci(deps, namespace, id);
+}
+
+export async function scaleOut(deps: ProvisioningDeps, namespace: string, id: string, subGroup: string, add: number): Promise<MciView> {
+  const mci = await deps.repo.getMci(namespace, id);
+  notDeleting(mci);
+  const sg = mci.subGroups.find((s) => s.name === subGroup);
+  if (!sg) throw new NotFoundError(`MCI "${mci.name}" has no subgroup "${subGroup}"; it has ${mci.subGroups.map((s) => s.name).join(", ")}`);
+  checkSize(mci.vms.length + add);
+  const [conn] = await resolveSubGroups(deps, [{ connection: sg.connection, specId: sg.specId, imageId: sg.imageId, count: add, name: sg.name }]);
+  const highest = Math.max(0, ...mci.vms.filter((v) => v.subGroupId === sg.id).map((v) => Number(v.name.slice(sg.name.length + 1)) || 0));
+  const { vms } = rows([conn], () => highest + 1, new Map([[sg.name, sg.id]]));
+  await deps.repo.addToMci(id, namespace, [], vms, [{ id: sg.id, count: sg.count + add }]);
+  await deps.repo.addEvent(id, `subgroup ${sg.name} scaled out by ${add} to ${sg.count + add}`);
+  await enqueue(deps, id, vms);
+  return getMci(deps, namespace, id);
+}
+
+const ACTION_DESIRE: Record<Exclude<VmAction, "reboot">, string> = { suspend: "Suspended", resume: "Running", terminate: "Terminated" };
+
+/**
+ * Applies an action to the whole MCI, one subgroup or chosen VMs. VMs already gone (Terminated,
+ * Failed) are passed over; any other VM that cannot take the action refuses the whole request
+ * with its reason (409), so nothing is half done.
+ */
+export async function applyAction(deps: ProvisioningDeps, namespace: string, id: string, req: MciActionRequest): Promise<{ id: string; accepted: boolean; affected: number; message: string }> {
+  const mci = await deps.repo.getMci(namespace, id);
+  notDeleting(mci);
+  let scope = mci.vms;
+  if (req.subGroup) {
+    const sg = mci.subGroups.find((s) => s.name === req.subGroup);
+    if (!sg) throw new NotFoundError(`subGroup: MCI "${mci.name}" has no subgroup "${req.subGroup}"`);
+    scope = scope.filter((v) => v.subGroupId === sg.id);
+  }
+  if (req.vmIds) {
+    const unknown = req.vmIds.filter((v) => !scope.some((s) => s.id === v));
+    if (unknown.length) throw new NotFoundError(`vmIds: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a VM of this MCI${req.subGroup ? ` in subgroup ${req.subGroup}` : ""}`);
+    scope = scope.filter((v) => req.vmIds!.includes(v.id));
+  }
+  if (req.action === "refine") {
+    const failed = scope.filter((v) => v.status === "Failed" && !wantsGone(v));
+    if (!failed.length) throw new ConflictError("refine: no failed VM to remove; refine drops VMs that ended Failed");
+    await refineVms(deps, failed.map((v) => v.id), mci);
+    await deps.repo.addEvent(id, `refine: removing ${failed.length} failed VM(s)`);
+    return { id, accepted: true, affected: failed.length, message: `removing ${failed.length} failed VM(s)` };
+  }
+  const action = req.action;
+  const live = scope.filter((v) => !wantsGone(v) && v.status !== "Terminated" && (action === "terminate" || v.status !== "Failed"));
+  if (!live.length) throw new ConflictError(`${action}: no VM in scope can take it; they are all terminated or failed`);
+  const refusals = live.map((v) => ({ v, check: checkTransition(v.status as VmStatus, action) })).filter((r) => !r.check.ok);
+  if (refusals.length) {
+    const first = refusals[0];
+    const reason = first.check.ok ? "" : first.check.reason;
+    throw new ConflictError(`${first.v.name}: ${reason}${refusals.length > 1 ? ` (and ${refusals.length - 1} more VM(s) cannot either)` : ""}`);
+  }
+  const ids = live.map((v) => v.id);
+  if (action === "reboot") for (const v of live) await deps.repo.updateVm(v.id, { rebootWanted: v.rebootDone + 1 });
+  else await deps.repo.setDesired(ids, { desired: ACTION_DESIRE[action] });
+  if (!req.subGroup && !req.vmIds) await deps.repo.updateMci(id, { targetAction: action[0].toUpperCase() + action.slice(1) });
+  await deps.repo.addEvent(id, `${action}: ${ids.length} VM(s)${req.subGroup ? ` of subgroup ${req.subGroup}` : ""}`);
+  await enqueue(deps, id, live);
+  return { id, accepted: true, affected: ids.length, message: `${action} requested for ${ids.length} VM(s)` };
+}
+
+/** Terminates what runs, frees the shared resources no one else uses, then removes the MCI. */
+export async function deleteMci(deps: ProvisioningDeps, namespace: string, id: string): Promise<{ id: string; accepted: boolean; affected: number; message: string }> {
+  const mci = await deps.repo.getMci(namespace, id);
+  if (!mci.deleting) {
+    await deps.repo.updateMci(id, { deleting: true, targetAction: "Delete" });
+    await deps.repo.setDesired(mci.vms.map((v) => v.id), { desired: "Terminated" });
+    await deps.repo.addEvent(id, `delete: terminating ${mci.vms.filter((v) => v.status !== "Terminated").length} VM(s), then removing the MCI`);
+  }
+  await enqueue(deps, id, mci.vms);
+  return { id, accepted: true, affected: mci.vms.length, message: "terminating the VMs; the MCI disappears once they are gone" };
+}
+
+/** What the cloud itself reports for a connection, to compare with what Barista believes. */
+export async function cloudVms(deps: ProvisioningDeps, connectionName: string) {
+  const connection = await deps.connections.get(connectionName);
+  const vms = await deps.driverFor(connection).listVms();
+  return vms.map((v) => ({ id: v.id, name: v.name, status: v.status, publicIp: v.publicIp, privateIp: v.privateIp, specName: v.specName, zone: v.zone, tags: v.tags, createdAt: v.createdAt }));
+}

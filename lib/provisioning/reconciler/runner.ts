@@ -1,0 +1,136 @@
+import { backoffMs } from "@/lib/core/backoff";
+import { isCloudError } from "@/lib/core/errors";
+import type { WorkItemRow } from "@/lib/store/work-queue";
+import type { ProvisioningDeps } from "../deps";
+import { mciKey, parseKey, vmKey } from "./keys";
+import { reconcileMci } from "./mci-step";
+import type { StepResult } from "./step-result";
+import { reconcileVm } from "./vm-step";
+import { watchConnection } from "./watch-step";
+
+export interface RunnerLimits {
+  /** Steps in flight at once over all clouds. */
+  global: number;
+  /** Steps in flight at once against one connection (cloud API rate limits). */
+  perConnection: number;
+  /** How long the loop sleeps when nothing is due and nobody kicks it. */
+  idleMs: number;
+}
+
+export const DEFAULT_LIMITS: RunnerLimits = { global: 48, perConnection: 4, idleMs: 1_000 };
+
+/**
+ * The reconciler's loop: takes due items from the durable queue, runs their step with bounded
+ * parallelism (across regions freely, per connection bounded), and requeues with capped
+ * exponential backoff and jitter on retryable errors.
+ */
+export class Reconciler {
+  private running = false;
+  private readonly inFlight = new Set<string>();
+  private readonly perConnection = new Map<string, number>();
+  private wake: (() => void) | null = null;
+  private loopDone: Promise<void> | null = null;
+  private readonly errors: ((key: string, e: unknown) => void)[] = [];
+
+  constructor(
+    private readonly deps: ProvisioningDeps,
+    private readonly limits: RunnerLimits = DEFAULT_LIMITS,
+  ) {}
+
+  /** Requeues everything not at rest (a restart finishes what a crash interrupted), then runs. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    const now = this.deps.clock.now();
+    const vms = await this.deps.repo.vmsNeedingWork();
+    await this.deps.queue.enqueueMany(vms.map((v) => ({ key: vmKey(v.id), connection: v.connection })), now);
+    const mcis = await this.deps.repo.unsettledMciIds();
+    await this.deps.queue.enqueueMany(mcis.map((id) => ({ key: mciKey(id), connection: null })), now);
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loopDone;
+    while (this.inFlight.size) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  kick(): void {
+    this.wake?.();
+  }
+
+  onError(listener: (key: string, e: unknown) => void): void {
+    this.errors.push(listener);
+  }
+
+  get busy(): number {
+    return this.inFlight.size;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let started = 0;
+      try {
+        started = await this.dispatch();
+      } catch (e) {
+        for (const l of this.errors) l("loop", e);
+      }
+      if (!this.running) break;
+      const next = await this.deps.queue.nextDueAt().catch(() => null);
+      const wait = started > 0 ? 5 : next === null ? this.limits.idleMs : Math.min(this.limits.idleMs, Math.max(5, next - this.deps.clock.now()));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async dispatch(): Promise<number> {
+    const free = this.limits.global - this.inFlight.size;
+    if (free <= 0) return 0;
+    const due = await this.deps.queue.due(this.deps.clock.now(), free + this.inFlight.size + 64);
+    let started = 0;
+    for (const item of due) {
+      if (started >= free) break;
+      if (this.inFlight.has(item.key)) continue;
+      const c = item.connection;
+      if (c && (this.perConnection.get(c) ?? 0) >= this.limits.perConnection) continue;
+      this.inFlight.add(item.key);
+      if (c) this.perConnection.set(c, (this.perConnection.get(c) ?? 0) + 1);
+      started++;
+      void this.runItem(item).finally(() => {
+        this.inFlight.delete(item.key);
+        if (c) this.perConnection.set(c, (this.perConnection.get(c) ?? 1) - 1);
+        this.kick();
+      });
+    }
+    return started;
+  }
+
+  private async runItem(item: WorkItemRow): Promise<void> {
+    try {
+      const result = await this.step(item.key, item.attempts);
+      if (result.done) await this.deps.queue.complete(item);
+      else await this.deps.queue.reschedule(item, this.deps.clock.now() + result.afterMs, 0);
+    } catch (e) {
+      const attempts = item.attempts + 1;
+      const retryAfter = isCloudError(e) ? (e.retryAfterMs ?? 0) : 0;
+      const delay = backoffMs(attempts, this.deps.random, undefined, retryAfter);
+      if (!isCloudError(e)) for (const l of this.errors) l(item.key, e);
+      await this.deps.queue.reschedule(item, this.deps.clock.now() + delay, attempts).catch(() => undefined);
+    }
+  }
+
+  private step(key: string, attempts: number): Promise<StepResult> {
+    const parsed = parseKey(key);
+    if (!parsed) return Promise.resolve({ done: true });
+    if (parsed.kind === "vm") return reconcileVm(this.deps, parsed.id, attempts);
+    if (parsed.kind === "mci") return reconcileMci(this.deps, parsed.id);
+    return watchConnection(this.deps, parsed.id);
+  }
+}

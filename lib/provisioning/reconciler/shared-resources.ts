@@ -1,0 +1,83 @@
+import type { CloudDriver } from "@/lib/drivers/types";
+import type { SharedResource } from "@/lib/store/mci";
+import { MANAGED_TAG, NAMESPACE_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
+import { KeyedMutex } from "./keyed-mutex";
+
+const locks = new KeyedMutex();
+
+export interface ReadyShared {
+  vNetId: string;
+  subnetId: string;
+  securityGroupId: string;
+  keyPairId: string;
+}
+
+const VNET_CIDR = "10.77.0.0/16";
+const SUBNET_CIDR = "10.77.0.0/18";
+
+/** SSH and ICMP in, everything out: what a fresh VM needs to be reached and to install software. */
+const DEFAULT_RULES = [
+  { direction: "inbound" as const, protocol: "tcp" as const, fromPort: 22, toPort: 22, cidr: "0.0.0.0/0" },
+  { direction: "inbound" as const, protocol: "icmp" as const, fromPort: -1, toPort: -1, cidr: "0.0.0.0/0" },
+  { direction: "outbound" as const, protocol: "all" as const, fromPort: 0, toPort: 65535, cidr: "0.0.0.0/0" },
+];
+
+function sharedId(namespace: string, connection: string): string {
+  return `shared-${namespace}-${connection}`;
+}
+
+/**
+ * The vNet + subnet, security group and key pair of one namespace in one connection, made on
+ * demand exactly once: every caller for the same pair waits on one lock, each piece is recorded
+ * as soon as it exists, and a piece a lost call made is found again by its owner tag.
+ */
+export function ensureShared(deps: ProvisioningDeps, driver: CloudDriver, namespace: string, publicKey: string): Promise<ReadyShared> {
+  const connection = driver.connection.name;
+  return locks.run(sharedId(namespace, connection), async () => {
+    let row = (await deps.repo.findShared(namespace, connection)) ?? (await deps.repo.upsertShared(namespace, connection, { status: "Pending" }));
+    if (isReady(row)) return row;
+    const owner = row.id;
+    const tags = { [OWNER_TAG]: owner, [MANAGED_TAG]: "true", [NAMESPACE_TAG]: namespace };
+    const base = `barista-${namespace}`;
+    if (!row.vNetId || !row.subnetId) {
+      const vnet = (await driver.listVNets({ tags: { [OWNER_TAG]: owner } }))[0] ?? (await driver.createVNet({ name: `${base}-vnet`, cidr: VNET_CIDR, subnets: [{ name: `${base}-subnet`, cidr: SUBNET_CIDR }], tags }));
+      row = await deps.repo.upsertShared(namespace, connection, { vNetId: vnet.id, subnetId: vnet.subnets[0].id });
+    }
+    if (!row.securityGroupId) {
+      const sg = (await driver.listSecurityGroups({ tags: { [OWNER_TAG]: owner } }))[0] ?? (await driver.createSecurityGroup({ name: `${base}-sg`, vNetId: row.vNetId!, rules: DEFAULT_RULES, tags }));
+      row = await deps.repo.upsertShared(namespace, connection, { securityGroupId: sg.id });
+    }
+    if (!row.keyPairId) {
+      const key = (await driver.listKeyPairs({ tags: { [OWNER_TAG]: owner } }))[0] ?? (await driver.createKeyPair({ name: `${base}-key`, publicKey, tags }));
+      row = await deps.repo.upsertShared(namespace, connection, { keyPairId: key.id });
+    }
+    row = await deps.repo.upsertShared(namespace, connection, { status: "Ready", error: null });
+    return row as ReadyShared & SharedResource;
+  });
+}
+
+function isReady(row: SharedResource): row is SharedResource & ReadyShared {
+  return row.status === "Ready" && !!row.vNetId && !!row.subnetId && !!row.securityGroupId && !!row.keyPairId;
+}
+
+/**
+ * Deletes a namespace's shared resources in a connection once no VM there uses them, under the
+ * same lock as ensureShared so a deployment starting at that moment never loses its network.
+ * Answers true when nothing is left.
+ */
+export function releaseSharedIfUnused(deps: ProvisioningDeps, driver: CloudDriver, namespace: string): Promise<boolean> {
+  const connection = driver.connection.name;
+  return locks.run(sharedId(namespace, connection), async () => {
+    const row = await deps.repo.findShared(namespace, connection);
+    if (!row) return true;
+    if ((await deps.repo.countLiveVms(namespace, connection)) > 0) return false;
+    await deps.repo.upsertShared(namespace, connection, { status: "Deleting" });
+    const owner = { tags: { [OWNER_TAG]: row.id } };
+    // Adopted by tag as well, so a piece whose id a lost reply never recorded goes too.
+    for (const k of await driver.listKeyPairs(owner)) await driver.deleteKeyPair(k.id);
+    for (const sg of await driver.listSecurityGroups(owner)) await driver.deleteSecurityGroup(sg.id);
+    for (const v of await driver.listVNets(owner)) await driver.deleteVNet(v.id);
+    await deps.repo.deleteShared(namespace, connection);
+    return true;
+  });
+}

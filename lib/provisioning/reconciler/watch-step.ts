@@ -1,0 +1,61 @@
+import { isTransitional } from "@/lib/core/lifecycle";
+import type { VmStatus } from "@/lib/core/types";
+import type { Vm } from "@/lib/drivers/types";
+import { MANAGED_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
+import { mciKey, vmKey } from "./keys";
+import { again, DONE, type StepResult } from "./step-result";
+import { observedPatch } from "./vm-history";
+
+const MIN_POLL_MS = 50;
+const MAX_POLL_MS = 5_000;
+
+/**
+ * Follows every Barista VM of one connection with a single list call (an informer, not one
+ * describe per VM): records status changes, hands VMs that reached a resting state back to their
+ * own step, and terminates any VM carrying our tag that no row owns any more (no orphans).
+ * It polls more often while operations are young, so a VM is seen Running soon after it is.
+ */
+export async function watchConnection(deps: ProvisioningDeps, connectionName: string): Promise<StepResult> {
+  const connection = await deps.connections.find(connectionName);
+  if (!connection) return DONE;
+  const rows = await deps.repo.vmsInConnection(connectionName);
+  const driver = deps.driverFor(connection);
+  const cloudVms = await driver.listVms({ tags: { [MANAGED_TAG]: "true" } });
+  const byOwner = new Map<string, Vm>();
+  for (const vm of cloudVms) {
+    const owner = vm.tags[OWNER_TAG];
+    if (!owner) continue;
+    const seen = byOwner.get(owner);
+    if (!seen || seen.status === "Terminated") byOwner.set(owner, vm);
+  }
+  const now = deps.clock.now();
+  let oldestOpMs = 0;
+  const mcis = new Set<string>();
+  for (const row of rows) {
+    if (!row.cloudId) continue;
+    const vm = byOwner.get(row.id);
+    // Gone from the cloud's list: terminated long enough ago that the provider forgot it.
+    const status: VmStatus = vm ? vm.status : "Terminated";
+    if (status !== row.status || (vm && (vm.publicIp !== row.publicIp || vm.privateIp !== row.privateIp))) {
+      await deps.repo.updateVm(row.id, observedPatch(row, status, now, vm, vm ? undefined : row.desired === "Terminated" ? null : "the cloud no longer reports this VM"));
+      mcis.add(row.mciId);
+      if (!isTransitional(status)) await deps.queue.enqueue(vmKey(row.id), row.connection, now);
+    }
+    if (isTransitional(status)) oldestOpMs = Math.max(oldestOpMs, now - row.updatedAt.getTime());
+  }
+  for (const id of mcis) await deps.queue.enqueue(mciKey(id), null, now);
+
+  const owned = new Set(rows.map((r) => r.id));
+  for (const vm of cloudVms) {
+    const owner = vm.tags[OWNER_TAG];
+    if (owner?.startsWith("vm-") && !owned.has(owner) && vm.status !== "Terminated" && vm.status !== "Terminating") {
+      await driver.terminateVm(vm.id);
+      oldestOpMs = Math.max(oldestOpMs, MIN_POLL_MS);
+    }
+  }
+
+  const stillMoving = rows.some((r) => r.cloudId && isTransitional((byOwner.get(r.id)?.status ?? "Terminated") as VmStatus));
+  if (!stillMoving && oldestOpMs === 0) return DONE;
+  // Poll at about a twentieth of the age of the oldest operation in flight: early on, often.
+  return again(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, oldestOpMs / 20)));
+}

@@ -1,0 +1,67 @@
+import { listRegions } from "@/lib/catalogue";
+import { systemClock } from "@/lib/core/clock";
+import { createDriver } from "@/lib/drivers/registry";
+import { SimCloud } from "@/lib/drivers/sim/cloud";
+import { simConfigFromEnv } from "@/lib/drivers/sim/config";
+import type { CloudDriver, ConnectionConfig } from "@/lib/drivers/types";
+import { stores } from "@/lib/store";
+import type { PrismaClient } from "@/lib/store/generated/prisma/client";
+import { builtinConnections } from "../connections";
+import type { ProvisioningDeps } from "../deps";
+import { ensureDefaultNamespace } from "../namespaces";
+import { Reconciler } from "../reconciler/runner";
+
+export interface Harness {
+  deps: ProvisioningDeps;
+  reconciler: Reconciler;
+  cloud: SimCloud;
+  errors: unknown[];
+  /** A driver as the cloud's own console would use it (no wrapping). */
+  rawDriver(connection: string): Promise<CloudDriver>;
+}
+
+/**
+ * A reconciler over a real database and the simulator at high speed. `wrap` puts a faulty layer
+ * between the reconciler and the cloud (a driver that fails every Nth call, loses replies …).
+ */
+export async function startHarness(prisma: PrismaClient, env: Record<string, string> = {}, wrap: (d: CloudDriver) => CloudDriver = (d) => d): Promise<Harness> {
+  const s = stores(prisma);
+  const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off", BARISTA_SIM_SPEED: "2000", ...env }, systemClock);
+  const cloud = new SimCloud(s.sim, config);
+  await s.connections.createMissing(builtinConnections(listRegions()));
+  let reconciler: Reconciler | null = null;
+  const deps: ProvisioningDeps = {
+    repo: s.mci,
+    queue: s.queue,
+    connections: s.connections,
+    driverFor: (c: ConnectionConfig) => wrap(createDriver(c, { sim: cloud })),
+    clock: systemClock,
+    random: Math.random,
+    vcpuQuota: () => config.vcpuQuota,
+    kick: () => reconciler?.kick(),
+  };
+  await ensureDefaultNamespace(deps);
+  const errors: unknown[] = [];
+  reconciler = new Reconciler(deps, { global: 32, perConnection: 4, idleMs: 50 });
+  reconciler.onError((_key, e) => errors.push(e));
+  await reconciler.start();
+  return {
+    deps,
+    reconciler,
+    cloud,
+    errors,
+    rawDriver: async (name) => createDriver(await s.connections.get(name), { sim: cloud }),
+  };
+}
+
+/** Polls until `check` holds (the reconciler works in the background); fails with the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!check(last)) {
+    if (Date.now() > until) throw new Error(`${what} did not happen; last seen: ${JSON.stringify(last).slice(0, 600)}`);
+    await new Promise((r) => setTimeout(r, 25));
+    last = await read();
+  }
+  return last;
+}

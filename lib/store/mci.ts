@@ -1,0 +1,157 @@
+import { NotFoundError } from "@/lib/core/errors";
+import type { Mci, MciEvent, Namespace, Prisma, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
+
+export type { Mci, MciEvent, Namespace, SharedResource, SubGroup, Vm as VmRow };
+export type MciWithParts = Mci & { subGroups: SubGroup[]; vms: Vm[] };
+export type VmPatch = Prisma.VmUpdateInput;
+
+export interface NewVm {
+  id: string;
+  name: string;
+  subGroupId: string;
+  connection: string;
+  regionKey: string;
+  specId: string;
+  imageId: string;
+}
+
+export interface NewSubGroup {
+  id: string;
+  name: string;
+  connection: string;
+  regionKey: string;
+  specId: string;
+  imageId: string;
+  count: number;
+}
+
+/** Namespaces, MCIs, their subgroups and VMs, events and the shared resources per connection. */
+export class MciRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  listNamespaces(): Promise<Namespace[]> {
+    return this.prisma.namespace.findMany({ orderBy: { name: "asc" } });
+  }
+
+  findNamespace(name: string): Promise<Namespace | null> {
+    return this.prisma.namespace.findUnique({ where: { name } });
+  }
+
+  async createNamespace(ns: { name: string; description: string; sshPublicKey: string; sshPrivateKey: string }): Promise<Namespace> {
+    return this.prisma.namespace.create({ data: ns });
+  }
+
+  async createMci(mci: { id: string; namespace: string; name: string; description: string; policy: string }, subGroups: NewSubGroup[], vms: NewVm[]): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.mci.create({ data: mci });
+      await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId: mci.id })) });
+      await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId: mci.id, namespace: mci.namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
+    });
+  }
+
+  async addToMci(mciId: string, namespace: string, subGroups: NewSubGroup[], vms: NewVm[], countUpdates: { id: string; count: number }[]): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      if (subGroups.length) await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId })) });
+      for (const u of countUpdates) await tx.subGroup.update({ where: { id: u.id }, data: { count: u.count } });
+      await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId, namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
+      await tx.mci.update({ where: { id: mciId }, data: { settled: false, targetAction: "Create" } });
+    });
+  }
+
+  listMcis(namespace: string): Promise<MciWithParts[]> {
+    return this.prisma.mci.findMany({ where: { namespace }, orderBy: { createdAt: "asc" }, include: { subGroups: { orderBy: { createdAt: "asc" } }, vms: { orderBy: { name: "asc" } } } });
+  }
+
+  findMci(id: string): Promise<MciWithParts | null> {
+    return this.prisma.mci.findUnique({ where: { id }, include: { subGroups: { orderBy: { createdAt: "asc" } }, vms: { orderBy: { name: "asc" } } } });
+  }
+
+  async getMci(namespace: string, id: string): Promise<MciWithParts> {
+    const mci = await this.findMci(id);
+    if (!mci || mci.namespace !== namespace) throw new NotFoundError(`MCI "${id}" does not exist in namespace "${namespace}"; GET /api/v1/ns/${namespace}/mci lists them`);
+    return mci;
+  }
+
+  mciNameTaken(namespace: string, name: string): Promise<boolean> {
+    return this.prisma.mci.count({ where: { namespace, name } }).then((n) => n > 0);
+  }
+
+  async updateMci(id: string, data: Prisma.MciUpdateInput): Promise<void> {
+    await this.prisma.mci.update({ where: { id }, data });
+  }
+
+  async deleteMci(id: string): Promise<void> {
+    await this.prisma.$transaction([this.prisma.mciEvent.deleteMany({ where: { mciId: id } }), this.prisma.mci.deleteMany({ where: { id } })]);
+  }
+
+  /** Every MCI that may still need the reconciler: not settled, deleting, or with a VM not at rest. */
+  unsettledMciIds(): Promise<string[]> {
+    return this.prisma.mci.findMany({ where: { OR: [{ settled: false }, { deleting: true }] }, select: { id: true } }).then((r) => r.map((m) => m.id));
+  }
+
+  findVm(id: string): Promise<Vm | null> {
+    return this.prisma.vm.findUnique({ where: { id } });
+  }
+
+  async updateVm(id: string, data: VmPatch): Promise<Vm> {
+    return this.prisma.vm.update({ where: { id }, data });
+  }
+
+  async setDesired(ids: string[], data: Prisma.VmUpdateManyMutationInput): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) await this.prisma.vm.updateMany({ where: { id: { in: ids.slice(i, i + 500) } }, data });
+  }
+
+  async deleteVms(ids: string[]): Promise<void> {
+    await this.prisma.vm.deleteMany({ where: { id: { in: ids } } });
+  }
+
+  async deleteEmptySubGroups(mciId: string): Promise<void> {
+    await this.prisma.subGroup.deleteMany({ where: { mciId, vms: { none: {} } } });
+  }
+
+  async setSubGroupCount(id: string, count: number): Promise<void> {
+    await this.prisma.subGroup.update({ where: { id }, data: { count } });
+  }
+
+  /** VMs whose state the reconciler must still move or watch (for the start-up sweep). */
+  vmsNeedingWork(): Promise<Pick<Vm, "id" | "connection">[]> {
+    return this.prisma.vm.findMany({
+      where: { OR: [{ status: { notIn: ["Running", "Suspended", "Terminated", "Failed"] } }, { NOT: { desired: "Running" } }, { rebootWanted: { not: 0 } }] },
+      select: { id: true, connection: true, desired: true, status: true, rebootWanted: true, rebootDone: true },
+    }).then((rows) => rows.filter((r) => !(r.desired === "Terminated" && r.status === "Terminated") && !(r.desired === "Suspended" && r.status === "Suspended") && !(r.desired === "Running" && r.status === "Running" && r.rebootWanted === r.rebootDone)));
+  }
+
+  vmsInConnection(connection: string): Promise<Vm[]> {
+    return this.prisma.vm.findMany({ where: { connection } });
+  }
+
+  /** VMs that use, or are about to use, a namespace's shared resources in one connection. */
+  countLiveVms(namespace: string, connection: string): Promise<number> {
+    return this.prisma.vm.count({ where: { namespace, connection, status: { not: "Terminated" }, NOT: { status: "Failed", cloudId: null } } });
+  }
+
+  async addEvent(mciId: string, message: string, level: "info" | "warn" | "error" = "info", vmId?: string): Promise<void> {
+    await this.prisma.mciEvent.create({ data: { mciId, message, level, vmId: vmId ?? null } });
+  }
+
+  listEvents(mciId: string, limit = 200): Promise<MciEvent[]> {
+    return this.prisma.mciEvent.findMany({ where: { mciId }, orderBy: { id: "desc" }, take: limit });
+  }
+
+  findShared(namespace: string, connection: string): Promise<SharedResource | null> {
+    return this.prisma.sharedResource.findUnique({ where: { namespace_connection: { namespace, connection } } });
+  }
+
+  async upsertShared(namespace: string, connection: string, data: Partial<Omit<SharedResource, "namespace" | "connection" | "id" | "createdAt" | "updatedAt">>): Promise<SharedResource> {
+    const id = `shared-${namespace}-${connection}`;
+    return this.prisma.sharedResource.upsert({ where: { namespace_connection: { namespace, connection } }, create: { id, namespace, connection, ...data }, update: data });
+  }
+
+  async deleteShared(namespace: string, connection: string): Promise<void> {
+    await this.prisma.sharedResource.deleteMany({ where: { namespace, connection } });
+  }
+
+  sharedInNamespace(namespace: string): Promise<SharedResource[]> {
+    return this.prisma.sharedResource.findMany({ where: { namespace } });
+  }
+}

@@ -1,0 +1,54 @@
+import type { PrismaClient } from "./generated/prisma/client";
+
+export interface WorkItemRow {
+  key: string;
+  connection: string | null;
+  dueAt: number;
+  attempts: number;
+  generation: number;
+}
+
+/**
+ * The reconciler's durable queue. An item exists once per key; enqueueing it again bumps its
+ * generation and keeps the earlier due time, so a step that finishes while a new request came in
+ * never deletes that request (complete/reschedule only touch the generation they took).
+ */
+export class WorkQueueRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async enqueue(key: string, connection: string | null, dueAt: number): Promise<void> {
+    await this.prisma.$executeRaw`
+      INSERT INTO "WorkItem" ("key", "connection", "dueAt", "attempts", "generation") VALUES (${key}, ${connection}, ${dueAt}, 0, 0)
+      ON CONFLICT("key") DO UPDATE SET "generation" = "generation" + 1, "dueAt" = MIN("dueAt", excluded."dueAt")`;
+  }
+
+  async enqueueMany(items: { key: string; connection: string | null }[], dueAt: number): Promise<void> {
+    for (let i = 0; i < items.length; i += 200) {
+      await this.prisma.$transaction(items.slice(i, i + 200).map((it) => this.prisma.$executeRaw`
+        INSERT INTO "WorkItem" ("key", "connection", "dueAt", "attempts", "generation") VALUES (${it.key}, ${it.connection}, ${dueAt}, 0, 0)
+        ON CONFLICT("key") DO UPDATE SET "generation" = "generation" + 1, "dueAt" = MIN("dueAt", excluded."dueAt")`));
+    }
+  }
+
+  async due(now: number, limit: number): Promise<WorkItemRow[]> {
+    return this.prisma.workItem.findMany({ where: { dueAt: { lte: now } }, orderBy: { dueAt: "asc" }, take: limit });
+  }
+
+  async nextDueAt(): Promise<number | null> {
+    const first = await this.prisma.workItem.findFirst({ orderBy: { dueAt: "asc" }, select: { dueAt: true } });
+    return first?.dueAt ?? null;
+  }
+
+  async complete(item: WorkItemRow): Promise<void> {
+    await this.prisma.workItem.deleteMany({ where: { key: item.key, generation: item.generation } });
+  }
+
+  async reschedule(item: WorkItemRow, dueAt: number, attempts: number): Promise<void> {
+    // Re-enqueued meanwhile: that newer request is due already, so leave it alone.
+    await this.prisma.workItem.updateMany({ where: { key: item.key, generation: item.generation }, data: { dueAt, attempts } });
+  }
+
+  async size(): Promise<number> {
+    return this.prisma.workItem.count();
+  }
+}
