@@ -22,3 +22,4 @@ export function stores(prisma: PrismaClient = db()): Stores {
 export { databaseFile } from "./database-file";
 export { disconnectDb, openDb } from "./db";
 export { migrateDatabase } from "./migrate";
+export type { PrismaClient as Database } from "./generated/prisma/client";

@@ -4,8 +4,7 @@ import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
 import type { CloudDriver, ConnectionConfig } from "@/lib/drivers/types";
-import { stores } from "@/lib/store";
-import type { PrismaClient } from "@/lib/store/generated/prisma/client";
+import { stores, type Database } from "@/lib/store";
 import { builtinConnections } from "../connections";
 import type { ProvisioningDeps } from "../deps";
 import { ensureDefaultNamespace } from "../namespaces";
@@ -24,7 +23,7 @@ export interface Harness {
  * A reconciler over a real database and the simulator at high speed. `wrap` puts a faulty layer
  * between the reconciler and the cloud (a driver that fails every Nth call, loses replies …).
  */
-export async function startHarness(prisma: PrismaClient, env: Record<string, string> = {}, wrap: (d: CloudDriver) => CloudDriver = (d) => d): Promise<Harness> {
+export async function startHarness(prisma: Database, env: Record<string, string> = {}, wrap: (d: CloudDriver) => CloudDriver = (d) => d): Promise<Harness> {
   const s = stores(prisma);
   const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off", BARISTA_SIM_SPEED: "2000", ...env }, systemClock);
   const cloud = new SimCloud(s.sim, config);
