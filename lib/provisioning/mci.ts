@@ -142,7 +142,7 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
   }
   const ids = live.map((v) => v.id);
   if (action === "reboot") for (const v of live) await deps.repo.updateVm(v.id, { rebootWanted: v.rebootDone + 1 });
-  else await deps.repo.setDesired(ids, { desired: ACTION_DESIRE[action] });
+  else await deps.repo.setDesired(id, ids, { desired: ACTION_DESIRE[action] });
   if (!req.subGroup && !req.vmIds) await deps.repo.updateMci(id, { targetAction: action[0].toUpperCase() + action.slice(1) });
   await deps.repo.addEvent(id, `${action}: ${ids.length} VM(s)${req.subGroup ? ` of subgroup ${req.subGroup}` : ""}`);
   await enqueue(deps, id, live);
@@ -154,7 +154,7 @@ export async function deleteMci(deps: ProvisioningDeps, namespace: string, id: s
   const mci = await deps.repo.getMci(namespace, id);
   if (!mci.deleting) {
     await deps.repo.updateMci(id, { deleting: true, targetAction: "Delete" });
-    await deps.repo.setDesired(mci.vms.map((v) => v.id), { desired: "Terminated" });
+    await deps.repo.setDesired(id, mci.vms.map((v) => v.id), { desired: "Terminated" });
     await deps.repo.addEvent(id, `delete: terminating ${mci.vms.filter((v) => v.status !== "Terminated").length} VM(s), then removing the MCI`);
   }
   await enqueue(deps, id, mci.vms);
@@ -165,5 +165,17 @@ export async function deleteMci(deps: ProvisioningDeps, namespace: string, id: s
 export async function cloudVms(deps: ProvisioningDeps, connectionName: string) {
   const connection = await deps.connections.get(connectionName);
   const vms = await deps.driverFor(connection).listVms();
-  return vms.map((v) => ({ id: v.id, name: v.name, status: v.status, publicIp: v.publicIp, privateIp: v.privateIp, specName: v.specName, zone: v.zone, tags: v.tags, createdAt: v.createdAt }));
+  return vms.map((v) => ({
+    id: v.id,
+    name: v.name,
+    status: v.status,
+    publicIp: v.publicIp,
+    privateIp: v.privateIp,
+    specName: v.specName,
+    zone: v.zone,
+    tags: v.tags,
+    createdAt: v.createdAt,
+    // The cloud's own record of status changes, where it keeps one (the simulator does).
+    history: Array.isArray(v.extra.history) ? (v.extra.history as { status: string; at: string }[]) : [],
+  }));
 }

@@ -27,7 +27,21 @@ export interface NewSubGroup {
 
 /** Namespaces, MCIs, their subgroups and VMs, events and the shared resources per connection. */
 export class MciRepository {
+  /**
+   * A counter per MCI, bumped by every write here (the only writer of these tables), so a reader
+   * can reuse a view built at the same version instead of rebuilding it for every poll.
+   */
+  private readonly versions = new Map<string, number>();
+
   constructor(private readonly prisma: PrismaClient) {}
+
+  version(mciId: string): number {
+    return this.versions.get(mciId) ?? 0;
+  }
+
+  private bump(mciId: string): void {
+    this.versions.set(mciId, (this.versions.get(mciId) ?? 0) + 1);
+  }
 
   listNamespaces(): Promise<Namespace[]> {
     return this.prisma.namespace.findMany({ orderBy: { name: "asc" } });
@@ -47,6 +61,7 @@ export class MciRepository {
       await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId: mci.id })) });
       await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId: mci.id, namespace: mci.namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
     });
+    this.bump(mci.id);
   }
 
   async addToMci(mciId: string, namespace: string, subGroups: NewSubGroup[], vms: NewVm[], countUpdates: { id: string; count: number }[]): Promise<void> {
@@ -56,6 +71,7 @@ export class MciRepository {
       await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId, namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
       await tx.mci.update({ where: { id: mciId }, data: { settled: false, targetAction: "Create" } });
     });
+    this.bump(mciId);
   }
 
   listMcis(namespace: string): Promise<MciWithParts[]> {
@@ -78,10 +94,12 @@ export class MciRepository {
 
   async updateMci(id: string, data: Prisma.MciUpdateInput): Promise<void> {
     await this.prisma.mci.update({ where: { id }, data });
+    this.bump(id);
   }
 
   async deleteMci(id: string): Promise<void> {
     await this.prisma.$transaction([this.prisma.mciEvent.deleteMany({ where: { mciId: id } }), this.prisma.mci.deleteMany({ where: { id } })]);
+    this.versions.delete(id);
   }
 
   /** Every MCI that may still need the reconciler: not settled, deleting, or with a VM not at rest. */
@@ -94,23 +112,29 @@ export class MciRepository {
   }
 
   async updateVm(id: string, data: VmPatch): Promise<Vm> {
-    return this.prisma.vm.update({ where: { id }, data });
+    const row = await this.prisma.vm.update({ where: { id }, data });
+    this.bump(row.mciId);
+    return row;
   }
 
-  async setDesired(ids: string[], data: Prisma.VmUpdateManyMutationInput): Promise<void> {
-    for (let i = 0; i < ids.length; i += 500) await this.prisma.vm.updateMany({ where: { id: { in: ids.slice(i, i + 500) } }, data });
+  async setDesired(mciId: string, ids: string[], data: Prisma.VmUpdateManyMutationInput): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) await this.prisma.vm.updateMany({ where: { mciId, id: { in: ids.slice(i, i + 500) } }, data });
+    this.bump(mciId);
   }
 
-  async deleteVms(ids: string[]): Promise<void> {
-    await this.prisma.vm.deleteMany({ where: { id: { in: ids } } });
+  async deleteVms(mciId: string, ids: string[]): Promise<void> {
+    await this.prisma.vm.deleteMany({ where: { mciId, id: { in: ids } } });
+    this.bump(mciId);
   }
 
   async deleteEmptySubGroups(mciId: string): Promise<void> {
     await this.prisma.subGroup.deleteMany({ where: { mciId, vms: { none: {} } } });
+    this.bump(mciId);
   }
 
-  async setSubGroupCount(id: string, count: number): Promise<void> {
+  async setSubGroupCount(mciId: string, id: string, count: number): Promise<void> {
     await this.prisma.subGroup.update({ where: { id }, data: { count } });
+    this.bump(mciId);
   }
 
   /** VMs whose state the reconciler must still move or watch (for the start-up sweep). */

@@ -157,7 +157,7 @@ export type MciView = z.infer<typeof mciSchema>;
 export const mciEventSchema = z.object({ id: z.number(), at: z.string(), level: z.string(), message: z.string(), vmId: z.string().nullable() }).meta({ id: "MciEvent" });
 
 export const cloudVmSchema = z
-  .object({ id: z.string(), name: z.string(), status: z.enum(VM_STATUSES), publicIp: z.string().nullable(), privateIp: z.string().nullable(), specName: z.string(), zone: z.string(), tags: z.record(z.string(), z.string()), createdAt: z.string() })
+  .object({ id: z.string(), name: z.string(), status: z.enum(VM_STATUSES), publicIp: z.string().nullable(), privateIp: z.string().nullable(), specName: z.string(), zone: z.string(), tags: z.record(z.string(), z.string()), createdAt: z.string(), history: z.array(z.object({ status: z.string(), at: z.string() })) })
   .meta({ id: "CloudVm" });
 
 export const acceptedSchema = z.object({ id: z.string(), accepted: z.boolean(), affected: z.number().int(), message: z.string() }).meta({ id: "Accepted" });

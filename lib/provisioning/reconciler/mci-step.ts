@@ -22,10 +22,10 @@ export async function reconcileMci(deps: ProvisioningDeps, mciId: string): Promi
 
   const removed = mci.vms.filter((v) => v.desired === "Removed" && v.status === "Terminated");
   if (removed.length) {
-    await deps.repo.deleteVms(removed.map((v) => v.id));
+    await deps.repo.deleteVms(mci.id, removed.map((v) => v.id));
     for (const sg of mci.subGroups) {
       const left = mci.vms.filter((v) => v.subGroupId === sg.id && !removed.includes(v)).length;
-      if (left !== sg.count) await deps.repo.setSubGroupCount(sg.id, left);
+      if (left !== sg.count) await deps.repo.setSubGroupCount(mci.id, sg.id, left);
     }
     await deps.repo.deleteEmptySubGroups(mci.id);
   }
@@ -71,12 +71,12 @@ async function applyPolicy(deps: ProvisioningDeps, mci: MciWithParts): Promise<v
 }
 
 async function terminate(deps: ProvisioningDeps, ids: string[], mci: MciWithParts): Promise<void> {
-  await deps.repo.setDesired(ids, { desired: "Terminated" });
+  await deps.repo.setDesired(mci.id, ids, { desired: "Terminated" });
   await enqueueVms(deps, ids, mci);
 }
 
 export async function refineVms(deps: ProvisioningDeps, ids: string[], mci: MciWithParts): Promise<void> {
-  await deps.repo.setDesired(ids, { desired: "Removed" });
+  await deps.repo.setDesired(mci.id, ids, { desired: "Removed" });
   await enqueueVms(deps, ids, mci);
 }
 
