@@ -58,6 +58,8 @@ test("the API page renders every operation of the OpenAPI document, with its inp
   await expect(body).toContainText('default "sim"');
   await expect(body).toContainText("Defaults to provider-region");
   await expect(create.locator('[data-testid="response"][data-status="201"]')).toContainText("Connection");
+  await create.scrollIntoViewIfNeeded();
+  await shot(page, "03-create-connection-operation");
 
   await page.getByRole("navigation", { name: "API index" }).getByRole("link", { name: /\/connections\/\{name\}\/verify/ }).click();
   await expect(page).toHaveURL(/#op-post-api-v1-connections-name-verify$/);
@@ -65,7 +67,7 @@ test("the API page renders every operation of the OpenAPI document, with its inp
   await expect(verify).toBeInViewport();
   await expect(verify.getByTestId("parameters")).toContainText("name");
   await expect(verify.locator('[data-testid="response"][data-status="200"]')).toContainText("specCount");
-  await shot(page, "03-verify-operation");
+  await shot(page, "04-verify-operation");
 
   // The raw document the page was drawn from.
   const rawRes = await request.get("/api/v1/openapi.json");

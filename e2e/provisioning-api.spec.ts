@@ -11,7 +11,7 @@ test.describe("provisioning API", () => {
     expect(created.status()).toBe(201);
     const bad = await request.post("/api/v1/namespaces", { data: { name: "Bad Name" } });
     expect(bad.status()).toBe(400);
-    expect((await bad.json()).error).toMatch(/^name: /);
+    expect((await bad.json()).error).toMatch(/^body\.name: /);
   });
 
   test("a dry run reviews every VM with costs and warnings, and makes nothing", async ({ request }) => {

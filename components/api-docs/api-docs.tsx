@@ -15,7 +15,7 @@ export function ApiDocs({ doc, rawUrl }: Props) {
 
   return (
     <div className="mx-auto flex max-w-[92rem] gap-8 px-6">
-      <nav aria-label="API index" className="sticky top-0 hidden h-[calc(100vh-3rem)] w-72 shrink-0 overflow-y-auto py-6 lg:block">
+      <nav aria-label="API index" className="sticky top-0 hidden h-[calc(100vh-3rem)] w-80 shrink-0 overflow-y-auto py-6 pr-2 lg:block">
         {groups.map((g) => (
           <div key={g.tag} className="mb-4">
             <a href={`#tag-${g.tag}`} className="mb-1 block text-sm font-semibold uppercase tracking-wide text-slate-400 hover:text-white">
@@ -24,9 +24,9 @@ export function ApiDocs({ doc, rawUrl }: Props) {
             <ul className="space-y-0.5">
               {g.operations.map((o) => (
                 <li key={o.anchor}>
-                  <a href={`#${o.anchor}`} className="flex items-center gap-2 rounded-md px-1.5 py-1 hover:bg-slate-800">
+                  <a href={`#${o.anchor}`} className="flex items-start gap-2 rounded-md px-1.5 py-1 hover:bg-slate-800">
                     <MethodBadge method={o.method} size="sm" />
-                    <span className="min-w-0 truncate font-mono text-sm text-slate-200" title={o.path}>
+                    <span className="min-w-0 break-all pt-px font-mono text-sm text-slate-200" title={o.operation.summary}>
                       {o.path.replace(/^\/api\/v1/, "")}
                     </span>
                   </a>

@@ -5,6 +5,7 @@ import type { DriverKind } from "@/lib/drivers/registry";
 import type { ConnectionView } from "@/lib/validation/connections";
 import { addConnectionAction } from "./actions";
 import type { ProviderChoice } from "./catalogue-choices";
+import { useHydrated } from "./use-hydrated";
 
 type Props = {
   providers: readonly ProviderChoice[];
@@ -50,6 +51,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const hydrated = useHydrated();
 
   const chosen = providers.find((p) => p.id === provider);
   const regions = chosen?.regions ?? [];
@@ -207,7 +209,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
           <div className="flex items-start xl:pt-[1.625rem]">
             <button
               type="submit"
-              disabled={pending}
+              disabled={pending || !hydrated}
               className="w-full whitespace-nowrap rounded-lg bg-sky-600 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-500 disabled:cursor-wait disabled:bg-sky-800 xl:w-auto"
             >
               {pending ? "Adding…" : "Add connection"}

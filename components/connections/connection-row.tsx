@@ -14,6 +14,8 @@ type Props = {
   answer: VerifyAnswer | undefined;
   highlighted: boolean;
   now: number;
+  /** False until the page is interactive. */
+  ready: boolean;
   columns: number;
   onVerified: (answer: VerifyAnswer) => void;
   onRemoved: (name: string) => void;
@@ -23,7 +25,7 @@ const BUTTON = "rounded-md px-3 py-1 text-[0.95rem] font-medium transition-color
 
 /** One connection: what it is, what its driver last said, and Verify / Remove (the latter asks first). */
 export function ConnectionRow(props: Props) {
-  const { connection: c, providerName, regionName, answer, highlighted, now, columns, onVerified, onRemoved } = props;
+  const { connection: c, providerName, regionName, answer, highlighted, now, ready, columns, onVerified, onRemoved } = props;
   const [verifying, startVerify] = useTransition();
   const [removing, startRemove] = useTransition();
   const [confirming, setConfirming] = useState(false);
@@ -109,7 +111,7 @@ export function ConnectionRow(props: Props) {
               data-testid="confirm-remove"
               role="group"
               aria-label={`Confirm removing ${c.name}`}
-              className="flex flex-wrap items-center justify-end gap-1.5"
+              className="flex flex-col items-end gap-1"
               onKeyDown={(e) => {
                 if (e.key === "Escape") {
                   e.preventDefault();
@@ -117,26 +119,28 @@ export function ConnectionRow(props: Props) {
                 }
               }}
             >
-              <span className="text-sm text-rose-200">Remove?</span>
-              <button type="button" onClick={remove} disabled={removing} className={`${BUTTON} bg-rose-600 text-white hover:bg-rose-500`}>
-                {removing ? "Removing…" : "Yes, remove"}
-              </button>
-              <button
-                ref={cancelRef}
-                type="button"
-                onClick={() => setConfirming(false)}
-                disabled={removing}
-                className={`${BUTTON} text-slate-200 hover:bg-slate-700`}
-              >
-                Cancel
-              </button>
+              <span className="text-sm text-rose-200">Remove this connection?</span>
+              <span className="flex items-center gap-1.5">
+                <button type="button" onClick={remove} disabled={removing} className={`${BUTTON} bg-rose-600 text-white hover:bg-rose-500`}>
+                  {removing ? "Removing…" : "Yes, remove"}
+                </button>
+                <button
+                  ref={cancelRef}
+                  type="button"
+                  onClick={() => setConfirming(false)}
+                  disabled={removing}
+                  className={`${BUTTON} text-slate-200 ring-1 ring-slate-500 hover:bg-slate-700`}
+                >
+                  Cancel
+                </button>
+              </span>
             </div>
           ) : (
             <div className="flex items-center justify-end gap-1.5">
               <button
                 type="button"
                 onClick={verify}
-                disabled={verifying}
+                disabled={verifying || !ready}
                 aria-label={`Verify ${c.name}`}
                 className={`${BUTTON} bg-slate-700 text-white hover:bg-slate-600`}
               >
@@ -148,6 +152,7 @@ export function ConnectionRow(props: Props) {
                   setError(null);
                   setConfirming(true);
                 }}
+                disabled={!ready}
                 aria-label={`Remove ${c.name}`}
                 className={`${BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
               >

@@ -3,6 +3,7 @@
 import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
 import { ConnectionRow } from "./connection-row";
 import type { Names } from "./filter-connections";
+import { useHydrated } from "./use-hydrated";
 import { useNow } from "./use-now";
 
 type Props = {
@@ -15,18 +16,19 @@ type Props = {
 };
 
 const COLUMNS = [
-  { label: "Name", width: "w-[17%]", className: "pl-4" },
-  { label: "Provider", width: "w-[9%]" },
+  { label: "Name", width: "w-[16%]", className: "pl-4" },
+  { label: "Provider", width: "w-[8%]" },
   { label: "Region", width: "w-[17%]" },
-  { label: "Driver", width: "w-[6%]" },
+  { label: "Driver", width: "w-[5%]" },
   { label: "Credential", width: "w-[9%]" },
-  { label: "Last verify", width: "w-[28%]" },
-  { label: "", width: "w-[14%]", className: "pr-4" },
+  { label: "Last verify", width: "w-[29%]" },
+  { label: "", width: "w-[16%]", className: "pr-4" },
 ] as const;
 
 /** The connections as one compact table; the header stays in view while the list scrolls. */
 export function ConnectionTable({ rows, names, answers, highlighted, onVerified, onRemoved }: Props) {
   const now = useNow();
+  const hydrated = useHydrated();
   return (
     <table data-testid="connection-table" className="w-full min-w-[64rem] table-fixed border-collapse text-left text-base">
       <thead>
@@ -54,6 +56,7 @@ export function ConnectionTable({ rows, names, answers, highlighted, onVerified,
             answer={answers[c.name]}
             highlighted={highlighted === c.name}
             now={now}
+            ready={hydrated}
             columns={COLUMNS.length}
             onVerified={onVerified}
             onRemoved={onRemoved}

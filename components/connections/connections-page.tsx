@@ -66,6 +66,12 @@ export function ConnectionsPage({ connections, providers, drivers }: Props) {
   }, []);
 
   useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), 8000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       const typing = e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable='true']");
       if (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
@@ -104,12 +110,13 @@ export function ConnectionsPage({ connections, providers, drivers }: Props) {
         <AddConnectionForm providers={providers} drivers={drivers} onAdded={onAdded} />
       </div>
 
-      <div aria-live="polite" className="mt-4 empty:hidden">
+      {/* Fixed at the bottom: the row that changed may be far down the list, the news must be in view. */}
+      <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-6 z-50 flex justify-center px-4">
         {notice && (
           <p
             data-testid="notice"
-            className={`flex items-center gap-3 rounded-lg border px-4 py-2 ${
-              notice.tone === "ok" ? "border-emerald-400/40 bg-emerald-500/10 text-emerald-100" : "border-panel-edge bg-panel text-slate-200"
+            className={`pointer-events-auto flex max-w-3xl items-center gap-4 rounded-xl border px-5 py-3 text-base shadow-2xl backdrop-blur ${
+              notice.tone === "ok" ? "border-emerald-400/50 bg-[#0f2a22]/95 text-emerald-100" : "border-panel-edge bg-panel/95 text-slate-100"
             }`}
           >
             <span className="flex-1">{notice.text}</span>

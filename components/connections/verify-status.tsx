@@ -46,7 +46,7 @@ export function VerifyStatus({ connection: c, answer, now }: Props) {
         </time>
       </div>
       {message && (
-        <p data-testid="verify-message" title={message} className={`mt-0.5 truncate text-[0.95rem] ${ok ? "text-slate-200" : "text-rose-200"}`}>
+        <p data-testid="verify-message" title={message} className={`mt-0.5 line-clamp-3 break-words text-[0.95rem] ${ok ? "text-slate-200" : "text-rose-200"}`}>
           {message}
         </p>
       )}

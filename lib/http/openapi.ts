@@ -16,10 +16,30 @@ const STATUS_TEXT: Record<number, string> = {
   503: "The cloud is unavailable; retry",
 };
 
+/**
+ * zod writes named schemas it meets inside another into a local `$defs` with `#/$defs/…` refs,
+ * which OpenAPI tools resolve against the document root. Move them into components.schemas and
+ * point the refs there (an input variant that differs from the output one gets its own name).
+ */
+function hoistDefs(json: JsonSchema, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
+  const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;
+  delete json.$defs;
+  const names = new Map<string, string>();
+  for (const [id, def] of Object.entries(defs)) {
+    const clash = components[id] && JSON.stringify(components[id]) !== JSON.stringify(def);
+    names.set(id, io === "input" && clash ? `${id}Input` : id);
+  }
+  const rewrite = (x: JsonSchema): JsonSchema =>
+    JSON.parse(JSON.stringify(x).replace(/"#\/\$defs\/([^"]+)"/g, (_, id: string) => `"#/components/schemas/${names.get(id) ?? id}"`)) as JsonSchema;
+  for (const [id, def] of Object.entries(defs)) components[names.get(id)!] ??= rewrite(def);
+  return rewrite(json);
+}
+
 /** Turns zod into JSON Schema 2020-12 (what OpenAPI 3.1 speaks), collecting named schemas into components. */
 function schemaOf(schema: z.ZodType, io: "input" | "output", components: Record<string, JsonSchema>): JsonSchema {
-  const json = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline" }) as JsonSchema;
+  const json = hoistDefs(z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline" }) as JsonSchema, io, components);
   delete json.$schema;
+  if (typeof json.$ref === "string" && Object.keys(json).length === 1) return json;
   const id = (z.globalRegistry.get(schema) as { id?: string } | undefined)?.id;
   if (!id) return json;
   const name = io === "input" && components[id] && JSON.stringify(components[id]) !== JSON.stringify(json) ? `${id}Input` : id;
@@ -27,11 +47,11 @@ function schemaOf(schema: z.ZodType, io: "input" | "output", components: Record<
   return { $ref: `#/components/schemas/${name}` };
 }
 
-function parameters(ep: Endpoint) {
+function parameters(ep: Endpoint, components: Record<string, JsonSchema>) {
   const out: Record<string, unknown>[] = [];
   for (const [where, schema] of [["path", ep.params], ["query", ep.query]] as const) {
     if (!schema) continue;
-    const json = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as {
+    const json = hoistDefs(z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as JsonSchema, "input", components) as {
       properties?: Record<string, JsonSchema>;
       required?: string[];
     };
@@ -60,7 +80,7 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
       summary: ep.summary,
       ...(ep.description ? { description: ep.description } : {}),
       tags: [ep.tag],
-      parameters: parameters(ep),
+      parameters: parameters(ep, components),
       ...(ep.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(ep.body, "input", components) } } } } : {}),
       responses,
     };
@@ -71,7 +91,7 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
     info: {
       title: "Barista API",
       version: info.version,
-      description: "Run many clouds as one: regions, specs, images, latency and connections. Every input is validated; errors say what to fix.",
+      description: "Run many clouds as one: regions, specs, images, latency, connections, namespaces and MCIs. Every input is validated; errors say what to fix.",
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: "/" }],

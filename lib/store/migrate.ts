@@ -35,13 +35,15 @@ export function migrateDatabase(file: string, migrationsDir = path.join(process.
         (r) => r.migration_name,
       ),
     );
-    const names = existsSync(migrationsDir)
-      ? readdirSync(migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    // The migrations are read at run time from the project, not bundled: keep the tracer out of it.
+    const names = existsSync(/* turbopackIgnore: true */ migrationsDir)
+      ? readdirSync(/* turbopackIgnore: true */ migrationsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
       : [];
     const applied: string[] = [];
     for (const name of names) {
       if (done.has(name)) continue;
-      const sql = readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8");
+      const file = path.join(migrationsDir, name, "migration.sql");
+      const sql = readFileSync(/* turbopackIgnore: true */ file, "utf8");
       applyOne(db, name, sql);
       applied.push(name);
     }

@@ -42,7 +42,7 @@ export class SimDriver extends NetworkResources implements CloudDriver {
       if (!region) return { regionFound: false, specCount: 0, imageCount: 0, message: `region ${this.connection.region} does not exist for ${this.connection.provider}` };
       const specCount = listSpecs(this.regionKey).length;
       const imageCount = listImages(this.regionKey).length;
-      return { regionFound: true, specCount, imageCount, message: `${region.name}: ${specCount} specs, ${imageCount} images, ${region.zones.length} zones` };
+      return { regionFound: true, specCount, imageCount, message: `${region.name}: ${plural(specCount, "spec")}, ${plural(imageCount, "image")}, ${plural(region.zones.length, "zone")}` };
     });
   }
 
@@ -248,4 +248,8 @@ export class SimDriver extends NetworkResources implements CloudDriver {
   protected get scope(): SimScope {
     return { account: this.connection.credential, regionKey: this.regionKey };
   }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
