@@ -3,7 +3,7 @@
 // Prints the wall time to Running, the critical path (the slowest single VM as the cloud simulated
 // it), their ratio (goal ≤ 1.15), and the p95 of GET on that MCI under 50 concurrent pollers (goal ≤ 50 ms).
 //
-//   node bench/provision/run.mjs [--speed 5] [--regions 100] [--per-region 10] [--pollers 50] [--faults off]
+//   node bench/provision/run.mjs [--speed 3] [--regions 100] [--per-region 10] [--pollers 50] [--faults off]
 import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import os from "node:os";
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
-const speed = Number(args.speed ?? 5);
+const speed = Number(args.speed ?? 3);
 const regionCount = Number(args.regions ?? 100);
 const perRegion = Number(args["per-region"] ?? 10);
 const pollers = Number(args.pollers ?? 50);

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { getRegion } from "@/lib/catalogue";
+import { typicalSeconds, type VmOperation } from "@/lib/core/provider-timing";
 import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
 import { ConflictError, InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
 import type { VmStatus } from "@/lib/core/types";
@@ -51,9 +53,19 @@ function checkSize(total: number): void {
   if (total > MAX_VMS_PER_MCI) throw new InvalidArgumentError(`subGroups: ${total} VMs requested; an MCI holds at most ${MAX_VMS_PER_MCI}`);
 }
 
-async function enqueue(deps: ProvisioningDeps, mciId: string, vms: { id: string; connection: string }[]): Promise<void> {
+/**
+ * Queues VMs for their next step, longest first: a VM's due time is set back by how long the
+ * operation typically takes on its provider, so Azure's 95 s boots start before GCP's 35 s ones
+ * and a deployment ends with its slowest VM, not after it.
+ */
+async function enqueue(deps: ProvisioningDeps, mciId: string, vms: { id: string; connection: string; regionKey: string }[], op: VmOperation = "create"): Promise<void> {
   const now = deps.clock.now();
-  await deps.queue.enqueueMany(vms.map((v) => ({ key: vmKey(v.id), connection: v.connection })), now);
+  const byDelay = new Map<number, { key: string; connection: string }[]>();
+  for (const v of vms) {
+    const head = typicalSeconds(getRegion(v.regionKey)?.provider ?? "", op) * 1000;
+    byDelay.set(head, [...(byDelay.get(head) ?? []), { key: vmKey(v.id), connection: v.connection }]);
+  }
+  for (const [head, items] of byDelay) await deps.queue.enqueueMany(items, now - head);
   await deps.queue.enqueue(mciKey(mciId), null, now);
   deps.kick();
 }
@@ -145,7 +157,7 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
   else await deps.repo.setDesired(id, ids, { desired: ACTION_DESIRE[action] });
   if (!req.subGroup && !req.vmIds) await deps.repo.updateMci(id, { targetAction: action[0].toUpperCase() + action.slice(1) });
   await deps.repo.addEvent(id, `${action}: ${ids.length} VM(s)${req.subGroup ? ` of subgroup ${req.subGroup}` : ""}`);
-  await enqueue(deps, id, live);
+  await enqueue(deps, id, live, action);
   return { id, accepted: true, affected: ids.length, message: `${action} requested for ${ids.length} VM(s)` };
 }
 
@@ -157,7 +169,7 @@ export async function deleteMci(deps: ProvisioningDeps, namespace: string, id: s
     await deps.repo.setDesired(id, mci.vms.map((v) => v.id), { desired: "Terminated" });
     await deps.repo.addEvent(id, `delete: terminating ${mci.vms.filter((v) => v.status !== "Terminated").length} VM(s), then removing the MCI`);
   }
-  await enqueue(deps, id, mci.vms);
+  await enqueue(deps, id, mci.vms, "terminate");
   return { id, accepted: true, affected: mci.vms.length, message: "terminating the VMs; the MCI disappears once they are gone" };
 }
 

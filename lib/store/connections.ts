@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
+import type { ConnectionConfig } from "@/lib/drivers/types";
 import type { ConnectionView } from "@/lib/validation/connections";
 import type { Connection, PrismaClient } from "./generated/prisma/client";
 
@@ -27,6 +28,8 @@ function toView(c: Connection): ConnectionView {
 }
 
 export class ConnectionRepository {
+  private readonly configs = new Map<string, ConnectionConfig>();
+
   constructor(private readonly prisma: PrismaClient) {}
 
   async list(): Promise<ConnectionView[]> {
@@ -36,6 +39,20 @@ export class ConnectionRepository {
   async find(name: string): Promise<ConnectionView | null> {
     const c = await this.prisma.connection.findUnique({ where: { name } });
     return c ? toView(c) : null;
+  }
+
+  /**
+   * What a driver is bound to, for the reconciler's every step. These fields never change for a
+   * name (a connection is removed and added again, never edited), so they are kept in memory.
+   */
+  async config(name: string): Promise<ConnectionConfig | null> {
+    const hit = this.configs.get(name);
+    if (hit) return hit;
+    const c = await this.prisma.connection.findUnique({ where: { name } });
+    if (!c) return null;
+    const config: ConnectionConfig = { name: c.name, driver: c.driver, provider: c.provider, region: c.region, credential: c.credential };
+    this.configs.set(name, config);
+    return config;
   }
 
   async get(name: string): Promise<ConnectionView> {
@@ -59,6 +76,7 @@ export class ConnectionRepository {
   }
 
   async remove(name: string): Promise<void> {
+    this.configs.delete(name);
     const { count } = await this.prisma.connection.deleteMany({ where: { name } });
     if (count === 0) throw new NotFoundError(`connection "${name}" does not exist`);
   }

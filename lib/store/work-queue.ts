@@ -30,8 +30,15 @@ export class WorkQueueRepository {
     }
   }
 
+  /**
+   * Items due now, earliest first, with watches and MCI steps ahead of VM steps: VM steps may be
+   * due far back (longest first), and a burst of them must not starve the watches that follow VMs.
+   */
   async due(now: number, limit: number): Promise<WorkItemRow[]> {
-    return this.prisma.workItem.findMany({ where: { dueAt: { lte: now } }, orderBy: { dueAt: "asc" }, take: limit });
+    const where = { dueAt: { lte: now } };
+    const others = await this.prisma.workItem.findMany({ where: { ...where, NOT: { key: { startsWith: "vm:" } } }, orderBy: { dueAt: "asc" }, take: limit });
+    const vms = await this.prisma.workItem.findMany({ where: { ...where, key: { startsWith: "vm:" } }, orderBy: { dueAt: "asc" }, take: limit });
+    return [...others, ...vms];
   }
 
   async nextDueAt(): Promise<number | null> {
@@ -46,6 +53,10 @@ export class WorkQueueRepository {
   async reschedule(item: WorkItemRow, dueAt: number, attempts: number): Promise<void> {
     // Re-enqueued meanwhile: that newer request is due already, so leave it alone.
     await this.prisma.workItem.updateMany({ where: { key: item.key, generation: item.generation }, data: { dueAt, attempts } });
+  }
+
+  async countWithPrefix(prefix: string): Promise<number> {
+    return this.prisma.workItem.count({ where: { key: { startsWith: prefix } } });
   }
 
   async size(): Promise<number> {

@@ -36,7 +36,7 @@ export async function reconcileMci(deps: ProvisioningDeps, mciId: string): Promi
   for (const name of connections) {
     const live = mci.vms.some((v) => v.connection === name && v.status !== "Terminated" && !(v.status === "Failed" && !v.cloudId));
     if (live) continue;
-    const connection = await deps.connections.find(name);
+    const connection = await deps.connections.config(name);
     if (connection) await releaseSharedIfUnused(deps, deps.driverFor(connection), mci.namespace);
   }
 

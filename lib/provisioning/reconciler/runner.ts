@@ -17,6 +17,9 @@ export interface RunnerLimits {
   idleMs: number;
 }
 
+const READY_BATCH = 512;
+const READY_TTL_MS = 100;
+
 export const DEFAULT_LIMITS: RunnerLimits = { global: 48, perConnection: 4, idleMs: 1_000 };
 
 /**
@@ -31,6 +34,8 @@ export class Reconciler {
   private wake: (() => void) | null = null;
   private loopDone: Promise<void> | null = null;
   private readonly errors: ((key: string, e: unknown) => void)[] = [];
+  private ready: WorkItemRow[] = [];
+  private readyAt = 0;
 
   constructor(
     private readonly deps: ProvisioningDeps,
@@ -90,16 +95,27 @@ export class Reconciler {
     }
   }
 
+  /**
+   * Starts due items up to the limits. Due items are read in batches and kept for a moment, so a
+   * burst of short steps costs one query per batch rather than one per step; a stale entry is
+   * harmless, since finishing an item only removes the generation it ran.
+   */
   private async dispatch(): Promise<number> {
     const free = this.limits.global - this.inFlight.size;
     if (free <= 0) return 0;
-    const due = await this.deps.queue.due(this.deps.clock.now(), free + this.inFlight.size + 64);
+    const now = this.deps.clock.now();
+    if (this.ready.length === 0 || now - this.readyAt > READY_TTL_MS) {
+      this.ready = await this.deps.queue.due(now, READY_BATCH);
+      this.readyAt = now;
+    }
     let started = 0;
-    for (const item of due) {
-      if (started >= free) break;
-      if (this.inFlight.has(item.key)) continue;
+    const kept: WorkItemRow[] = [];
+    for (const item of this.ready) {
       const c = item.connection;
-      if (c && (this.perConnection.get(c) ?? 0) >= this.limits.perConnection) continue;
+      if (started >= free || this.inFlight.has(item.key) || (c && (this.perConnection.get(c) ?? 0) >= this.limits.perConnection)) {
+        if (!this.inFlight.has(item.key)) kept.push(item);
+        continue;
+      }
       this.inFlight.add(item.key);
       if (c) this.perConnection.set(c, (this.perConnection.get(c) ?? 0) + 1);
       started++;
@@ -109,6 +125,7 @@ export class Reconciler {
         this.kick();
       });
     }
+    this.ready = kept;
     return started;
   }
 

@@ -31,7 +31,7 @@ function sharedId(namespace: string, connection: string): string {
  * demand exactly once: every caller for the same pair waits on one lock, each piece is recorded
  * as soon as it exists, and a piece a lost call made is found again by its owner tag.
  */
-export function ensureShared(deps: ProvisioningDeps, driver: CloudDriver, namespace: string, publicKey: string): Promise<ReadyShared> {
+export function ensureShared(deps: ProvisioningDeps, driver: CloudDriver, namespace: string): Promise<ReadyShared> {
   const connection = driver.connection.name;
   return locks.run(sharedId(namespace, connection), async () => {
     let row = (await deps.repo.findShared(namespace, connection)) ?? (await deps.repo.upsertShared(namespace, connection, { status: "Pending" }));
@@ -48,6 +48,9 @@ export function ensureShared(deps: ProvisioningDeps, driver: CloudDriver, namesp
       row = await deps.repo.upsertShared(namespace, connection, { securityGroupId: sg.id });
     }
     if (!row.keyPairId) {
+      const ns = await deps.repo.findNamespace(namespace);
+      if (!ns) throw new Error(`namespace ${namespace} has no row; it cannot own resources in ${connection}`);
+      const publicKey = ns.sshPublicKey;
       const key = (await driver.listKeyPairs({ tags: { [OWNER_TAG]: owner } }))[0] ?? (await driver.createKeyPair({ name: `${base}-key`, publicKey, tags }));
       row = await deps.repo.upsertShared(namespace, connection, { keyPairId: key.id });
     }

@@ -22,7 +22,7 @@ export const CAPACITY_RETRIES = 6;
 export async function reconcileVm(deps: ProvisioningDeps, vmId: string, attempts = 0): Promise<StepResult> {
   const row = await deps.repo.findVm(vmId);
   if (!row) return DONE;
-  const connection = await deps.connections.find(row.connection);
+  const connection = await deps.connections.config(row.connection);
   if (!connection) {
     await fail(deps, row, `connection "${row.connection}" no longer exists; add it again or terminate this VM`);
     return DONE;
@@ -61,9 +61,7 @@ async function step(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): Pr
       return DONE;
     }
     if (status === "Failed") return DONE;
-    const ns = await deps.repo.findNamespace(row.namespace);
-    if (!ns) throw new Error(`namespace ${row.namespace} vanished under VM ${row.id}`);
-    const shared = await ensureShared(deps, driver, row.namespace, ns.sshPublicKey);
+    const shared = await ensureShared(deps, driver, row.namespace);
     // A call that may have taken effect before a crash or a lost reply: find it by its owner tag first.
     const existing = row.createAttempted ? await adopt(driver, row) : null;
     if (existing) return recordCall(deps, row, existing);
@@ -116,8 +114,9 @@ async function adopt(driver: CloudDriver, row: VmRow): Promise<Vm | null> {
 /** Records what the cloud answered to a call, then lets the watch follow the VM from there. */
 async function recordCall(deps: ProvisioningDeps, row: VmRow, vm: Vm): Promise<StepResult> {
   const updated = await deps.repo.updateVm(row.id, { ...observedPatch(row, vm.status, deps.clock.now(), vm), createAttempted: true, lastError: null });
-  await deps.queue.enqueue(mciKey(row.mciId), null, deps.clock.now());
+  // While the VM moves, the watch reports its changes to the MCI; otherwise tell the MCI now.
   if (isTransitional(vm.status)) return watch(deps, updated);
+  await deps.queue.enqueue(mciKey(row.mciId), null, deps.clock.now());
   return DONE;
 }
 

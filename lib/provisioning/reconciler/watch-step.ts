@@ -1,13 +1,17 @@
 import { isTransitional } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
 import type { Vm } from "@/lib/drivers/types";
+import type { VmRow } from "@/lib/store/mci";
 import { MANAGED_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
 import { mciKey, vmKey } from "./keys";
 import { again, DONE, type StepResult } from "./step-result";
 import { observedPatch } from "./vm-history";
 
-const MIN_POLL_MS = 50;
+/** One list call per connection at most four times a second: a hundred connections stay cheap. */
+const MIN_POLL_MS = 250;
 const MAX_POLL_MS = 5_000;
+/** All watches together poll at most about this often per second, however many connections move. */
+const POLLS_PER_SECOND = 100;
 
 /**
  * Follows every Barista VM of one connection with a single list call (an informer, not one
@@ -16,7 +20,7 @@ const MAX_POLL_MS = 5_000;
  * It polls more often while operations are young, so a VM is seen Running soon after it is.
  */
 export async function watchConnection(deps: ProvisioningDeps, connectionName: string): Promise<StepResult> {
-  const connection = await deps.connections.find(connectionName);
+  const connection = await deps.connections.config(connectionName);
   if (!connection) return DONE;
   const rows = await deps.repo.vmsInConnection(connectionName);
   const driver = deps.driverFor(connection);
@@ -39,7 +43,7 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
     if (status !== row.status || (vm && (vm.publicIp !== row.publicIp || vm.privateIp !== row.privateIp))) {
       await deps.repo.updateVm(row.id, observedPatch(row, status, now, vm, vm ? undefined : row.desired === "Terminated" ? null : "the cloud no longer reports this VM"));
       mcis.add(row.mciId);
-      if (!isTransitional(status)) await deps.queue.enqueue(vmKey(row.id), row.connection, now);
+      if (!isTransitional(status) && needsStep(row, status)) await deps.queue.enqueue(vmKey(row.id), row.connection, now);
     }
     if (isTransitional(status)) oldestOpMs = Math.max(oldestOpMs, now - row.updatedAt.getTime());
   }
@@ -56,6 +60,15 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
 
   const stillMoving = rows.some((r) => r.cloudId && isTransitional((byOwner.get(r.id)?.status ?? "Terminated") as VmStatus));
   if (!stillMoving && oldestOpMs === 0) return DONE;
-  // Poll at about a twentieth of the age of the oldest operation in flight: early on, often.
-  return again(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, oldestOpMs / 20)));
+  // Poll at about a twentieth of the age of the oldest operation in flight (early on, often),
+  // within a budget shared by every connection that has something moving.
+  const share = ((await deps.queue.countWithPrefix("watch:")) * 1000) / POLLS_PER_SECOND;
+  return again(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, share, oldestOpMs / 20)));
+}
+
+/** Whether a VM that came to rest still has something to do: a wish the cloud has not met yet. */
+function needsStep(row: VmRow, status: VmStatus): boolean {
+  if (row.desired === "Terminated" || row.desired === "Removed") return status !== "Terminated";
+  if (row.desired === "Suspended") return status === "Running";
+  return status === "Suspended" || (status === "Running" && row.rebootWanted > row.rebootDone);
 }
