@@ -97,7 +97,7 @@ function HomeView({ enabled }: { enabled: boolean }) {
 }
 
 /** Leaflet's container keeps its size from the first layout; tell it when the window resizes. */
-function SizeWatcher() {
+export function SizeWatcher() {
   const map = useMap();
   useEffect(() => {
     const observer = new ResizeObserver(() => map.invalidateSize({ pan: false }));

@@ -5,12 +5,16 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/", label: "Map" },
+  { href: "/mci", label: "MCIs" },
   { href: "/connections", label: "Connections" },
   { href: "/api-docs", label: "API" },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
-  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+  if (href === "/") return pathname === "/";
+  // An MCI's own pages live under its namespace: /ns/<ns>/mci/…
+  if (href === "/mci" && /^\/ns\/[^/]+\/mci(\/|$)/.test(pathname)) return true;
+  return pathname === href || pathname.startsWith(`${href}/`);
 }
 
 /** The console's one bar: fixed height so no page ever shifts under it. */

@@ -161,3 +161,9 @@ export const cloudVmSchema = z
   .meta({ id: "CloudVm" });
 
 export const acceptedSchema = z.object({ id: z.string(), accepted: z.boolean(), affected: z.number().int(), message: z.string() }).meta({ id: "Accepted" });
+
+// Server actions take the path parameters and the body in one object; the parts are the REST schemas above.
+export const mciCreateInputSchema = z.object({ ns: namespaceNameSchema, mci: mciCreateSchema });
+export const mciActionInputSchema = mciParamsSchema.extend({ request: mciActionSchema });
+export const subGroupAddInputSchema = mciParamsSchema.extend({ subGroup: subGroupRequestSchema });
+export const subGroupScaleInputSchema = subGroupParamsSchema.extend({ add: scaleSchema.shape.add });

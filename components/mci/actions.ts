@@ -1,0 +1,50 @@
+"use server";
+
+import { validatedAction } from "@/lib/http/action";
+import { addSubGroup, applyAction, createMci, deleteMci, scaleOut } from "@/lib/provisioning/mci";
+import { createNamespace } from "@/lib/provisioning/namespaces";
+import { runtime } from "@/lib/server/runtime";
+import {
+  mciActionInputSchema,
+  mciCreateInputSchema,
+  mciParamsSchema,
+  namespaceCreateSchema,
+  subGroupAddInputSchema,
+  subGroupScaleInputSchema,
+} from "@/lib/validation/mci";
+
+// The console reads MCIs through react-query polling, not server-rendered pages, so there is no
+// path to revalidate: the caller invalidates its queries when an action answers.
+
+/** The dry run: every VM that would be made, its cost and the warnings; nothing is made. */
+export const reviewMciAction = validatedAction(mciCreateInputSchema, async ({ ns, mci }) => {
+  const answer = await createMci(runtime().provisioning, ns, { ...mci, dryRun: true });
+  if (answer.kind !== "review") throw new Error("the dry run made an MCI instead of reviewing it");
+  return answer.review;
+});
+
+export const createMciAction = validatedAction(mciCreateInputSchema, async ({ ns, mci }) => {
+  const answer = await createMci(runtime().provisioning, ns, { ...mci, dryRun: false });
+  if (answer.kind !== "created") throw new Error("the MCI was reviewed instead of made; press Create again");
+  return { id: answer.mci.id, name: answer.mci.name };
+});
+
+export const runMciAction = validatedAction(mciActionInputSchema, async ({ ns, id, request }) =>
+  applyAction(runtime().provisioning, ns, id, request),
+);
+
+export const scaleSubGroupAction = validatedAction(subGroupScaleInputSchema, async ({ ns, id, name, add }) => {
+  const mci = await scaleOut(runtime().provisioning, ns, id, name, add);
+  return { id: mci.id, total: mci.statusCount.total };
+});
+
+export const addSubGroupAction = validatedAction(subGroupAddInputSchema, async ({ ns, id, subGroup }) => {
+  const mci = await addSubGroup(runtime().provisioning, ns, id, subGroup);
+  return { id: mci.id, total: mci.statusCount.total, subGroups: mci.subGroups.map((s) => s.name) };
+});
+
+export const deleteMciAction = validatedAction(mciParamsSchema, async ({ ns, id }) => deleteMci(runtime().provisioning, ns, id));
+
+export const createNamespaceAction = validatedAction(namespaceCreateSchema, async (input) =>
+  createNamespace(runtime().provisioning, input),
+);

@@ -1,0 +1,326 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useParams, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type CSSProperties } from "react";
+import { MapPlaceholder } from "@/components/map/map-status";
+import { withQuery } from "@/components/map/map-url";
+import { useRegions } from "@/components/map/use-catalogue";
+import type { VmStatus } from "@/lib/core/types";
+import type { MciActionRequest, VmView } from "@/lib/validation/mci";
+import { deleteMciAction, runMciAction } from "./actions";
+import { AddSubgroupForm } from "./add-subgroup-form";
+import { EventLog } from "./event-log";
+import type { MapPadding } from "./fit-places";
+import { MciControls, type Notice, type Scope, type VmActionName } from "./mci-controls";
+import { MciHeader } from "./mci-header";
+import { isBusy } from "./mci-status";
+import { groupByRegion } from "./region-groups";
+import { StatusLegend } from "./status-legend";
+import { SubgroupList } from "./subgroup-list";
+import { BUSY_POLL_MS, isNotFound, mciKeys, SETTLED_POLL_MS, useMci, useMciEvents } from "./use-mci";
+import { VmPanel } from "./vm-panel";
+import { VmTable } from "./vm-table";
+
+const MciMap = dynamic(() => import("./mci-map").then((m) => m.MciMap), { ssr: false, loading: MapPlaceholder });
+
+type Tab = "vms" | "subgroups" | "events";
+
+const PANEL_REM = 36;
+// Room the floating panels take, so the MCI is framed in the part of the map that stays visible.
+const MAP_PADDING: MapPadding = { top: 200, right: PANEL_REM * 16 + 50, bottom: 100, left: 60 };
+/** Statuses in which a VM's compute is billed (the same rule as the API's costPerHour). */
+const BILLED: readonly VmStatus[] = ["Creating", "Running", "Rebooting", "Resuming", "Suspending"];
+// After an action the reconciler needs a moment before any VM changes: poll fast meanwhile.
+const FAST_AFTER_ACTION_MS = 10_000;
+const NO_VMS: VmView[] = [];
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The MCI page: its VMs on the map, live counts and cost, the controls, and a VM's details. */
+export function MciPage({ namespace, id }: { namespace: string; id: string }) {
+  const router = useRouter();
+  const params = useParams<{ vmId?: string }>();
+  const vmId = params?.vmId ? decodeURIComponent(params.vmId) : null;
+  const searchParams = useSearchParams();
+  const queryClient = useQueryClient();
+  const fastUntil = useRef(0);
+
+  const mciQuery = useMci(namespace, id, fastUntil);
+  const mci = mciQuery.data;
+  const gone = isNotFound(mciQuery.error);
+  const busy = mci ? isBusy(mci) : false;
+  const eventsQuery = useMciEvents(namespace, id, gone ? false : busy ? BUSY_POLL_MS : SETTLED_POLL_MS);
+  const regionsQuery = useRegions();
+  const names = useMemo(() => new Map((regionsQuery.data ?? []).map((r) => [r.key, r.name])), [regionsQuery.data]);
+
+  const [regionFilter, setRegionFilter] = useState<string | null>(() => searchParams.get("region"));
+  const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
+  const [scope, setScope] = useState<Scope>("mci");
+  const [tab, setTab] = useState<Tab>("vms");
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [deleteRequested, setDeleteRequested] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  const vms = useMemo(
+    () => [...(mci?.vms ?? NO_VMS)].sort((a, b) => a.subGroup.localeCompare(b.subGroup) || a.name.localeCompare(b.name, undefined, { numeric: true })),
+    [mci?.vms],
+  );
+  const vmById = useMemo(() => new Map(vms.map((v) => [v.id, v])), [vms]);
+  const vmNames = useMemo(() => new Map(vms.map((v) => [v.id, v.name])), [vms]);
+  const selectedIds = useMemo(() => new Set([...selection].filter((vid) => vmById.has(vid))), [selection, vmById]);
+  const subGroupSizes = useMemo(
+    () => (mci?.subGroups ?? []).map((sg) => ({ name: sg.name, vmCount: vms.filter((v) => v.subGroup === sg.name).length })),
+    [mci?.subGroups, vms],
+  );
+  const groups = useMemo(() => groupByRegion(vms), [vms]);
+  const costs = useMemo(() => {
+    const out = new Map<string, number>();
+    for (const v of vms) if (BILLED.includes(v.status)) out.set(v.region, (out.get(v.region) ?? 0) + v.pricePerHour);
+    return out;
+  }, [vms]);
+  const effectiveScope: Scope =
+    (scope === "selected" && selectedIds.size === 0) || (scope.startsWith("sg:") && !subGroupSizes.some((s) => `sg:${s.name}` === scope)) ? "mci" : scope;
+  const openVm = vmId ? (vmById.get(vmId) ?? null) : null;
+  const deleting = deleteRequested || Boolean(mci?.deleting);
+
+  const base = `/ns/${encodeURIComponent(namespace)}/mci/${encodeURIComponent(id)}`;
+  const query = regionFilter ? `?region=${encodeURIComponent(regionFilter)}` : "";
+
+  // The region filter goes to the URL, so a copied link shows the same part of the MCI.
+  useEffect(() => {
+    const next = withQuery({ region: regionFilter });
+    if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", next);
+  }, [regionFilter]);
+
+  // Once an MCI that was shown is gone from the server (deleted here or elsewhere), go back to the list and say so.
+  const name = mci?.name ?? null;
+  useEffect(() => {
+    if (gone && name) router.replace(`/mci?ns=${encodeURIComponent(namespace)}&deleted=${encodeURIComponent(name)}`);
+  }, [gone, name, router, namespace]);
+
+  const refresh = useCallback(() => {
+    fastUntil.current = Date.now() + FAST_AFTER_ACTION_MS;
+    void queryClient.invalidateQueries({ queryKey: mciKeys.one(namespace, id) });
+    void queryClient.invalidateQueries({ queryKey: mciKeys.list(namespace) });
+  }, [queryClient, namespace, id]);
+
+  const send = useCallback(
+    (request: MciActionRequest) => {
+      setNotice(null);
+      startTransition(async () => {
+        const result = await runMciAction({ ns: namespace, id, request });
+        if (result.ok) {
+          setNotice({ tone: "ok", text: `${capitalise(result.data.message)}.` });
+          refresh();
+        } else {
+          setNotice({ tone: "error", text: `${capitalise(request.action)} refused: ${result.error}` });
+        }
+      });
+    },
+    [namespace, id, refresh],
+  );
+
+  const run = (action: VmActionName) => {
+    if (effectiveScope === "selected") send({ action, vmIds: [...selectedIds] });
+    else if (effectiveScope.startsWith("sg:")) send({ action, subGroup: effectiveScope.slice(3) });
+    else send({ action });
+  };
+  const runOnVm = useCallback((action: VmActionName, vm: VmView) => send({ action, vmIds: [vm.id] }), [send]);
+
+  function remove() {
+    setNotice(null);
+    startTransition(async () => {
+      const result = await deleteMciAction({ ns: namespace, id });
+      if (result.ok) {
+        setDeleteRequested(true);
+        refresh();
+      } else {
+        setNotice({ tone: "error", text: `Delete refused: ${result.error}` });
+      }
+    });
+  }
+
+  const open = useCallback((vid: string) => router.push(`${base}/vm/${encodeURIComponent(vid)}${query}`, { scroll: false }), [router, base, query]);
+  const close = useCallback(() => router.push(`${base}${query}`, { scroll: false }), [router, base, query]);
+
+  const toggleVm = useCallback((vid: string) => {
+    setSelection((s) => {
+      const next = new Set(s);
+      if (!next.delete(vid)) next.add(vid);
+      return next;
+    });
+    setScope("selected");
+  }, []);
+  const setMany = useCallback((ids: readonly string[], on: boolean) => {
+    setSelection((s) => {
+      const next = new Set(s);
+      for (const vid of ids) {
+        if (on) next.add(vid);
+        else next.delete(vid);
+      }
+      return next;
+    });
+    if (on) setScope("selected");
+  }, []);
+  const selectRegion = useCallback((key: string) => {
+    setRegionFilter((current) => (current === key ? null : key));
+    setTab("vms");
+  }, []);
+  const clearRegion = useCallback(() => setRegionFilter(null), []);
+  const scopeSubGroup = useCallback((sg: string) => setScope(`sg:${sg}`), []);
+  const onChanged = useCallback(
+    (text: string) => {
+      setNotice({ tone: "ok", text });
+      refresh();
+    },
+    [refresh],
+  );
+  const onError = useCallback((text: string) => setNotice({ tone: "error", text }), []);
+
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent) {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      if (vmId) close();
+      else if (regionFilter) setRegionFilter(null);
+    }
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [vmId, regionFilter, close]);
+
+  const lastEvent = eventsQuery.data?.[0];
+
+  return (
+    <div className="relative h-full w-full overflow-hidden bg-sea" style={{ "--map-panel-width": mci || mciQuery.isPending ? `${PANEL_REM}rem` : "0px" } as CSSProperties}>
+      <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} />
+
+      {mci ? (
+        <MciHeader namespace={namespace} mci={mci} busy={busy} lastEvent={lastEvent} regionCount={groups.length} deleting={deleting} onDelete={remove} />
+      ) : (
+        <section
+          className={`absolute left-3 top-3 z-[1001] rounded-xl border border-panel-edge bg-panel/95 px-4 py-3 shadow-2xl backdrop-blur ${
+            mciQuery.isPending ? "right-[calc(36rem+0.75rem)] min-h-[9.5rem]" : "right-3 sm:right-auto sm:max-w-2xl"
+          }`}
+        >
+          {mciQuery.isPending ? (
+            <p className="text-lg text-slate-300">Loading the MCI…</p>
+          ) : (
+            <div role="alert" data-testid="mci-error">
+              <p className="text-lg font-semibold text-white">{gone ? `No MCI ${id} in namespace ${namespace}` : "The MCI could not be loaded"}</p>
+              <p className="mt-1 text-slate-300">
+                {gone ? "It may have been deleted, or the link is old. " : `${mciQuery.error?.message} The page retries by itself. `}
+                <Link href={`/mci?ns=${encodeURIComponent(namespace)}`} className="text-sky-300 hover:underline">
+                  Back to the MCIs of {namespace}
+                </Link>
+              </p>
+            </div>
+          )}
+        </section>
+      )}
+
+      {(mci || mciQuery.isPending) && <StatusLegend>A ring is a region: its VMs by status, and how many. Click one to list them.</StatusLegend>}
+
+      {!mci && mciQuery.isPending && (
+        <aside aria-label="VMs and controls" className="absolute bottom-0 right-0 top-0 z-[1002] w-full border-l border-panel-edge bg-panel/[0.97] p-5 text-slate-300 sm:w-[36rem]">
+          Loading the VMs…
+        </aside>
+      )}
+
+      {mci && (
+        <aside
+          data-testid="mci-panel"
+          aria-label="VMs and controls"
+          className="absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel/[0.97] shadow-[-12px_0_32px_rgb(0_0_0/0.45)] backdrop-blur sm:w-[36rem]"
+        >
+          <MciControls
+            scope={effectiveScope}
+            subGroups={subGroupSizes}
+            vmCount={vms.length}
+            selectedCount={selectedIds.size}
+            pending={pending}
+            disabled={deleting}
+            notice={notice}
+            onScope={setScope}
+            onRun={run}
+            onDismiss={() => setNotice(null)}
+          />
+          <div role="tablist" aria-label="MCI details" className="flex gap-1 border-b border-panel-edge px-5">
+            {(["vms", "subgroups", "events"] as const).map((t) => (
+              <button
+                key={t}
+                type="button"
+                role="tab"
+                aria-selected={tab === t}
+                onClick={() => setTab(t)}
+                className={`-mb-px border-b-2 px-3 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
+              >
+                {t === "vms" ? `VMs (${vms.length})` : t === "subgroups" ? `Subgroups (${mci.subGroups.length})` : `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`}
+              </button>
+            ))}
+          </div>
+          {tab === "vms" && (
+            <VmTable
+              vms={vms}
+              count={mci.statusCount}
+              names={names}
+              selected={selectedIds}
+              openVmId={vmId}
+              regionFilter={regionFilter}
+              onClearRegion={clearRegion}
+              onToggle={toggleVm}
+              onSetMany={setMany}
+              onOpen={open}
+            />
+          )}
+          {tab === "subgroups" && (
+            <div className="min-h-0 flex-1 overflow-y-auto">
+              <SubgroupList namespace={namespace} mci={mci} names={names} disabled={deleting} onScope={scopeSubGroup} onChanged={onChanged} onError={onError} />
+              {adding ? (
+                <AddSubgroupForm
+                  namespace={namespace}
+                  mciId={id}
+                  regions={regionsQuery.data ?? []}
+                  taken={mci.subGroups.map((s) => s.name)}
+                  disabled={deleting}
+                  onAdded={(text) => {
+                    setAdding(false);
+                    onChanged(text);
+                  }}
+                  onCancel={() => setAdding(false)}
+                />
+              ) : (
+                <div className="px-5 pb-4">
+                  <button
+                    type="button"
+                    disabled={deleting}
+                    onClick={() => setAdding(true)}
+                    className="w-full rounded-lg border border-dashed border-panel-edge px-3 py-2 text-slate-200 hover:bg-slate-800/60 disabled:opacity-50"
+                  >
+                    + Add a subgroup
+                  </button>
+                </div>
+              )}
+            </div>
+          )}
+          {tab === "events" && <EventLog events={eventsQuery.data} error={eventsQuery.error} vmNames={vmNames} onOpenVm={open} />}
+        </aside>
+      )}
+
+      <VmPanel
+        open={vmId !== null}
+        vm={openVm}
+        missingId={vmId && mci && !openVm ? vmId : null}
+        regionName={openVm ? (names.get(openVm.region) ?? null) : null}
+        namespace={namespace}
+        busy={pending || deleting}
+        onAction={runOnVm}
+        onClose={close}
+      />
+    </div>
+  );
+}
