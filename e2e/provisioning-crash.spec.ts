@@ -2,6 +2,9 @@ import { expect, test } from "@playwright/test";
 import { cheapSpec, cloudVms, getMci, waitForMci, type Mci } from "./support/api";
 import { startOwnServer } from "./support/server";
 
+// Beside the shared server's port, so two checkouts can run their tests at once.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+
 const REGIONS = ["aws-ap-northeast-2", "azure-westeurope", "gcp-us-central1", "alibaba-ap-southeast-1"];
 
 test.describe("provisioning on a server of its own", () => {
@@ -9,7 +12,7 @@ test.describe("provisioning on a server of its own", () => {
     test.setTimeout(300_000);
     const db = `file:./data/e2e/crash-${Date.now()}.db`;
     const env = { DATABASE_URL: db, BARISTA_SIM_SPEED: "10", BARISTA_SIM_FAULTS: "realistic", BARISTA_SIM_SEED: "crash" };
-    let server = await startOwnServer(3221, env);
+    let server = await startOwnServer(PORT + 11, env);
     const base = server.url;
     const subGroups = await Promise.all(REGIONS.map(async (region) => ({ region, specId: await cheapSpec(request, base, region), count: 6 })));
     const created = await request.post(`${base}/api/v1/ns/default/mci`, { data: { name: "crash", subGroups } });
@@ -19,7 +22,7 @@ test.describe("provisioning on a server of its own", () => {
     await waitForMci(request, base, id, (m) => m.vms.some((v) => v.status === "Creating") && m.vms.filter((v) => v.publicIp).length > 0, 60_000);
     await server.crash();
 
-    server = await startOwnServer(3221, env);
+    server = await startOwnServer(PORT + 11, env);
     try {
       const done = await waitForMci(request, base, id, (m) => !m.vms.some((v) => ["Creating"].includes(v.status)), 180_000);
       // Realistic faults may fail a VM for good (a failed boot); every other one runs.
@@ -40,7 +43,7 @@ test.describe("provisioning on a server of its own", () => {
     test.setTimeout(300_000);
     // A small quota makes failures certain: 4 × 2 vCPU fit in 8, the rest fail with QuotaExceeded.
     const env = { DATABASE_URL: `file:./data/e2e/chaos-${Date.now()}.db`, BARISTA_SIM_SPEED: "200", BARISTA_SIM_FAULTS: "chaos", BARISTA_SIM_SEED: "policies", BARISTA_SIM_VCPU_QUOTA: "8" };
-    const server = await startOwnServer(3222, env);
+    const server = await startOwnServer(PORT + 12, env);
     const base = server.url;
     try {
       const specs = (await (await request.get(`${base}/api/v1/regions/aws-us-west-2/specs`)).json()) as { id: string; vcpu: number; accelerator: unknown }[];
