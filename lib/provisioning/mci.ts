@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getRegion } from "@/lib/catalogue";
+import { plural } from "@/lib/core/plural";
 import { typicalSeconds, type VmOperation } from "@/lib/core/provider-timing";
 import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
 import { ConflictError, InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
@@ -33,7 +34,7 @@ export async function createMci(deps: ProvisioningDeps, namespace: string, input
   const id = `mci-${shortId()}`;
   const { subGroups, vms } = rows(plan, () => 1);
   await deps.repo.createMci({ id, namespace, name: input.name, description: input.description, policy: input.policy }, subGroups, vms);
-  await deps.repo.addEvent(id, `created: ${vms.length} VM(s) in ${subGroups.length} subgroup(s), policy ${input.policy}`);
+  await deps.repo.addEvent(id, `created: ${plural(vms.length, "VM")} in ${plural(subGroups.length, "subgroup")}, policy ${input.policy}`);
   await enqueue(deps, id, vms);
   return { kind: "created", mci: toMciView(await deps.repo.getMci(namespace, id)) };
 }
@@ -140,8 +141,8 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
     const failed = scope.filter((v) => v.status === "Failed" && !wantsGone(v));
     if (!failed.length) throw new ConflictError("refine: no failed VM to remove; refine drops VMs that ended Failed");
     await refineVms(deps, failed.map((v) => v.id), mci);
-    await deps.repo.addEvent(id, `refine: removing ${failed.length} failed VM(s)`);
-    return { id, accepted: true, affected: failed.length, message: `removing ${failed.length} failed VM(s)` };
+    await deps.repo.addEvent(id, `refine: removing ${plural(failed.length, "failed VM")}`);
+    return { id, accepted: true, affected: failed.length, message: `removing ${plural(failed.length, "failed VM")}` };
   }
   const action = req.action;
   const live = scope.filter((v) => !wantsGone(v) && v.status !== "Terminated" && (action === "terminate" || v.status !== "Failed"));
@@ -150,15 +151,15 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
   if (refusals.length) {
     const first = refusals[0];
     const reason = first.check.ok ? "" : first.check.reason;
-    throw new ConflictError(`${first.v.name}: ${reason}${refusals.length > 1 ? ` (and ${refusals.length - 1} more VM(s) cannot either)` : ""}`);
+    throw new ConflictError(`${first.v.name}: ${reason}${refusals.length > 1 ? ` (and ${plural(refusals.length - 1, "more VM")} cannot either)` : ""}`);
   }
   const ids = live.map((v) => v.id);
   if (action === "reboot") for (const v of live) await deps.repo.updateVm(v.id, { rebootWanted: v.rebootDone + 1 });
   else await deps.repo.setDesired(id, ids, { desired: ACTION_DESIRE[action] });
   if (!req.subGroup && !req.vmIds) await deps.repo.updateMci(id, { targetAction: action[0].toUpperCase() + action.slice(1) });
-  await deps.repo.addEvent(id, `${action}: ${ids.length} VM(s)${req.subGroup ? ` of subgroup ${req.subGroup}` : ""}`);
+  await deps.repo.addEvent(id, `${action}: ${plural(ids.length, "VM")}${req.subGroup ? ` of subgroup ${req.subGroup}` : ""}`);
   await enqueue(deps, id, live, action);
-  return { id, accepted: true, affected: ids.length, message: `${action} requested for ${ids.length} VM(s)` };
+  return { id, accepted: true, affected: ids.length, message: `${action} requested for ${plural(ids.length, "VM")}` };
 }
 
 /** Terminates what runs, frees the shared resources no one else uses, then removes the MCI. */
@@ -167,7 +168,7 @@ export async function deleteMci(deps: ProvisioningDeps, namespace: string, id: s
   if (!mci.deleting) {
     await deps.repo.updateMci(id, { deleting: true, targetAction: "Delete" });
     await deps.repo.setDesired(id, mci.vms.map((v) => v.id), { desired: "Terminated" });
-    await deps.repo.addEvent(id, `delete: terminating ${mci.vms.filter((v) => v.status !== "Terminated").length} VM(s), then removing the MCI`);
+    await deps.repo.addEvent(id, `delete: terminating ${plural(mci.vms.filter((v) => v.status !== "Terminated").length, "VM")}, then removing the MCI`);
   }
   await enqueue(deps, id, mci.vms, "terminate");
   return { id, accepted: true, affected: mci.vms.length, message: "terminating the VMs; the MCI disappears once they are gone" };

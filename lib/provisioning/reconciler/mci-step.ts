@@ -1,3 +1,4 @@
+import { plural } from "@/lib/core/plural";
 import type { VmStatus } from "@/lib/core/types";
 import type { MciWithParts } from "@/lib/store/mci";
 import type { ProvisioningDeps } from "../deps";
@@ -59,11 +60,11 @@ async function applyPolicy(deps: ProvisioningDeps, mci: MciWithParts): Promise<v
     return;
   }
   if (mci.policy === "rollback") {
-    await deps.repo.addEvent(mci.id, `${failed.length} VM(s) failed; policy rollback: terminating every VM of this MCI and its network`, "warn");
+    await deps.repo.addEvent(mci.id, `${plural(failed.length, "VM")} failed; policy rollback: terminating every VM of this MCI and its network`, "warn");
     await deps.repo.updateMci(mci.id, { targetAction: "Terminate" });
     await terminate(deps, mci.vms.filter((v) => !wantsGone(v)).map((v) => v.id), mci);
   } else if (mci.policy === "refine") {
-    await deps.repo.addEvent(mci.id, `${failed.length} VM(s) failed; policy refine: removing them, ${running} running VM(s) stay`, "warn");
+    await deps.repo.addEvent(mci.id, `${plural(failed.length, "VM")} failed; policy refine: removing ${failed.length === 1 ? "it" : "them"}, ${plural(running, "running VM")} stay${running === 1 ? "s" : ""}`, "warn");
     await refineVms(deps, failed.map((v) => v.id), mci);
   } else {
     await deps.repo.addEvent(mci.id, `deployment finished: ${running} running, ${failed.length} failed (policy continue: failed VMs stay for you to inspect, refine removes them)`, "warn");
