@@ -12,22 +12,30 @@ export interface Deadline {
   /** Marks that a search stopped early because of the budget. */
   hit(): void;
   readonly wasHit: boolean;
+  /**
+   * A share of what is left, for one step of a longer plan (a bound computed before the main
+   * search, say). Running out of it counts as running out of the budget.
+   */
+  child(ms: number): Deadline;
 }
 
 export const monotonicClock: Clock = { now: () => performance.now() };
 
-export function createDeadline(budgetMs: number, clock: Clock = monotonicClock): Deadline {
+export function createDeadline(budgetMs: number, clock: Clock = monotonicClock, parent?: Deadline): Deadline {
   const start = clock.now();
   let wasHit = false;
-  return {
+  const self: Deadline = {
     expired: () => clock.now() - start >= budgetMs,
     remainingMs: () => Math.max(0, budgetMs - (clock.now() - start)),
     elapsedMs: () => clock.now() - start,
     hit() {
       wasHit = true;
+      parent?.hit();
     },
     get wasHit() {
       return wasHit;
     },
+    child: (ms) => createDeadline(Math.min(ms, self.remainingMs()), clock, self),
   };
+  return self;
 }

@@ -19,6 +19,14 @@ export interface PointSet {
   maxErrorMs: number;
   /** Weighted mean of errorMs. */
   meanErrorMs: number;
+  /** Per point: the largest errorMs of its users. */
+  pointErrorMs: Float64Array;
+  /**
+   * Per point: length of the weighted mean of its users' unit vectors (1 when they all stand on
+   * the point). With the point's direction it gives the mean vector that Jensen's inequality
+   * needs in meanUserBound.ts.
+   */
+  meanVectorLength: Float64Array;
   /** Null when every point is exactly its users' location (duplicates merged, nothing moved). */
   cells: CellReport | null;
 }
@@ -77,6 +85,8 @@ export function groupUsers(users: readonly WeightedUser[], { maxPoints, cellDeg 
       errorMs: new Float64Array(users.length),
       maxErrorMs: 0,
       meanErrorMs: 0,
+      pointErrorMs: new Float64Array(n),
+      meanVectorLength: new Float64Array(n).fill(1),
       cells: null,
     };
     users.forEach((u, i) => {
@@ -119,8 +129,10 @@ export function groupUsers(users: readonly WeightedUser[], { maxPoints, cellDeg 
   });
   const lat = new Float64Array(n);
   const lon = new Float64Array(n);
+  const meanVectorLength = new Float64Array(n);
   for (let p = 0; p < n; p++) {
     const norm = Math.hypot(sx[p], sy[p], sz[p]);
+    meanVectorLength[p] = Math.min(1, norm / weight[p]);
     if (norm < 1e-12 * weight[p]) {
       lat[p] = users[first[p]].lat;
       lon[p] = users[first[p]].lon;
@@ -134,6 +146,7 @@ export function groupUsers(users: readonly WeightedUser[], { maxPoints, cellDeg 
   // per km of distance, and |km(u, r) − km(c, r)| ≤ km(u, c) by the triangle inequality. The tiny
   // extra absorbs floating-point rounding in the two RTTs being compared.
   const errorMs = new Float64Array(users.length);
+  const pointErrorMs = new Float64Array(n);
   let maxErrorMs = 0;
   let weighted = 0;
   let total = 0;
@@ -142,6 +155,7 @@ export function groupUsers(users: readonly WeightedUser[], { maxPoints, cellDeg 
     const e = MS_PER_KM * greatCircleKm(u, { lat: lat[p], lon: lon[p] }) + 1e-9;
     errorMs[i] = e;
     if (e > maxErrorMs) maxErrorMs = e;
+    if (e > pointErrorMs[p]) pointErrorMs[p] = e;
     weighted += u.weight * e;
     total += u.weight;
   });
@@ -154,6 +168,8 @@ export function groupUsers(users: readonly WeightedUser[], { maxPoints, cellDeg 
     errorMs,
     maxErrorMs,
     meanErrorMs,
+    pointErrorMs,
+    meanVectorLength,
     cells: { count: n, cellDeg: deg, maxErrorMs, meanErrorMs },
   };
 }

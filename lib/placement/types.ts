@@ -45,12 +45,13 @@ export type PlacementMethod = "auto" | "enumerate" | "ilp" | "heuristic";
 /** Knobs for tests and benchmarks; the REST API passes none of them. */
 export interface PlacementOptions {
   /**
-   * Force a method. `enumerate` refuses instances with too many combinations, `ilp` runs the
-   * integer program (or, for max and p95, the threshold search whose checks are integer programs)
-   * without trying enumeration first, `heuristic` never runs an exact method but still bounds.
+   * Force a method. `enumerate` tries every choice (stopped only by the budget); `ilp` skips
+   * enumeration and goes straight to the exact search for large instances (the integer program
+   * for mean and conference, the threshold search with exact checks for max and p95);
+   * `heuristic` runs no exact search but still reports a proven bound.
    */
   method?: PlacementMethod;
-  /** Distinct user locations above which users are grouped into grid cells; default 2,500. */
+  /** Distinct user locations above which users are grouped into grid cells; default per objective (DEFAULT_MAX_POINTS). */
   maxPoints?: number;
   /** Grid cell size in degrees; forces grouping even below maxPoints. */
   cellDeg?: number;

@@ -7,8 +7,13 @@ import type { KMode, PlacementInput, PlacementObjective, PlacementOptions } from
 export const MAX_USERS = 100_000;
 export const DEFAULT_TIME_BUDGET_MS = 1_000;
 export const MAX_TIME_BUDGET_MS = 60_000;
-/** Distinct user locations solved one by one; more are grouped into grid cells. */
-export const DEFAULT_MAX_POINTS = 2_500;
+/**
+ * Distinct user locations solved one by one; more are grouped into grid cells. The mean and the
+ * conference searches cost more per point, and the mean's bound is carried back to the users
+ * nearly losslessly (meanUserBound.ts), so they take coarser cells; max and p95 lose their cells'
+ * full error in the bound, so they keep finer ones.
+ */
+export const DEFAULT_MAX_POINTS: Readonly<Record<PlacementObjective, number>> = { mean: 1_200, conference: 1_200, p95: 2_500, max: 2_500 };
 
 const OBJECTIVES: readonly PlacementObjective[] = ["mean", "p95", "max", "conference"];
 const K_MODES: readonly KMode[] = ["exactly", "upTo"];

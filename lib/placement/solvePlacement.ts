@@ -1,0 +1,157 @@
+import { centroidOrder, nearestBaseline, randomBaseline } from "./baselines";
+import { createDeadline, monotonicClock, type Deadline } from "./deadline";
+import { subsetUserBound } from "./subsetUserBound";
+import { evaluateOnUsers, type UserEvaluation } from "./evaluateOnUsers";
+import { groupUsers, type PointSet } from "./groupUsers";
+import { buildInstance, minFixedCost, type Instance } from "./instance";
+import type { LatencyModel } from "./latency";
+import { meanUserBound } from "./meanUserBound";
+import { safeBound, type PointSolution } from "./pointSolution";
+import { affordableSample } from "./sampleBound";
+import { solveConference, pairPathBound } from "./solveConference";
+import { solveCoverage } from "./solveCoverage";
+import { solveMean } from "./solveMean";
+import type { BaselineResult, PlacementInput, PlacementOptions, PlacementResult, RegionLink } from "./types";
+import { DEFAULT_MAX_POINTS, validateInput, type ValidInput } from "./validateInput";
+
+/**
+ * Milliseconds per user → region model call, at least: ~0.16 µs was measured on the benchmark
+ * machine once the code is warm (bench/RESULTS.md); 0.4 µs leaves room for scoring around it.
+ */
+const MODEL_CALL_MS = 0.0004;
+
+/**
+ * Time kept back from the solvers: scoring the answer and the three baselines on every user
+ * (4 × users × k model calls, plus a sort of the users for each p95).
+ */
+function evaluationReserveMs(users: number, k: number, perCall: number): number {
+  return 5 + 4 * users * k * perCall + (4 * users * Math.log2(users + 1)) / 20_000;
+}
+
+async function solvePoints(inst: Instance, v: ValidInput, deadline: Deadline, lossy: boolean, method: PlacementOptions["method"] = "auto"): Promise<PointSolution> {
+  if (inst.kMin === inst.m) {
+    // "Exactly k of k": there is only one choice.
+    const set = Int32Array.from({ length: inst.m }, (_, j) => j);
+    return { set, score: NaN, lowerBound: NaN, optimal: true, method: "all-candidates" };
+  }
+  switch (v.objective) {
+    case "mean":
+      return solveMean(inst, deadline, method);
+    case "p95":
+    case "max":
+      return solveCoverage(inst, deadline, method);
+    case "conference":
+      // On lossy cells a sample of cell centres proves nothing for the users: the sample is
+      // then taken from real users after the search (subsetUserBound.ts).
+      return solveConference(inst, deadline, method, !lossy);
+  }
+}
+
+/**
+ * Carries a bound proven on cells over to the users (README.md, "Cells"): the mean hands its
+ * Lagrange multipliers down, max and conference also solve a subset of real users when that is
+ * cheap, and every objective can fall back on taking the cells' error off.
+ */
+function boundForUsers(model: LatencyModel, v: ValidInput, points: PointSet, inst: Instance, solution: PointSolution, deadline: Deadline): number {
+  switch (v.objective) {
+    case "mean": {
+      const crude = solution.lowerBound - points.meanErrorMs;
+      if (!solution.lambda) return crude;
+      return Math.max(crude, safeBound(meanUserBound(model, v.users, points, inst, v.candidates, solution.lambda, deadline)));
+    }
+    case "p95":
+      return solution.lowerBound - points.maxErrorMs;
+    case "max":
+      return Math.max(solution.lowerBound - points.maxErrorMs, safeBound(subsetUserBound(model, v, points, inst, deadline)));
+    case "conference": {
+      // An exact answer on cells assumes each cell goes to one region as a whole; users near a
+      // cell's edge may not, so only bounds that hold under any assignment carry over. The
+      // heuristic path computed them already; enumeration and the program did not.
+      const free = solution.assignmentFreeBound ?? pairPathBound(inst) + minFixedCost(inst);
+      return Math.max(safeBound(free) - points.maxErrorMs, safeBound(subsetUserBound(model, v, points, inst, deadline)));
+    }
+  }
+}
+
+/**
+ * Picks k regions (or up to k) for an audience: see README.md for each objective's method, the
+ * cell error bound and what the gap means. Deterministic for the same input as long as the time
+ * budget is not reached (solver.budgetHit says when it was).
+ */
+export async function solvePlacement(model: LatencyModel, input: PlacementInput, options: PlacementOptions = {}): Promise<PlacementResult> {
+  const clock = options.clock ?? monotonicClock;
+  const started = clock.now();
+  const v = validateInput(model, input, options);
+  const deadline = createDeadline(v.budgetMs, clock);
+  const points = groupUsers(v.users, { maxPoints: options.maxPoints ?? DEFAULT_MAX_POINTS[v.objective], cellDeg: options.cellDeg });
+  const built = clock.now();
+  const inst = buildInstance(model, points, v);
+  // The matrix just built took n × (model regions) RTTs: its pace tells how fast this machine is
+  // right now (a busy one is several times slower), and the reserve follows it.
+  const measured = (clock.now() - built) / Math.max(1, inst.n * model.keys.length);
+  const perCall = Math.max(MODEL_CALL_MS, 2 * measured);
+  const evaluationMs = evaluationReserveMs(v.users.length, v.k, perCall);
+  const lossy = points.cells !== null && points.maxErrorMs > 0;
+  // The users' own mean bound costs up to a few dozen model calls per user; it gets its share
+  // up front so the solvers cannot leave it nothing.
+  // So does the conference's exhaustive search over a sample of real users.
+  const userBoundMs = !lossy
+    ? 0
+    : v.objective === "mean"
+      ? Math.min(0.25 * deadline.remainingMs(), 40 * v.users.length * perCall)
+      : v.objective === "conference" && affordableSample(inst) >= 4
+        ? 0.3 * deadline.remainingMs()
+        : 0;
+  const solveDeadline = deadline.child(deadline.remainingMs() - evaluationMs - userBoundMs);
+  const solution = await solvePoints(inst, v, solveDeadline, lossy, options.method);
+
+  const keysOf = (set: Int32Array) => Array.from(set, (j) => v.candidates[j]);
+  const priceOf = (set: Int32Array) => (v.prices ? Array.from(set).reduce((s, j) => s + v.prices![j], 0) : undefined);
+  const scoreWith = (evaluation: UserEvaluation, set: Int32Array) => evaluation.objectiveMs + v.costWeight * (priceOf(set) ?? 0);
+
+  const regions = keysOf(solution.set);
+  const answer = evaluateOnUsers(model, v.users, regions, v.objective);
+  const score = scoreWith(answer, solution.set);
+
+  // With cells only a choice that is the only one possible is known optimal for the users.
+  const optimal = solution.optimal && (!lossy || solution.method === "all-candidates");
+  const boundDeadline = deadline.child(deadline.remainingMs() - evaluationMs);
+  // A bound can only exceed the score through rounding; the score is the better bound then.
+  const lowerBound = optimal ? score : Math.min(score, lossy ? boundForUsers(model, v, points, inst, solution, boundDeadline) : solution.lowerBound);
+
+  const order = centroidOrder(model, v.users, v.candidates);
+  const baseline = (set: Int32Array): BaselineResult => {
+    const e = evaluateOnUsers(model, v.users, keysOf(set), v.objective);
+    const costPerHour = priceOf(set);
+    return { regions: keysOf(set), objectiveMs: e.objectiveMs, ...(costPerHour !== undefined ? { costPerHour } : {}), score: scoreWith(e, set) };
+  };
+  const centroidSet = Int32Array.from(order.slice(0, v.k)).sort();
+  const baselines = {
+    centroid: baseline(centroidSet),
+    nearest: baseline(nearestBaseline(inst, order, v.k)),
+    random: baseline(randomBaseline(v.candidates.length, v.k, v.seed)),
+  };
+
+  const links: RegionLink[] = [];
+  for (let a = 0; a < regions.length; a++) {
+    for (let b = a + 1; b < regions.length; b++) links.push({ from: regions[a], to: regions[b], ...model.between(regions[a], regions[b]) });
+  }
+  const costPerHour = priceOf(solution.set);
+  const gapPct = optimal ? 0 : Math.max(0, (100 * (score - lowerBound)) / score);
+  return {
+    objective: v.objective,
+    regions,
+    assignment: Array.from(answer.rttMs, (rttMs, user) => ({ user, region: regions[answer.region[user]], rttMs, source: "estimated" as const })),
+    objectiveMs: answer.objectiveMs,
+    ...(costPerHour !== undefined ? { costPerHour } : {}),
+    score,
+    stats: answer.stats,
+    baselines,
+    links,
+    ...(answer.worstPair
+      ? { worstPair: { users: answer.worstPair.users, regions: [regions[answer.worstPair.regions[0]], regions[answer.worstPair.regions[1]]] as [string, string], oneWayMs: answer.worstPair.oneWayMs } }
+      : {}),
+    solver: { method: solution.method, optimal, gapPct, lowerBound, ms: clock.now() - started, budgetHit: deadline.wasHit },
+    ...(points.cells ? { cells: points.cells } : {}),
+  };
+}
