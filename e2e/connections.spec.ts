@@ -74,7 +74,7 @@ test("the connections page lists every connection, filters them, adds one, verif
   await f.name.fill("Bad Name!");
   await f.submit.click();
   const nameError = f.form.getByTestId("field-error-name");
-  await expect(nameError).toHaveText("a connection name uses lower-case letters, digits and dashes, e.g. aws-us-east-1");
+  await expect(nameError).toHaveText("a connection name uses letters, digits and dashes, e.g. aws-us-east-1");
   await expect(f.name).toHaveAttribute("aria-invalid", "true");
   await shot(page, "02-bad-name");
 

@@ -101,4 +101,14 @@ test.describe("provisioning API", () => {
     expect(await key.text()).toContain("BEGIN OPENSSH PRIVATE KEY");
     await request.delete(`/api/v1/ns/default/mci/${created.id}`);
   });
+
+  test("connections named after regions with capitals (kt-KR1, ncp-KR) answer like any other", async ({ request }) => {
+    for (const name of ["kt-KR1", "ncp-KR"]) {
+      expect((await request.get(`/api/v1/connections/${name}`)).status()).toBe(200);
+      expect((await request.get(`/api/v1/connections/${name}/vms`)).status()).toBe(200);
+      const verify = await request.post(`/api/v1/connections/${name}/verify`);
+      expect(verify.status()).toBe(200);
+      expect((await verify.json()).ok).toBe(true);
+    }
+  });
 });

@@ -40,6 +40,16 @@ function parseKeys(value: string | null): string[] {
   return [...new Set((value ?? "").split(",").filter(Boolean))];
 }
 
+/** `specs=region:specId,…` from a placement plan: those regions start on the spec the plan chose. */
+function parseSpecs(value: string | null): Record<string, SubgroupDraft> {
+  const drafts: Record<string, SubgroupDraft> = {};
+  for (const entry of (value ?? "").split(",")) {
+    const at = entry.indexOf(":");
+    if (at > 0 && at < entry.length - 1) drafts[entry.slice(0, at)] = { ...DEFAULT_DRAFT, specId: entry.slice(at + 1) };
+  }
+  return drafts;
+}
+
 function providersFromRegions(regions: readonly MapRegion[]): ProviderSummary[] {
   const counts = new Map<string, number>();
   for (const r of regions) counts.set(r.provider, (counts.get(r.provider) ?? 0) + 1);
@@ -55,7 +65,7 @@ export function CreateMciPage({ namespace }: { namespace: string }) {
   const searchParams = useSearchParams();
   const [initialView] = useState(() => parseAt(searchParams.get("at")));
   const [selectedKeys, setSelectedKeys] = useState<string[]>(() => parseKeys(searchParams.get("regions")));
-  const [drafts, setDrafts] = useState<Record<string, SubgroupDraft>>({});
+  const [drafts, setDrafts] = useState<Record<string, SubgroupDraft>>(() => parseSpecs(searchParams.get("specs")));
   const [defaults, setDefaults] = useState<SubgroupDraft>(DEFAULT_DRAFT);
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");

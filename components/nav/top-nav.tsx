@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "/", label: "Map" },
+  { href: "/placement", label: "Placement" },
   { href: "/mci", label: "MCIs" },
   { href: "/connections", label: "Connections" },
   { href: "/api-docs", label: "API" },

@@ -186,5 +186,11 @@ export interface CloudDriver {
   /** Idempotent: terminating a VM that is already going or gone answers its current state. */
   terminateVm(id: string): Promise<Vm>;
 
+  /**
+   * One metric of a VM (the cloud's id for it) in buckets of `stepSeconds`, stamped with their
+   * start, in [fromMs, toMs). Everything up to the moment of the call is answered: the metric
+   * collector asks for windows ending no later than its own clock and moves its cursor past them.
+   * Clouds without a metric service throw NotSupportedError.
+   */
   getMetrics(vmId: string, query: MetricQuery): Promise<MetricSeries>;
 }

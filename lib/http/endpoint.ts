@@ -27,6 +27,10 @@ export interface Endpoint<
   status?: number;
   /** Error statuses this operation may answer, for the document. */
   errors?: number[];
+  /** A body that is not JSON (read by the handler itself), for the document. */
+  rawBody?: { contentType: string; description: string; example?: string };
+  /** Error statuses whose body is not the plain Error shape, for the document. */
+  errorBodies?: Partial<Record<number, AnySchema>>;
 }
 
 export function endpoint<

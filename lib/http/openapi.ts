@@ -9,6 +9,7 @@ const STATUS_TEXT: Record<number, string> = {
   201: "Created",
   202: "Accepted",
   204: "No content",
+  413: "The body is too large",
   400: "Invalid input: the message names the field",
   404: "Not found",
   409: "Conflict with the current state",
@@ -73,7 +74,8 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
         : { description: STATUS_TEXT[status] ?? "OK", content: { "application/json": { schema: schemaOf(ep.response, "output", components) } } },
     };
     for (const code of ep.errors ?? []) {
-      responses[code] = { description: STATUS_TEXT[code] ?? "Error", content: { "application/json": { schema: schemaOf(errorSchema, "output", components) } } };
+      const body = ep.errorBodies?.[code] ?? errorSchema;
+      responses[code] = { description: STATUS_TEXT[code] ?? "Error", content: { "application/json": { schema: schemaOf(body, "output", components) } } };
     }
     const op: Record<string, unknown> = {
       operationId: `${ep.method.toLowerCase()}${ep.path.replace(/^\/api\/v1/, "").replace(/[{}]/g, "").replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
@@ -82,6 +84,15 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
       tags: [ep.tag],
       parameters: parameters(ep, components),
       ...(ep.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(ep.body, "input", components) } } } } : {}),
+      ...(ep.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: ep.rawBody.description,
+              content: { [ep.rawBody.contentType]: { schema: { type: "string" }, ...(ep.rawBody.example ? { example: ep.rawBody.example } : {}) } },
+            },
+          }
+        : {}),
       responses,
     };
     paths[ep.path] = { ...(paths[ep.path] ?? {}), [ep.method.toLowerCase()]: op };
@@ -91,7 +102,7 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
     info: {
       title: "Barista API",
       version: info.version,
-      description: "Run many clouds as one: regions, specs, images, latency, connections, namespaces and MCIs. Every input is validated; errors say what to fix.",
+      description: "Run many clouds as one: regions, specs, images, latency, connections, namespaces, MCIs, metrics and alerts. Every input is validated; errors say what to fix.",
       license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: "/" }],

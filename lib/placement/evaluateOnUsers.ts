@@ -31,7 +31,7 @@ export function evaluateOnUsers(model: LatencyModel, users: readonly WeightedUse
       }
     }
   }
-  const weights = users.map((x) => x.weight);
+  const weights = Float64Array.from(users, (x) => x.weight);
   let total = 0;
   let sum = 0;
   let maxMs = -Infinity;

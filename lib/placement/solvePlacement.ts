@@ -14,20 +14,6 @@ import { solveMean } from "./solveMean";
 import type { BaselineResult, PlacementInput, PlacementOptions, PlacementResult, RegionLink } from "./types";
 import { DEFAULT_MAX_POINTS, validateInput, type ValidInput } from "./validateInput";
 
-/**
- * Milliseconds per user → region model call, at least: ~0.16 µs was measured on the benchmark
- * machine once the code is warm (bench/RESULTS.md); 0.4 µs leaves room for scoring around it.
- */
-const MODEL_CALL_MS = 0.0004;
-
-/**
- * Time kept back from the solvers: scoring the answer and the three baselines on every user
- * (4 × users × k model calls, plus a sort of the users for each p95).
- */
-function evaluationReserveMs(users: number, k: number, perCall: number): number {
-  return 5 + 4 * users * k * perCall + (4 * users * Math.log2(users + 1)) / 20_000;
-}
-
 async function solvePoints(inst: Instance, v: ValidInput, deadline: Deadline, lossy: boolean, method: PlacementOptions["method"] = "auto"): Promise<PointSolution> {
   if (inst.kMin === inst.m) {
     // "Exactly k of k": there is only one choice.
@@ -84,30 +70,43 @@ export async function solvePlacement(model: LatencyModel, input: PlacementInput,
   const v = validateInput(model, input, options);
   const deadline = createDeadline(v.budgetMs, clock);
   const points = groupUsers(v.users, { maxPoints: options.maxPoints ?? DEFAULT_MAX_POINTS[v.objective], cellDeg: options.cellDeg });
-  const built = clock.now();
   const inst = buildInstance(model, points, v);
-  // The matrix just built took n × (model regions) RTTs: its pace tells how fast this machine is
-  // right now (a busy one is several times slower), and the reserve follows it.
-  const measured = (clock.now() - built) / Math.max(1, inst.n * model.keys.length);
-  const perCall = Math.max(MODEL_CALL_MS, 2 * measured);
-  const evaluationMs = evaluationReserveMs(v.users.length, v.k, perCall);
   const lossy = points.cells !== null && points.maxErrorMs > 0;
-  // The users' own mean bound costs up to a few dozen model calls per user; it gets its share
-  // up front so the solvers cannot leave it nothing.
-  // So does the conference's exhaustive search over a sample of real users.
+
+  const keysOf = (set: Int32Array) => Array.from(set, (j) => v.candidates[j]);
+  const priceOf = (set: Int32Array) => (v.prices ? Array.from(set).reduce((s, j) => s + v.prices![j], 0) : undefined);
+  const scoreWith = (evaluation: UserEvaluation, set: Int32Array) => evaluation.objectiveMs + v.costWeight * (priceOf(set) ?? 0);
+
+  // The baselines do not depend on the answer, so they are scored first, and what one scoring
+  // took on this machine, right now, sizes the time kept back for the answer's. (A fixed
+  // estimate was 5× short on a busy machine.)
+  const scoringStarted = clock.now();
+  const order = centroidOrder(model, v.users, v.candidates);
+  const baseline = (set: Int32Array): BaselineResult => {
+    const e = evaluateOnUsers(model, v.users, keysOf(set), v.objective);
+    const costPerHour = priceOf(set);
+    return { regions: keysOf(set), objectiveMs: e.objectiveMs, ...(costPerHour !== undefined ? { costPerHour } : {}), score: scoreWith(e, set) };
+  };
+  const baselines = {
+    centroid: baseline(Int32Array.from(order.slice(0, v.k)).sort()),
+    nearest: baseline(nearestBaseline(inst, order, v.k)),
+    random: baseline(randomBaseline(v.candidates.length, v.k, v.seed)),
+  };
+  const scoringMs = (clock.now() - scoringStarted) / 3;
+  // Scoring the answer, building one assignment object per user and the bounds' bookkeeping.
+  const evaluationMs = 5 + 2 * scoringMs;
+  // The users' own bounds get their share up front so the solvers cannot leave them nothing:
+  // the mean's costs a few dozen model calls per user (a scoring is k per user); the
+  // conference's exhaustive search over a sample of real users is kept 30%.
   const userBoundMs = !lossy
     ? 0
     : v.objective === "mean"
-      ? Math.min(0.25 * deadline.remainingMs(), 40 * v.users.length * perCall)
+      ? Math.min(0.25 * deadline.remainingMs(), (40 / v.k) * scoringMs)
       : v.objective === "conference" && affordableSample(inst) >= 4
         ? 0.3 * deadline.remainingMs()
         : 0;
   const solveDeadline = deadline.child(deadline.remainingMs() - evaluationMs - userBoundMs);
   const solution = await solvePoints(inst, v, solveDeadline, lossy, options.method);
-
-  const keysOf = (set: Int32Array) => Array.from(set, (j) => v.candidates[j]);
-  const priceOf = (set: Int32Array) => (v.prices ? Array.from(set).reduce((s, j) => s + v.prices![j], 0) : undefined);
-  const scoreWith = (evaluation: UserEvaluation, set: Int32Array) => evaluation.objectiveMs + v.costWeight * (priceOf(set) ?? 0);
 
   const regions = keysOf(solution.set);
   const answer = evaluateOnUsers(model, v.users, regions, v.objective);
@@ -115,22 +114,9 @@ export async function solvePlacement(model: LatencyModel, input: PlacementInput,
 
   // With cells only a choice that is the only one possible is known optimal for the users.
   const optimal = solution.optimal && (!lossy || solution.method === "all-candidates");
-  const boundDeadline = deadline.child(deadline.remainingMs() - evaluationMs);
+  const boundDeadline = deadline.child(deadline.remainingMs() - 5);
   // A bound can only exceed the score through rounding; the score is the better bound then.
   const lowerBound = optimal ? score : Math.min(score, lossy ? boundForUsers(model, v, points, inst, solution, boundDeadline) : solution.lowerBound);
-
-  const order = centroidOrder(model, v.users, v.candidates);
-  const baseline = (set: Int32Array): BaselineResult => {
-    const e = evaluateOnUsers(model, v.users, keysOf(set), v.objective);
-    const costPerHour = priceOf(set);
-    return { regions: keysOf(set), objectiveMs: e.objectiveMs, ...(costPerHour !== undefined ? { costPerHour } : {}), score: scoreWith(e, set) };
-  };
-  const centroidSet = Int32Array.from(order.slice(0, v.k)).sort();
-  const baselines = {
-    centroid: baseline(centroidSet),
-    nearest: baseline(nearestBaseline(inst, order, v.k)),
-    random: baseline(randomBaseline(v.candidates.length, v.k, v.seed)),
-  };
 
   const links: RegionLink[] = [];
   for (let a = 0; a < regions.length; a++) {

@@ -6,8 +6,12 @@ import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
 import type { ConnectionConfig } from "@/lib/drivers/types";
+import { monitoringConfigFromEnv } from "@/lib/monitoring/config";
+import type { MonitoringDeps } from "@/lib/monitoring/deps";
+import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
+import { vmDirectoryOver } from "@/lib/monitoring/vmDirectory";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
-import { stores, type Stores } from "@/lib/store";
+import { databaseFile, MetricStore, stores, type Stores } from "@/lib/store";
 
 /** The composition root: the one place where storage, drivers, the clock and the models meet. */
 export interface Runtime {
@@ -17,6 +21,7 @@ export interface Runtime {
   connections: ConnectionDeps;
   provisioning: ProvisioningDeps;
   reconciler: Reconciler;
+  monitoring: Monitoring;
 }
 
 const globalRuntime = globalThis as unknown as { baristaRuntime?: Runtime };
@@ -40,6 +45,16 @@ export function runtime(): Runtime {
     };
     reconciler = new Reconciler(provisioning);
     reconciler.onError((key, e) => console.error(`[barista] reconciler ${key}:`, e));
+    const monitoringDeps: MonitoringDeps = {
+      metrics: MetricStore.open(databaseFile()),
+      vms: s.monitoredVms,
+      alerts: s.alerts,
+      directory: vmDirectoryOver(s.monitoredVms, config.clock),
+      clock: config.clock,
+      config: monitoringConfigFromEnv(),
+      connectionConfig: (name) => s.connections.config(name),
+      driverFor,
+    };
     globalRuntime.baristaRuntime = {
       stores: s,
       sim,
@@ -47,6 +62,7 @@ export function runtime(): Runtime {
       connections: { repo: s.connections, driverFor, clock: config.clock },
       provisioning,
       reconciler,
+      monitoring: createMonitoring(monitoringDeps),
     };
   }
   return globalRuntime.baristaRuntime;

@@ -23,6 +23,11 @@ export async function startServer(): Promise<void> {
   await rt.reconciler.start();
   const pending = await rt.stores.queue.size();
   if (pending) console.log(`[barista] reconciler resumed with ${pending} item(s) of work`);
+  // Pulls the clouds' metrics, keeps rollups and retention, and evaluates alert rules.
+  rt.monitoring.start();
+  const { retention, collect } = rt.monitoring.deps.config;
+  const days = (ms: number) => (ms >= 86_400_000 ? `${ms / 86_400_000} d` : `${ms / 3_600_000} h`);
+  console.log(`[barista] monitoring: collector ${collect ? "on" : "off"}; keeping raw samples ${days(retention.rawMs)}, 1-minute rollups ${days(retention.minuteMs)}, 1-hour rollups ${days(retention.hourMs)}`);
   const { speed, faults, seed } = rt.sim.config;
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
 }

@@ -1,7 +1,9 @@
+import { AlertRepository } from "./alerts";
 import { ConnectionRepository } from "./connections";
 import { db } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
 import { MciRepository } from "./mci";
+import { MonitoredVmRepository } from "./monitoredVms";
 import { SettingsRepository } from "./settings";
 import { PrismaSimStore } from "./sim-store";
 import { WorkQueueRepository } from "./work-queue";
@@ -12,14 +14,25 @@ export interface Stores {
   sim: PrismaSimStore;
   mci: MciRepository;
   queue: WorkQueueRepository;
+  alerts: AlertRepository;
+  monitoredVms: MonitoredVmRepository;
 }
 
 /** Repositories over one database (the process's own by default). */
 export function stores(prisma: PrismaClient = db()): Stores {
-  return { connections: new ConnectionRepository(prisma), settings: new SettingsRepository(prisma), sim: new PrismaSimStore(prisma), mci: new MciRepository(prisma), queue: new WorkQueueRepository(prisma) };
+  return {
+    connections: new ConnectionRepository(prisma),
+    settings: new SettingsRepository(prisma),
+    sim: new PrismaSimStore(prisma),
+    mci: new MciRepository(prisma),
+    queue: new WorkQueueRepository(prisma),
+    alerts: new AlertRepository(prisma),
+    monitoredVms: new MonitoredVmRepository(prisma),
+  };
 }
 
 export { databaseFile } from "./database-file";
 export { disconnectDb, openDb } from "./db";
 export { migrateDatabase } from "./migrate";
+export { MetricStore } from "./metrics";
 export type { PrismaClient as Database } from "./generated/prisma/client";

@@ -6,7 +6,8 @@ export const connectionNameSchema = z
   .string()
   .min(2, "a connection name has at least 2 characters")
   .max(63, "a connection name has at most 63 characters")
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "a connection name uses lower-case letters, digits and dashes, e.g. aws-us-east-1");
+  // Region keys are valid names, and some keep the provider's capitals (kt-KR1, ncp-KR).
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "a connection name uses letters, digits and dashes, e.g. aws-us-east-1");
 
 export const connectionNameParamsSchema = z.object({ name: connectionNameSchema });
 

@@ -5,15 +5,15 @@ import {
   CapacityUnavailableError,
   ConflictError,
   InvalidArgumentError,
-  NotSupportedError,
   QuotaExceededError,
 } from "@/lib/core/errors";
 import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
-import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricSeries, VerifyResult, Vm } from "../types";
+import { runningIntervals, simSeries, type SimVmProfile } from "@/lib/monitoring/simModel";
+import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, VerifyResult, Vm } from "../types";
 import type { SimCloud } from "./cloud";
 import { STOCKOUT_WINDOW_MS } from "./faults";
-import { toVm, type VmData } from "./mappers";
+import { toVm, toVmStatus, type VmData } from "./mappers";
 import { cidrSize, firstFreeHost, parseCidr, PUBLIC_POOL_SIZE, publicIpAt } from "./network";
 import { matchesTags, NetworkResources } from "./network-resources";
 import { pick, resourceId, unit } from "./random";
@@ -21,6 +21,9 @@ import type { SimRecord, SimScope } from "./store";
 import { operationMs, type SimOperation } from "./timing";
 
 /** Terminated VMs stay listed for an hour of simulated time, as EC2 shows them, then disappear. */
+/** One call answers at most this many points (CloudWatch's GetMetricData allows 100,800). */
+const MAX_METRIC_POINTS = 100_800;
+
 const TERMINATED_VISIBLE_MS = 60 * 60 * 1000;
 
 const IN_PROGRESS_STATE: Record<VmAction, string> = { suspend: "stopping", resume: "starting", reboot: "rebooting", terminate: "shutting-down" };
@@ -28,6 +31,8 @@ const SETTLED_STATE: Record<VmAction, string> = { suspend: "stopped", resume: "r
 
 /** A connection's view of the simulated cloud: one provider region under one credential. */
 export class SimDriver extends NetworkResources implements CloudDriver {
+  private readonly metricProfiles = new Map<string, { profile: SimVmProfile; readAt: number }>();
+
   constructor(connection: ConnectionConfig, cloud: SimCloud) {
     super(connection, cloud);
   }
@@ -107,8 +112,51 @@ export class SimDriver extends NetworkResources implements CloudDriver {
     return this.act(id, "terminate", "TerminateInstances");
   }
 
-  async getMetrics(): Promise<MetricSeries> {
-    throw new NotSupportedError("the simulator does not report metrics through the driver yet");
+  /**
+   * Samples every 10 s from the metric model, computed from the VM's status history and the seed
+   * (see lib/monitoring/simModel.ts), so any window can be asked for again and answers the same.
+   * Not counted against the compute API's request limits: like CloudWatch or Azure Monitor,
+   * metrics are a separate service with their own.
+   */
+  async getMetrics(vmId: string, query: MetricQuery): Promise<MetricSeries> {
+    const { metric, fromMs, toMs, stepSeconds } = query;
+    if (!Number.isInteger(stepSeconds) || stepSeconds <= 0 || stepSeconds % 10 !== 0) {
+      throw new InvalidArgumentError(`the period must be a positive multiple of 10 seconds (got ${stepSeconds})`);
+    }
+    if (!(toMs > fromMs)) throw new InvalidArgumentError("the end time must be after the start time");
+    if ((toMs - fromMs) / (stepSeconds * 1000) > MAX_METRIC_POINTS) {
+      throw new InvalidArgumentError(`that asks for more than ${MAX_METRIC_POINTS} points; ask for a shorter window or a longer period`);
+    }
+    const { profile, readAt } = await this.metricProfile(vmId);
+    return { metric, points: simSeries(profile, metric, fromMs, toMs, stepSeconds, readAt) };
+  }
+
+  /**
+   * The VM's metric profile, read once per VM for the life of this driver (the collector makes a
+   * driver per pull and asks for every metric). Points stop at the time of the read: the history
+   * is complete up to then, so a window the caller asked for before that is answered in full.
+   */
+  private async metricProfile(vmId: string): Promise<{ profile: SimVmProfile; readAt: number }> {
+    const now = this.cloud.now();
+    const hit = this.metricProfiles.get(vmId);
+    if (hit && now - hit.readAt < 5_000) return hit;
+    const readAt = now;
+    const rec = await this.mustGet(vmId, "vm");
+    const d = rec.data as unknown as VmData;
+    const history = [...d.history];
+    // An operation that finished but was not yet looked at has already changed the VM.
+    if (rec.pendingOp && rec.opDoneAt !== null && rec.opDoneAt <= readAt) history.push({ status: toVmStatus(rec.opOutcome ?? "running"), at: rec.opDoneAt });
+    const profile: SimVmProfile = {
+      seed: this.cloud.config.seed,
+      vmId,
+      vcpu: getSpec(this.regionKey, d.specName)?.vcpu ?? Math.max(1, rec.vcpu),
+      longitude: getRegion(this.regionKey)?.longitude ?? 0,
+      createdAt: rec.createdAt,
+      running: runningIntervals(history),
+    };
+    const entry = { profile, readAt };
+    this.metricProfiles.set(vmId, entry);
+    return entry;
   }
 
   private async act(id: string, action: VmAction, op: string): Promise<Vm> {

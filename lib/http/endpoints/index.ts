@@ -1,10 +1,19 @@
 import type { Endpoint } from "../endpoint";
 import * as catalogue from "./catalogue";
 import * as connections from "./connections";
+import * as monitoring from "./monitoring";
+import * as placement from "./placement";
 import * as provisioning from "./provisioning";
 import * as system from "./system";
 
 /** Every REST operation, in the order the document lists them. */
-export const ALL_ENDPOINTS: Endpoint[] = [...Object.values(system), ...Object.values(catalogue), ...Object.values(connections), ...Object.values(provisioning)];
+export const ALL_ENDPOINTS: Endpoint[] = [
+  ...Object.values(system),
+  ...Object.values(catalogue),
+  ...Object.values(connections),
+  ...Object.values(provisioning),
+  ...Object.values(placement),
+  ...Object.values(monitoring),
+];
 
-export { catalogue, connections, provisioning, system };
+export { catalogue, connections, monitoring, placement, provisioning, system };

@@ -1,0 +1,7 @@
+import { placement as ep } from "@/lib/http/endpoints";
+import { route } from "@/lib/http/route";
+import { placeAudience } from "@/lib/server/placement";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(ep.place, async ({ body }) => placeAudience(body));

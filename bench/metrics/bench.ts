@@ -1,0 +1,280 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { METRIC_NAMES } from "@/lib/drivers/types";
+import { writeLineProtocol } from "@/lib/monitoring/ingest";
+import { queryMetrics } from "@/lib/monitoring/query";
+import { vmDirectoryOver } from "@/lib/monitoring/vmDirectory";
+import { migrateDatabase, MetricStore, openDb, stores } from "@/lib/store";
+import { openMetricsDb } from "@/lib/store/metricsDb";
+import type { SampleInput } from "@/lib/store/metrics";
+import { metricsQuerySchema } from "@/lib/validation/monitoring";
+
+type Args = Record<string, string>;
+const root = process.cwd();
+const WRITE_CHUNK = 20_000;
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = {};
+  for (let i = 0; i < argv.length; i++) if (argv[i].startsWith("--")) out[argv[i].slice(2)] = argv[i + 1] ?? "";
+  return out;
+}
+
+function freshDb(dir: string, name: string): string {
+  const file = path.join(dir, `${name}.db`);
+  migrateDatabase(file);
+  return file;
+}
+
+const vmId = (i: number) => `vm-bench-${String(i).padStart(5, "0")}`;
+const value = (v: number, m: number, t: number) => Math.round((50 + 40 * Math.sin(v * 0.7 + m + t / 37)) * 100) / 100;
+const seconds = (ms: number) => ms / 1000;
+const rate = (n: number, ms: number) => Math.round(n / seconds(ms));
+const fmt = (n: number) => n.toLocaleString("en-US");
+
+async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const r = await work();
+  return [r, performance.now() - start];
+}
+
+/** The baseline: prepared INSERTs of the same rows into the same table, in transactions of the same size. */
+function rawInsertRate(file: string, vms: number, ticks: number, t0: number): { n: number; ms: number } {
+  const db = openMetricsDb(file);
+  const addSeries = db.prepare(`INSERT INTO "MetricSeries" (id, vmId, metric, source) VALUES (?, ?, ?, 'agent')`);
+  db.transaction(() => {
+    for (let v = 0; v < vms; v++) METRIC_NAMES.forEach((m, j) => addSeries.run(v * 7 + j + 1, vmId(v), m));
+  })();
+  const rows: [number, number, number][] = [];
+  for (let t = 0; t < ticks; t++) for (let v = 0; v < vms; v++) for (let m = 0; m < 7; m++) rows.push([v * 7 + m + 1, t0 + t * 10_000, value(v, m, t)]);
+  const insert = db.prepare(`INSERT INTO "MetricSample" (seriesId, ts, value) VALUES (?, ?, ?)`);
+  const start = performance.now();
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    db.transaction(() => {
+      for (let j = i; j < Math.min(rows.length, i + WRITE_CHUNK); j++) insert.run(rows[j][0], rows[j][1], rows[j][2]);
+    }).immediate();
+  }
+  const ms = performance.now() - start;
+  db.close();
+  return { n: rows.length, ms };
+}
+
+function samplesFor(vms: number, ticks: number, t0: number): SampleInput[] {
+  const out: SampleInput[] = [];
+  for (let t = 0; t < ticks; t++) for (let v = 0; v < vms; v++) METRIC_NAMES.forEach((metric, m) => out.push({ vmId: vmId(v), metric, ts: t0 + t * 10_000, value: value(v, m, t) }));
+  return out;
+}
+
+/** One Telegraf-style body per 10-second tick: one line per VM with all seven metrics, nanosecond times. */
+function bodiesFor(vms: number, ticks: number, t0: number): string[] {
+  const bodies: string[] = [];
+  for (let t = 0; t < ticks; t++) {
+    const ns = `${t0 + t * 10_000}000000`;
+    const lines: string[] = [];
+    for (let v = 0; v < vms; v++) lines.push(`vm,vm=${vmId(v)},host=bench ${METRIC_NAMES.map((m, j) => `${m}=${value(v, j, t)}`).join(",")} ${ns}`);
+    bodies.push(lines.join("\n"));
+  }
+  return bodies;
+}
+
+async function seedVms(file: string, vms: number): Promise<string> {
+  const prisma = openDb(file);
+  const { mci } = stores(prisma);
+  if (!(await mci.findNamespace("default"))) await mci.createNamespace({ name: "default", description: "", sshPublicKey: "", sshPrivateKey: "" });
+  const base = { connection: "aws-us-east-1", regionKey: "aws-us-east-1", specId: "t3.micro", imageId: "ami" };
+  await mci.createMci({ id: "mci-bench", namespace: "default", name: "bench", description: "", policy: "continue" }, [{ id: "sg-bench", name: "g", count: vms, ...base }], Array.from({ length: vms }, (_, i) => ({ id: vmId(i), name: `g-${i + 1}`, subGroupId: "sg-bench", ...base })));
+  await mci.setDesired("mci-bench", Array.from({ length: vms }, (_, i) => vmId(i)), { status: "Running" });
+  await prisma.$disconnect();
+  return "mci-bench";
+}
+
+/**
+ * `next start` on the existing build, as the end-to-end tests' own servers do: the benchmark
+ * never builds (a build of its own could collide with another one in the same directory).
+ */
+async function startServer(file: string, port: number): Promise<{ stop: () => void }> {
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` (or `npm start` once) first");
+  // Vite set NODE_ENV=development in this process; the production server must not inherit it.
+  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${file}`, BARISTA_METRICS_COLLECT: "off", BARISTA_SIM_FAULTS: "off" };
+  delete env.NODE_ENV;
+  const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  const until = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("the server exited before answering");
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return { stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) {
+      stop();
+      throw new Error("the server did not answer within 2 minutes");
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function postAll(base: string, bodies: string[], concurrency: number): Promise<void> {
+  const queue = bodies.map((b, i) => [b, i] as const);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const res = await fetch(`${base}/api/v1/metrics/write?precision=ns`, { method: "POST", body: next[0], headers: { "content-type": "text/plain" } });
+        if (res.status !== 204) throw new Error(`write ${next[1]} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      }
+    }),
+  );
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "barista-metrics-bench-"));
+  try {
+    await run(parseArgs(argv), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(args: Args, dir: string): Promise<void> {
+  const vms = Number(args.vms ?? 1000);
+  const ticks = Number(args.ticks ?? 100);
+  const chartHours = Number(args["chart-hours"] ?? 24);
+  const port = Number(args.port ?? 3250);
+  const http = args.http !== "off";
+  const now = Date.now();
+  const t0 = now - (now % 10_000) - ticks * 10_000;
+  console.log(`# Metrics benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+  console.log(`${vms} VMs × 7 metrics × ${ticks} ticks of 10 s = ${fmt(vms * 7 * ticks)} samples per ingest run; chart: ${chartHours} h of ${vms} VMs at 10 s, read at a 1-minute step\n`);
+
+  // 1. The baseline: better-sqlite3 alone.
+  const raw = rawInsertRate(freshDb(dir, "raw"), vms, ticks, t0);
+  const rows: [string, number, number][] = [["raw better-sqlite3 INSERT (baseline)", raw.n, raw.ms]];
+
+  // 2. The store: series lookup, INSERT OR REPLACE, chunked transactions; then its rollups.
+  {
+    const store = MetricStore.open(freshDb(dir, "store"));
+    const samples = samplesFor(vms, ticks, t0);
+    const [, writeMs] = await timed(() => store.write(samples, "agent"));
+    const [, rollMs] = await timed(() => store.flushRollups(Date.now()));
+    rows.push(["MetricStore.write", samples.length, writeMs], ["MetricStore.write + rollups (1 min, 1 h)", samples.length, writeMs + rollMs]);
+    store.close();
+  }
+
+  // 3. Line protocol in process: parsing, VM lookup and the store, no HTTP.
+  let bodies = bodiesFor(vms, ticks, t0);
+  {
+    const file = freshDb(dir, "lp");
+    await seedVms(file, vms);
+    const prisma = openDb(file);
+    const store = MetricStore.open(file);
+    const deps = { metrics: store, directory: vmDirectoryOver(stores(prisma).monitoredVms, { now: () => Date.now() }) };
+    const [n, ms] = await timed(async () => {
+      let total = 0;
+      for (const b of bodies) total += (await writeLineProtocol(deps, b, "ns", Date.now())).samples;
+      return total;
+    });
+    rows.push(["line protocol parse + store, in process", n, ms]);
+    store.close();
+    await prisma.$disconnect();
+  }
+
+  // 4. Over HTTP, and 5. the chart query, against a server of its own.
+  const chart: [string, number, number, number][] = [];
+  try {
+    if (http) {
+      const file = path.join(dir, "http.db");
+      migrateDatabase(file);
+      const mciId = await seedVms(file, vms);
+      // The chart's data first (a day of 10 s samples of every VM, as the collector would store them).
+      const chartEnd = now - (now % 60_000);
+      const chartStart = chartEnd - chartHours * 3_600_000;
+      const store = MetricStore.open(file);
+      const [written, fillMs] = await timed(async () => {
+        let n = 0;
+        for (let t = chartStart; t < chartEnd; t += 3_600_000) {
+          const batch: SampleInput[] = [];
+          for (let ts = t; ts < t + 3_600_000; ts += 10_000) for (let v = 0; v < vms; v++) batch.push({ vmId: vmId(v), metric: "cpu_utilization", ts, value: value(v, 0, ts / 10_000) });
+          n += await store.write(batch, "cloud");
+        }
+        await store.flushRollups(Date.now());
+        return n;
+      });
+      console.log(`chart data: ${fmt(written)} samples written and rolled up in ${seconds(fillMs).toFixed(1)} s; database ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`);
+
+      // In process: the query function the route calls, over the same file.
+      const prisma = openDb(file);
+      const qdeps = { metrics: store, vms: stores(prisma).monitoredVms };
+      const params = { mci: mciId, metric: "cpu_utilization", from: String(chartStart), to: String(chartEnd), step: "60" };
+      const q = metricsQuerySchema.parse(params);
+      const times: number[] = [];
+      let points = 0;
+      for (let i = 0; i < 5; i++) {
+        const [answer, ms] = await timed(() => queryMetrics(qdeps, q, Date.now()));
+        times.push(ms);
+        points = answer.series.reduce((s, x) => s + x.points.length, 0);
+      }
+      chart.push(["in process: queryMetrics, one series per VM", points, 0, median(times)]);
+      await prisma.$disconnect();
+      store.close();
+
+      const server = await startServer(file, port);
+      try {
+        const base = `http://127.0.0.1:${port}`;
+        await postAll(base, bodies.slice(0, 3), 1); // warm-up: first requests compile routes and load the VM directory
+        bodies = bodiesFor(vms, ticks, t0 - ticks * 10_000);
+        const [, httpMs] = await timed(() => postAll(base, bodies, 2));
+        rows.push(["POST /api/v1/metrics/write (2 clients, 1 tick = 1,000 lines per request)", vms * 7 * ticks, httpMs]);
+
+        for (const [label, extra] of [
+          ["GET /api/v1/metrics?mci=…&step=60, one series per VM", ""],
+          ["GET … &combine=avg, one series over the MCI", "&combine=avg"],
+          ["GET … &maxPoints=800 (LTTB per VM)", "&maxPoints=800"],
+        ] as const) {
+          const url = `${base}/api/v1/metrics?${new URLSearchParams(params)}${extra}`;
+          const runs: number[] = [];
+          let bytes = 0;
+          let answered = 0;
+          for (let i = 0; i < 6; i++) {
+            const [body, ms] = await timed(async () => {
+              const res = await fetch(url);
+              if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+              return res.text();
+            });
+            // The first run also rolls up what the ingest run just wrote; it is left out.
+            if (i > 0) runs.push(ms);
+            bytes = body.length;
+            answered = (JSON.parse(body) as { series: { points: unknown[] }[] }).series.reduce((s, x) => s + x.points.length, 0);
+          }
+          chart.push([label, answered, bytes, median(runs)]);
+        }
+      } finally {
+        server.stop();
+      }
+    }
+  } finally {
+    printTables(rows, chart, raw, vms, chartHours);
+  }
+}
+
+function printTables(rows: [string, number, number][], chart: [string, number, number, number][], raw: { n: number; ms: number }, vms: number, chartHours: number): void {
+  console.log("| ingest path | samples | seconds | samples/s | of raw |\n|---|---:|---:|---:|---:|");
+  const rawRate = rate(raw.n, raw.ms);
+  for (const [label, n, ms] of rows) console.log(`| ${label} | ${fmt(n)} | ${seconds(ms).toFixed(2)} | ${fmt(rate(n, ms))} | ${Math.round((100 * rate(n, ms)) / rawRate)}% |`);
+  if (chart.length) {
+    console.log(`\n| chart: ${chartHours} h × ${vms} VMs, step 60 s (reads ${fmt(vms * chartHours * 60)} one-minute rollup rows) | points answered | JSON bytes | median time |\n|---|---:|---:|---:|`);
+    for (const [label, pts, bytes, ms] of chart) console.log(`| ${label} | ${fmt(pts)} | ${bytes ? `${(bytes / 2 ** 20).toFixed(1)} MiB` : "–"} | ${Math.round(ms)} ms |`);
+  }
+}

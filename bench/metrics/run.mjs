@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Metrics benchmark: ingest throughput (samples/s) against the raw better-sqlite3 insert rate on the
+// same machine — through the store, through the line protocol parser, and through the HTTP
+// endpoint — and the time to chart 24 h of 1,000 VMs at a 1-minute step. Prints Markdown tables;
+// never fails on a time.
+//
+//   node bench/metrics/run.mjs [--vms 1000] [--ticks 100] [--chart-hours 24] [--port 3250] [--http off]
+//
+// The HTTP part serves the existing build with `next start` on a database of its own (build first
+// with `npm run build` or one `npm start`; the benchmark never builds). The benchmark itself is TypeScript
+// (bench.ts), run by Vite with the project's `@/` alias. The module runner stays open while it
+// runs, because Prisma loads parts of itself lazily.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServer, createServerModuleRunner } from "vite";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+process.chdir(root);
+const server = await createServer({ configFile: false, root, logLevel: "error", server: { middlewareMode: true, ws: false }, resolve: { alias: { "@": root } } });
+const runner = createServerModuleRunner(server.environments.ssr);
+try {
+  const bench = await runner.import(path.join(root, "bench/metrics/bench.ts"));
+  await bench.main();
+} finally {
+  await runner.close();
+  await server.close();
+}

@@ -1,0 +1,8 @@
+"use server";
+
+import { validatedAction } from "@/lib/http/action";
+import { placeAudience } from "@/lib/server/placement";
+import { placementRequestSchema } from "@/lib/validation/placement";
+
+// A placement changes nothing stored, so there is nothing to revalidate.
+export const placeAudienceAction = validatedAction(placementRequestSchema, async (request) => placeAudience(request));

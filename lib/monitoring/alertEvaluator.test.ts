@@ -1,0 +1,115 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "@/lib/core/clock";
+import { stores } from "@/lib/store";
+import { tempDatabase } from "@/lib/store/testing";
+import { alertRuleCreateSchema } from "@/lib/validation/monitoring";
+import { AlertEvaluator } from "./alertEvaluator";
+import { createRule, deleteRule, getRule, listEvents } from "./rules";
+import { seedMci, testMonitoring } from "./testing";
+
+const temp = tempDatabase();
+const clock = new ManualClock(Date.UTC(2026, 10, 27, 12, 0, 0));
+const m = testMonitoring(temp.prisma, temp.file, clock);
+const received: { body: Record<string, unknown>; headers: IncomingMessage["headers"] }[] = [];
+let server: Server;
+let hookUrl = "";
+
+beforeAll(async () => {
+  await seedMci(temp.prisma, "mci-a", [
+    { id: "vm-1", name: "one" },
+    { id: "vm-2", name: "two" },
+  ]);
+  await seedMci(temp.prisma, "mci-b", [{ id: "vm-3", name: "three" }], "team");
+  server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (c) => (data += c));
+    req.on("end", () => {
+      received.push({ body: JSON.parse(data), headers: req.headers });
+      res.writeHead(200).end("ok");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  m.metrics.close();
+  await temp.cleanup();
+});
+
+/** Samples for the last 10 seconds, as an agent pushing every 10 s would send. */
+async function report(vmId: string, value: number) {
+  await m.metrics.write([{ vmId, metric: "cpu_utilization", ts: clock.now() - 5_000, value }]);
+}
+
+async function step(evaluator: AlertEvaluator, values: Record<string, number>) {
+  clock.advance(10_000);
+  for (const [vm, v] of Object.entries(values)) await report(vm, v);
+  const events = await evaluator.tick();
+  await evaluator.idle();
+  return events.map((e) => `${e.vmId}:${e.state}`);
+}
+
+describe("alert rules", () => {
+  it("go pending, fire after forSeconds, resolve, and POST both events to the webhook", async () => {
+    const rule = await createRule(m, alertRuleCreateSchema.parse({ name: "hot cpu", metric: "cpu_utilization", agg: "avg", op: ">", threshold: 80, forSeconds: 20, windowSeconds: 10, scope: { mci: "mci-a" }, severity: "critical", webhookUrl: hookUrl }));
+    expect(rule.scope).toEqual({ mci: "mci-a" });
+    const ev = new AlertEvaluator({ ...m });
+
+    expect(await step(ev, { "vm-1": 90, "vm-2": 10 })).toEqual([]);
+    expect((await getRule(m, rule.id)).pending).toEqual(["vm-1"]);
+    expect(await step(ev, { "vm-1": 95, "vm-2": 10 })).toEqual([]);
+    expect(await step(ev, { "vm-1": 92, "vm-2": 10 })).toEqual(["vm-1:firing"]);
+    expect((await getRule(m, rule.id)).firing).toEqual(["vm-1"]);
+    expect(await step(ev, { "vm-1": 99, "vm-2": 10 })).toEqual([]);
+    expect(await step(ev, { "vm-1": 20, "vm-2": 10 })).toEqual(["vm-1:resolved"]);
+
+    const events = await listEvents(m, { ruleId: rule.id });
+    expect(events.map((e) => [e.state, e.vm, e.value, e.mci])).toEqual([
+      ["resolved", "vm-1", 20, "mci-a"],
+      ["firing", "vm-1", 92, "mci-a"],
+    ]);
+    expect(received.map((r) => [r.body.state, r.body.vm, r.body.value, r.body.ruleId, r.body.severity, r.body.vmName])).toEqual([
+      ["firing", "vm-1", 92, rule.id, "critical", "one"],
+      ["resolved", "vm-1", 20, rule.id, "critical", "one"],
+    ]);
+    expect(received[0].headers["content-type"]).toBe("application/json");
+    expect(received[0].body.summary).toMatch(/hot cpu firing on one/);
+    expect(events.every((e) => e.webhookStatus === "delivered (HTTP 200)")).toBe(true);
+    await deleteRule(m, rule.id);
+  });
+
+  it("keeps a pending condition across a restart and fires on time afterwards", async () => {
+    const rule = await createRule(m, alertRuleCreateSchema.parse({ name: "cold", metric: "cpu_utilization", agg: "max", op: "<", threshold: 5, forSeconds: 30, windowSeconds: 10, scope: { vm: "vm-2" } }));
+    const first = new AlertEvaluator({ ...m });
+    expect(await step(first, { "vm-2": 1 })).toEqual([]);
+    expect(await step(first, { "vm-2": 2 })).toEqual([]);
+    // A new evaluator over a new client: only the database remembers.
+    const second = new AlertEvaluator({ ...m, alerts: stores(temp.reopen()).alerts });
+    expect(await step(second, { "vm-2": 1 })).toEqual([]);
+    expect(await step(second, { "vm-2": 1 })).toEqual(["vm-2:firing"]);
+    // A VM that stops reporting resolves, with no value.
+    expect(await step(second, {})).toEqual(["vm-2:resolved"]);
+    expect((await listEvents(m, { ruleId: rule.id, state: "resolved" }))[0].value).toBeNull();
+    await deleteRule(m, rule.id);
+  });
+
+  it("watches every VM of a namespace, and filters events by MCI", async () => {
+    const rule = await createRule(m, alertRuleCreateSchema.parse({ name: "any", metric: "cpu_utilization", agg: "last", op: ">=", threshold: 50, forSeconds: 0, scope: { namespace: "team" } }));
+    const ev = new AlertEvaluator({ ...m });
+    expect(await step(ev, { "vm-1": 99, "vm-3": 50 })).toEqual(["vm-3:firing"]);
+    expect((await listEvents(m, { mci: "mci-b" })).map((e) => e.vm)).toEqual(["vm-3"]);
+    expect((await listEvents(m, { mci: "mci-a", ruleId: rule.id }))).toEqual([]);
+  });
+
+  it("refuses a scope that does not exist and bad rule input, naming the field", async () => {
+    await expect(createRule(m, alertRuleCreateSchema.parse({ name: "x", metric: "cpu_utilization", agg: "avg", op: ">", threshold: 1, forSeconds: 0, scope: { vm: "vm-ghost" } }))).rejects.toThrow(/scope.vm: VM "vm-ghost" does not exist/);
+    const bad = alertRuleCreateSchema.safeParse({ name: "x", metric: "cpu_utilization", agg: "avg", op: "=>", threshold: 1, forSeconds: -1, scope: { vm: "a", mci: "b" }, webhookUrl: "ftp://x" });
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["op", "forSeconds", "scope", "webhookUrl"]));
+  });
+});

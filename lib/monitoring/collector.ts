@@ -1,0 +1,112 @@
+import type { Clock } from "@/lib/core/clock";
+import { isCloudError } from "@/lib/core/errors";
+import { METRIC_NAMES, type CloudDriver, type ConnectionConfig } from "@/lib/drivers/types";
+import type { CollectedBatch, MetricStore } from "@/lib/store/metrics";
+import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import { alignDown } from "./rollup";
+
+export const COLLECT_INTERVAL_MS = 10_000;
+export const COLLECT_STEP_SECONDS = 10;
+/** One pull asks for at most this much of a VM's past, so a long outage is caught up over a few ticks. */
+const MAX_WINDOW_MS = 6 * 3_600_000;
+/** A driver that cannot report metrics is asked again after this long. */
+const UNSUPPORTED_RETRY_MS = 10 * 60_000;
+const CONNECTIONS_IN_PARALLEL = 8;
+const VMS_PER_WRITE = 200;
+
+/** Statuses in which a VM may have run since the last pull; a VM at rest is pulled once more after it changed. */
+const MAYBE_RUNNING = new Set(["Running", "Rebooting", "Suspending", "Resuming", "Terminating", "Undefined"]);
+
+export interface CollectorDeps {
+  metrics: Pick<MetricStore, "cursors" | "writeCollected" | "dropCursors">;
+  vms: Pick<MonitoredVmRepository, "list">;
+  clock: Clock;
+  connectionConfig(name: string): Promise<ConnectionConfig | null>;
+  driverFor(connection: ConnectionConfig): CloudDriver;
+  /** How far back a new or long-unseen VM is pulled (the raw retention). */
+  lookbackMs: number;
+  onError?(vmId: string, e: unknown): void;
+}
+
+export interface CollectReport {
+  vms: number;
+  samples: number;
+  failed: number;
+}
+
+/**
+ * Pulls every VM's metrics from its cloud's driver into the store. Each VM has a cursor (the end
+ * of the last window pulled) written in the same transaction as the samples, so after a restart
+ * the next pull starts exactly where the last one ended: no gap, no duplicate.
+ */
+export class Collector {
+  private readonly unsupported = new Map<string, number>();
+
+  constructor(private readonly deps: CollectorDeps) {}
+
+  /** The VMs to pull now: those that may be running, and those that changed since their last pull. */
+  static due(vms: MonitoredVm[], cursors: Map<string, number>): MonitoredVm[] {
+    return vms.filter((v) => v.cloudId && (MAYBE_RUNNING.has(v.status) || (cursors.get(v.id) ?? -Infinity) <= v.updatedAt));
+  }
+
+  async tick(): Promise<CollectReport> {
+    const { clock, metrics } = this.deps;
+    const now = clock.now();
+    const [vms, cursors] = [await this.deps.vms.list(), metrics.cursors()];
+    const present = new Set(vms.map((v) => v.id));
+    await metrics.dropCursors([...cursors.keys()].filter((id) => !present.has(id)));
+
+    const byConnection = new Map<string, MonitoredVm[]>();
+    for (const v of Collector.due(vms, cursors)) byConnection.set(v.connection, [...(byConnection.get(v.connection) ?? []), v]);
+    const batches: CollectedBatch[] = [];
+    let failed = 0;
+    const queue = [...byConnection.entries()];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const [name, list] = next;
+        const r = await this.pullConnection(name, list, cursors, now);
+        batches.push(...r.batches);
+        failed += r.failed;
+      }
+    };
+    await Promise.all(Array.from({ length: CONNECTIONS_IN_PARALLEL }, worker));
+    let samples = 0;
+    for (let i = 0; i < batches.length; i += VMS_PER_WRITE) samples += await metrics.writeCollected(batches.slice(i, i + VMS_PER_WRITE));
+    return { vms: batches.length, samples, failed };
+  }
+
+  private async pullConnection(name: string, vms: MonitoredVm[], cursors: Map<string, number>, now: number): Promise<{ batches: CollectedBatch[]; failed: number }> {
+    const batches: CollectedBatch[] = [];
+    if ((this.unsupported.get(name) ?? -Infinity) > now) return { batches, failed: 0 };
+    const config = await this.deps.connectionConfig(name);
+    if (!config) return { batches, failed: 0 };
+    // One driver per connection and tick: a driver may keep what it read for all of a VM's metrics.
+    const driver = this.deps.driverFor(config);
+    let failed = 0;
+    for (const vm of vms) {
+      const from = Math.max(cursors.get(vm.id) ?? alignDown(vm.createdAt, COLLECT_STEP_SECONDS * 1000), now - this.deps.lookbackMs);
+      const to = Math.min(now + 1, from + MAX_WINDOW_MS);
+      if (to <= from) continue;
+      try {
+        const samples: CollectedBatch["samples"] = [];
+        for (const metric of METRIC_NAMES) {
+          const series = await driver.getMetrics(vm.cloudId!, { metric, fromMs: from, toMs: to, stepSeconds: COLLECT_STEP_SECONDS });
+          for (const [ts, value] of series.points) if (ts >= from && ts < to) samples.push({ metric, ts, value });
+        }
+        batches.push({ vmId: vm.id, samples, until: to });
+      } catch (e) {
+        if (isCloudError(e) && e.code === "NotSupported") {
+          this.unsupported.set(name, now + UNSUPPORTED_RETRY_MS);
+          return { batches, failed };
+        }
+        // The cloud no longer knows the VM: nothing more will come, so move past the window.
+        if (isCloudError(e) && e.code === "NotFound") batches.push({ vmId: vm.id, samples: [], until: to });
+        else {
+          failed++;
+          this.deps.onError?.(vm.id, e);
+        }
+      }
+    }
+    return { batches, failed };
+  }
+}

@@ -1,0 +1,20 @@
+import type { Clock } from "@/lib/core/clock";
+import type { CloudDriver, ConnectionConfig } from "@/lib/drivers/types";
+import type { AlertRepository } from "@/lib/store/alerts";
+import type { MetricStore } from "@/lib/store/metrics";
+import type { MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import type { MonitoringConfig } from "./config";
+import type { VmDirectory } from "./vmDirectory";
+
+/** Everything monitoring needs from the outside, so tests can hand it a temp database and a manual clock. */
+export interface MonitoringDeps {
+  metrics: MetricStore;
+  vms: MonitoredVmRepository;
+  alerts: AlertRepository;
+  directory: VmDirectory;
+  clock: Clock;
+  config: MonitoringConfig;
+  /** The connection's configuration, or null when it was removed. */
+  connectionConfig(name: string): Promise<ConnectionConfig | null>;
+  driverFor(connection: ConnectionConfig): CloudDriver;
+}

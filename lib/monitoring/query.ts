@@ -1,0 +1,51 @@
+import { InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
+import type { MetricStore } from "@/lib/store/metrics";
+import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import type { MetricsAnswer, MetricsQuery } from "@/lib/validation/monitoring";
+import { lttb } from "./lttb";
+import { alignDown, combineSeries, type Point } from "./rollup";
+
+/** Points one answer may read over all its series (1,000 VMs × a day at one minute is 1.44 million). */
+export const MAX_POINTS_READ = 5_000_000;
+
+export interface QueryDeps {
+  metrics: MetricStore;
+  vms: MonitoredVmRepository;
+}
+
+async function vmsOf(deps: QueryDeps, q: MetricsQuery): Promise<Pick<MonitoredVm, "id" | "name">[]> {
+  if (q.vm) {
+    const vm = await deps.vms.find(q.vm);
+    if (vm) return [vm];
+    // A removed VM's samples stay until retention ends; they can still be read by its id.
+    if (["agent", "cloud"].some((s) => deps.metrics.seriesId(q.vm!, q.metric, s as "agent" | "cloud") !== undefined)) return [{ id: q.vm, name: q.vm }];
+    throw new NotFoundError(`VM "${q.vm}" does not exist and has no stored metrics; GET /api/v1/ns/{ns}/mci/{id} lists an MCI's VMs`);
+  }
+  if (!(await deps.vms.mciExists(q.mci!))) throw new NotFoundError(`MCI "${q.mci}" does not exist; GET /api/v1/ns/{ns}/mci lists them`);
+  return deps.vms.inMci(q.mci!);
+}
+
+/**
+ * Answers a chart's question: one series per VM (or one combining them), bucketed by the step
+ * from the coarsest stored level that tiles it, optionally downsampled with LTTB.
+ */
+export async function queryMetrics(deps: QueryDeps, q: MetricsQuery, now: number): Promise<MetricsAnswer> {
+  const stepMs = q.step * 1000;
+  const from = alignDown(q.from, stepMs);
+  const vms = await vmsOf(deps, q);
+  const perSeries = Math.ceil((q.to - from) / stepMs);
+  if (vms.length * perSeries > MAX_POINTS_READ) {
+    throw new InvalidArgumentError(
+      `step: ${vms.length} VMs × ${perSeries} points is more than ${MAX_POINTS_READ} points to read; raise the step or narrow the range`,
+    );
+  }
+  const read = { fromMs: from, toMs: q.to, stepMs, agg: q.agg, source: q.source, now };
+  await deps.metrics.prepareRead(read);
+  const down = (points: Point[]) => (q.maxPoints ? lttb(points, q.maxPoints) : points);
+  const base = { metric: q.metric, agg: q.agg, step: q.step, from, to: q.to, source: q.source };
+  if (q.combine) {
+    const all = vms.map((v) => deps.metrics.readNow(v.id, q.metric, read));
+    return { ...base, series: [{ combine: q.combine, vms: vms.length, points: down(combineSeries(all, q.combine)) }] };
+  }
+  return { ...base, series: vms.map((v) => ({ vm: v.id, name: v.name, points: down(deps.metrics.readNow(v.id, q.metric, read)) })) };
+}

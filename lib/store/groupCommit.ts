@@ -1,0 +1,47 @@
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Group commit: writes that arrive while one is being committed wait and go together in the next
+ * transaction. SQLite's cost is per transaction far more than per row (each commit rewrites
+ * every index page it touched), and a thousand agents each posting a few lines every 10 s would
+ * otherwise pay a commit per request. Each caller's promise settles with its own batch.
+ */
+export class GroupCommit<T> {
+  private queue: { item: T; size: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly commit: (items: T[]) => Promise<void>,
+    private readonly maxBatch: number,
+  ) {}
+
+  add(item: T, size: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, size, resolve, reject });
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.queue.length) {
+        // Let the requests already in flight reach the queue before committing.
+        await nextTurn();
+        let size = 0;
+        let n = 0;
+        while (n < this.queue.length && (n === 0 || size + this.queue[n].size <= this.maxBatch)) size += this.queue[n++].size;
+        const batch = this.queue.splice(0, n);
+        try {
+          await this.commit(batch.map((b) => b.item));
+          batch.forEach((b) => b.resolve());
+        } catch (e) {
+          batch.forEach((b) => b.reject(e));
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
