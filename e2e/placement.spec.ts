@@ -27,6 +27,17 @@ test("place a conference audience, compare with the baselines and deploy the pla
   }
   await expect(map).toHaveAttribute("data-point-count", "3");
 
+  // Drag the last point a little: it moves (the audience in the URL changes) and nothing is added or removed.
+  await expect(page).toHaveURL(/audience=/);
+  const before = page.url();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.48, box.y + box.height * 0.43, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.45, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).not.toHaveURL(before);
+  await expect(map).toHaveAttribute("data-point-count", "3");
+
   await page.getByTestId("audience-csv").setInputFiles({ name: "audience.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
   await expect(page.getByTestId("csv-report")).toContainText("5 points added, 1 line skipped");
   await expect(page.getByTestId("csv-report")).toContainText("line 4: lat");

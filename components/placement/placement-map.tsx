@@ -2,7 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import { circleMarker, latLngBounds, layerGroup, polyline, type LatLngExpression } from "leaflet";
-import { memo, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { MapContainer, useMap, useMapEvents, ZoomControl } from "react-leaflet";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { nearestCopy, WORLD_COPIES } from "@/components/map/geo";
@@ -27,6 +27,7 @@ type Props = {
   chosen: readonly { region: MapRegion; users: number; tooltip: string }[];
   onAdd: (lat: number, lon: number) => void;
   onRemove: (id: number) => void;
+  onMove: (id: number, lat: number, lon: number) => void;
 };
 
 function ClickToAdd({ onAdd }: { onAdd: (lat: number, lon: number) => void }) {
@@ -66,10 +67,18 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** Every audience point as a canvas dot in each world copy; a click on one removes it. */
-const AudienceLayer = memo(function AudienceLayer({ points, onRemove }: { points: readonly AudiencePoint[]; onRemove: (id: number) => void }) {
+/** Pixels a press must travel before it counts as a drag rather than a click. */
+const DRAG_PX = 4;
+
+/**
+ * Every audience point as a canvas dot in each world copy; a click on one removes it, a drag moves
+ * it (canvas markers cannot be dragged by Leaflet itself, so the map's own mouse events do it).
+ */
+const AudienceLayer = memo(function AudienceLayer({ points, onRemove, onMove }: { points: readonly AudiencePoint[]; onRemove: (id: number) => void; onMove: Props["onMove"] }) {
   const map = useMap();
   const [group] = useState(() => layerGroup());
+  // A drop re-creates the markers before the browser's click arrives; the new marker must not take it as a click.
+  const dropped = useRef(false);
   useEffect(() => {
     group.addTo(map);
     return () => {
@@ -82,7 +91,7 @@ const AudienceLayer = memo(function AudienceLayer({ points, onRemove }: { points
     const maxWeight = Math.max(1, ...points.map((p) => p.weight));
     for (const p of points) {
       const radius = many ? 3 : 5 + 5 * Math.sqrt(p.weight / maxWeight);
-      const tip = `<strong>${escapeHtml(p.label || "Audience point")}</strong><br><span style="color:#cbd5e1">${p.lat.toFixed(2)}, ${p.lon.toFixed(2)} · weight ${p.weight}<br>click to remove</span>`;
+      const tip = `<strong>${escapeHtml(p.label || "Audience point")}</strong><br><span style="color:#cbd5e1">${p.lat.toFixed(2)}, ${p.lon.toFixed(2)} · weight ${p.weight}<br>drag to move · click to remove</span>`;
       for (const copy of WORLD_COPIES) {
         const marker = circleMarker([p.lat, p.lon + copy], {
           radius,
@@ -93,11 +102,39 @@ const AudienceLayer = memo(function AudienceLayer({ points, onRemove }: { points
           bubblingMouseEvents: false,
         });
         marker.bindTooltip(tip, { className: "region-tooltip", direction: "top", offset: [0, -6] });
-        marker.on("click", () => onRemove(p.id));
+        let dragged = false;
+        marker.on("mousedown", (down) => {
+          const start = down.containerPoint;
+          dragged = false;
+          map.dragging.disable();
+          // On the window, not the map: the canvas hands pointer events to the marker under it, and
+          // a marker's events do not reach the map.
+          const follow = (e: MouseEvent) => {
+            if (!dragged && map.mouseEventToContainerPoint(e).distanceTo(start) < DRAG_PX) return;
+            dragged = true;
+            marker.closeTooltip();
+            marker.setLatLng(map.mouseEventToLatLng(e));
+          };
+          const drop = (e: MouseEvent) => {
+            window.removeEventListener("mousemove", follow);
+            window.removeEventListener("mouseup", drop);
+            map.dragging.enable();
+            const at = map.mouseEventToLatLng(e);
+            if (!dragged) return;
+            dropped.current = true;
+            setTimeout(() => (dropped.current = false), 0);
+            onMove(p.id, Math.max(-90, Math.min(90, at.lat)), wrapLon(at.lng - copy));
+          };
+          window.addEventListener("mousemove", follow);
+          window.addEventListener("mouseup", drop);
+        });
+        marker.on("click", () => {
+          if (!dragged && !dropped.current) onRemove(p.id);
+        });
         group.addLayer(marker);
       }
     }
-  }, [group, points, onRemove]);
+  }, [map, group, points, onRemove, onMove]);
   return null;
 });
 
@@ -153,7 +190,7 @@ const ServedLinesLayer = memo(function ServedLinesLayer({ lines }: { lines: read
 });
 
 /** The audience, the chosen regions (ringed) and a line from every user to the region serving them. */
-export function PlacementMap({ fit, points, lines, chosen, onAdd, onRemove }: Props) {
+export function PlacementMap({ fit, points, lines, chosen, onAdd, onRemove, onMove }: Props) {
   const items = useMemo<MarkerItem[]>(
     () =>
       chosen.map((c) => ({
@@ -194,7 +231,7 @@ export function PlacementMap({ fit, points, lines, chosen, onAdd, onRemove }: Pr
       >
         <BasemapLayer />
         <ServedLinesLayer lines={lines} />
-        <AudienceLayer points={points} onRemove={onRemove} />
+        <AudienceLayer points={points} onRemove={onRemove} onMove={onMove} />
         <StatusMarkerLayer items={items} pane="placement-chosen" zIndex={450} />
         <ClickToAdd onAdd={onAdd} />
         <ZoomControl position="bottomright" />

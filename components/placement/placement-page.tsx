@@ -64,6 +64,7 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
   const addAt = useCallback((lat: number, lon: number) => edit((ps) => [...ps, makePoint(lat, lon)]), [edit]);
   const addMany = useCallback((more: AudiencePoint[]) => edit((ps) => [...ps, ...more]), [edit]);
   const remove = useCallback((id: number) => edit((ps) => ps.filter((p) => p.id !== id)), [edit]);
+  const move = useCallback((id: number, lat: number, lon: number) => edit((ps) => ps.map((p) => (p.id === id ? { ...p, lat, lon } : p))), [edit]);
   const choosePreset = useCallback(
     (id: PresetId) => {
       const next = presetAudience(id, cities);
@@ -140,7 +141,7 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
 
   return (
     <div className="relative h-full w-full overflow-hidden bg-sea">
-      <PlacementMap fit={fit} points={points} lines={stale ? [] : lines} chosen={stale ? [] : chosen} onAdd={addAt} onRemove={remove} />
+      <PlacementMap fit={fit} points={points} lines={stale ? [] : lines} chosen={stale ? [] : chosen} onAdd={addAt} onRemove={remove} onMove={move} />
       {points.length === 0 && (
         <p className="pointer-events-none absolute left-1/2 top-6 z-[1000] -translate-x-1/2 rounded-xl border border-panel-edge bg-panel/90 px-4 py-2 text-base text-slate-200 shadow-2xl">
           Click the map where participants are, or pick a preset on the right.

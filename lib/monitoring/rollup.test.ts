@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addSample, aggregate, alignDown, bucketize, bucketOf, chooseLevel, combineSeries, finalize, mergeBuckets, preferFirst, type Point } from "./rollup";
+import { addSample, aggregate, alignDown, bucketize, bucketOf, chooseLevel, combineSeries, finalize, foldRows, mergeBuckets, preferFirst, type Point } from "./rollup";
 
 describe("rollup math", () => {
   it("aligns buckets to multiples of the step since the epoch", () => {
@@ -56,6 +56,24 @@ describe("rollup math", () => {
     // The average is weighted by samples, not by minutes.
     const uneven = mergeBuckets(bucketOf(0, 10), addSample(addSample(bucketOf(60_000, 40), 70_000, 40), 80_000, 40));
     expect(finalize(uneven, "avg")).toBe(32.5);
+  });
+
+  it("folds rows read in time order into the same buckets, from samples or from rollup rows", () => {
+    const samples: Point[] = Array.from({ length: 500 }, (_, i) => [i * 7_000 + (i % 3) * 1_000, Math.round(Math.cos(i / 5) * 1000) / 10]);
+    for (const agg of ["avg", "max", "min", "last"] as const) {
+      const fromSamples = foldRows(samples.map(([ts, v]) => (agg === "avg" ? [ts, v, 1] : [ts, v])), 300_000, agg);
+      const want = aggregate(samples, 300_000, agg);
+      expect(fromSamples.map((p) => p[0])).toEqual(want.map((p) => p[0]));
+      fromSamples.forEach(([, v], i) => expect(v).toBeCloseTo(want[i][1], 9));
+      // The same through one-minute rollup rows: [ts, sum, count] for avg, the bucket's own figure otherwise.
+      const minutes = bucketize(samples, 60_000).map(([ts, b]) => (agg === "avg" ? [ts, b.sum, b.count] : [ts, agg === "max" ? b.max : agg === "min" ? b.min : b.last]));
+      const fromMinutes = foldRows(minutes, 300_000, agg);
+      fromMinutes.forEach(([ts, v], i) => {
+        expect(ts).toBe(want[i][0]);
+        expect(v).toBeCloseTo(want[i][1], 9);
+      });
+    }
+    expect(foldRows([], 60_000, "avg")).toEqual([]);
   });
 
   it("reads the coarsest stored level that tiles the step", () => {

@@ -86,6 +86,48 @@ export function aggregate(samples: readonly Point[], stepMs: number, agg: Agg): 
 }
 
 /**
+ * Buckets from rows ordered by time, as the store reads them: `[ts, value]` for max, min and
+ * last, `[ts, sum, count]` for avg (a raw sample is `[ts, value, 1]`, a rollup row its own sum and
+ * count). One pass, no sort: reading a day of 1,000 VMs folds 1.44 million rows.
+ */
+export function foldRows(rows: readonly (readonly number[])[], stepMs: number, agg: Agg): Point[] {
+  const out: Point[] = [];
+  let start = NaN;
+  let x = 0;
+  let n = 0;
+  const flush = () => {
+    if (!Number.isNaN(start)) out.push([start, agg === "avg" ? x / n : x]);
+  };
+  for (const r of rows) {
+    const b = r[0] - (r[0] % stepMs);
+    if (b !== start) {
+      flush();
+      start = b;
+      x = r[1];
+      n = agg === "avg" ? r[2] : 1;
+      continue;
+    }
+    switch (agg) {
+      case "avg":
+        x += r[1];
+        n += r[2];
+        break;
+      case "max":
+        if (r[1] > x) x = r[1];
+        break;
+      case "min":
+        if (r[1] < x) x = r[1];
+        break;
+      case "last":
+        x = r[1];
+        break;
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
  * The coarsest stored level whose buckets tile the step exactly: it answers the same numbers as
  * the raw samples would while reading the fewest rows (a day at one minute: 1,440 rollup rows
  * instead of 8,640 samples; at one hour: 24).

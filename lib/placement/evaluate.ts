@@ -12,20 +12,58 @@ export const COVER_EPS = 1e-9;
 /**
  * Weighted quantile, nearest rank: the smallest value v such that the weight of values ≤ v is at
  * least q of the total. With unit weights and q = 0.95 that is the ⌈0.95·n⌉-th smallest value.
+ * Found by three-way quickselect (expected O(n)) rather than a sort: the answer and the three
+ * baselines each take one over up to 100,000 users.
  */
 export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<number>, q: number): number {
   const n = values.length;
-  // A typed index array sorts several times faster than an Array for 10⁴–10⁵ users.
-  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+  const idx = Uint32Array.from({ length: n }, (_, i) => i);
   let total = 0;
   for (let i = 0; i < n; i++) total += weights[i];
   const need = q * total - COVER_EPS * total;
-  let acc = 0;
-  for (const i of order) {
-    acc += weights[i];
-    if (acc >= need) return values[i];
+  let lo = 0;
+  let hi = n;
+  let before = 0; // weight of the values known to lie below idx[lo..hi)
+  while (hi - lo > 16) {
+    const a = values[idx[lo]];
+    const b = values[idx[(lo + hi) >> 1]];
+    const c = values[idx[hi - 1]];
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // Dutch-flag partition: [lo, lt) < pivot, [lt, i) = pivot, (gt, hi) > pivot.
+    let lt = lo;
+    let i = lo;
+    let gt = hi - 1;
+    let below = 0;
+    let equal = 0;
+    while (i <= gt) {
+      const x = idx[i];
+      const v = values[x];
+      if (v < pivot) {
+        idx[i++] = idx[lt];
+        idx[lt++] = x;
+        below += weights[x];
+      } else if (v > pivot) {
+        idx[i] = idx[gt];
+        idx[gt--] = x;
+      } else {
+        equal += weights[x];
+        i++;
+      }
+    }
+    if (before + below >= need) hi = lt;
+    else if (before + below + equal >= need) return pivot;
+    else {
+      before += below + equal;
+      lo = gt + 1;
+    }
   }
-  return values[order[n - 1]];
+  const rest = Array.from(idx.subarray(lo, hi)).sort((x, y) => values[x] - values[y]);
+  for (const x of rest) {
+    before += weights[x];
+    if (before >= need) return values[x];
+  }
+  // Rounding left the last value just short of `need`: it is the answer.
+  return rest.length > 0 ? values[rest[rest.length - 1]] : values[idx[Math.max(0, lo - 1)]];
 }
 
 export interface NearestAssignment {

@@ -66,17 +66,24 @@ export interface GroupOptions {
 
 export function groupUsers(users: readonly WeightedUser[], { maxPoints, cellDeg }: GroupOptions): PointSet {
   const places = users.map(placeOf);
-  const exact = new Map<string, number>();
   const userPoint = new Int32Array(users.length);
-  places.forEach((p, u) => {
-    const key = `${p.lat},${p.lon}`;
-    let i = exact.get(key);
-    if (i === undefined) exact.set(key, (i = exact.size));
-    userPoint[u] = i;
-  });
+  // Distinct places, keyed latitude → longitude → point (numbers, no string per user), given
+  // up as soon as there are more than maxPoints: the grid takes over then.
+  const exact = new Map<number, Map<number, number>>();
+  let distinct = 0;
+  if (cellDeg === undefined) {
+    for (let u = 0; u < places.length && distinct <= maxPoints; u++) {
+      const { lat, lon } = places[u];
+      let row = exact.get(lat);
+      if (!row) exact.set(lat, (row = new Map()));
+      let i = row.get(lon);
+      if (i === undefined) row.set(lon, (i = distinct++));
+      userPoint[u] = i;
+    }
+  }
 
-  if (cellDeg === undefined && exact.size <= maxPoints) {
-    const n = exact.size;
+  if (cellDeg === undefined && distinct <= maxPoints) {
+    const n = distinct;
     const set: PointSet = {
       lat: new Float64Array(n),
       lon: new Float64Array(n),

@@ -1,4 +1,4 @@
-import { chooseLevel, preferFirst, type Agg, type Level, type Point } from "@/lib/monitoring/rollup";
+import { chooseLevel, foldRows, preferFirst, type Agg, type Level, type Point } from "@/lib/monitoring/rollup";
 import { GroupCommit } from "./groupCommit";
 import { RollupJob, SWEEP_SERIES_PER_TX, type Retention } from "./metricRollups";
 import { openMetricsDb, withWriteRetry, type SqliteDb } from "./metricsDb";
@@ -35,7 +35,7 @@ export interface ReadQuery {
 export type { Retention };
 
 type WritePart = { samples: readonly SampleInput[]; start: number; end: number; source: MetricSource };
-type ReadStatement = { all(stepMs: number, seriesId: number, fromMs: number, toMs: number): unknown[] };
+type ReadStatement = { all(seriesId: number, fromMs: number, toMs: number): unknown[] };
 
 /** Samples per write transaction at most: large enough to amortize the commit, small enough not to stall the server (about 0.3 s). */
 const WRITE_CHUNK = 50_000;
@@ -43,12 +43,12 @@ const SEP = "\u0000";
 
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
-const AGG_SQL: Record<Agg, { raw: string; rollup: string }> = {
-  avg: { raw: "avg(value)", rollup: "sum(sum) / sum(count)" },
-  max: { raw: "max(value)", rollup: "max(max)" },
-  min: { raw: "min(value)", rollup: "min(min)" },
-  // SQLite takes the bare column from the row holding max(): the last value of each bucket.
-  last: { raw: "value, max(ts)", rollup: "last, max(lastTs)" },
+/** The columns foldRows needs, in time order (rollup rows of a series are in lastTs order too). */
+const AGG_COLUMNS: Record<Agg, { raw: string; rollup: string }> = {
+  avg: { raw: "ts, value, 1", rollup: "ts, sum, count" },
+  max: { raw: "ts, value", rollup: "ts, max" },
+  min: { raw: "ts, value", rollup: "ts, min" },
+  last: { raw: "ts, value", rollup: "ts, last" },
 };
 
 /**
@@ -217,11 +217,12 @@ export class MetricStore {
     const key = `${level}:${agg}`;
     let stmt = this.reads.get(key);
     if (!stmt) {
+      // Bucketing happens in foldRows: grouping in SQL would sort every answer in a temporary b-tree.
       const sql =
         level === "raw"
-          ? `SELECT ts - ts % ? AS b, ${AGG_SQL[agg].raw} FROM "MetricSample" WHERE seriesId = ? AND ts >= ? AND ts < ? GROUP BY b ORDER BY b`
-          : `SELECT ts - ts % ? AS b, ${AGG_SQL[agg].rollup} FROM "MetricRollup" WHERE seriesId = ? AND res = ${level} AND ts >= ? AND ts < ? GROUP BY b ORDER BY b`;
-      stmt = this.db.prepare<[number, number, number, number]>(sql).raw(true);
+          ? `SELECT ${AGG_COLUMNS[agg].raw} FROM "MetricSample" WHERE seriesId = ? AND ts >= ? AND ts < ? ORDER BY ts`
+          : `SELECT ${AGG_COLUMNS[agg].rollup} FROM "MetricRollup" WHERE seriesId = ? AND res = ${level} AND ts >= ? AND ts < ? ORDER BY ts`;
+      stmt = this.db.prepare<[number, number, number]>(sql).raw(true);
       this.reads.set(key, stmt);
     }
     return stmt;
@@ -230,8 +231,7 @@ export class MetricStore {
   /** One series' buckets from the coarsest stored level that tiles the step. */
   readSeries(seriesId: number, q: Omit<ReadQuery, "source" | "now">): Point[] {
     const level = chooseLevel(q.stepMs / 1000);
-    const rows = this.readStatement(level, q.agg).all(q.stepMs, seriesId, q.fromMs, q.toMs) as number[][];
-    return q.agg === "last" ? rows.map((r) => [r[0], r[1]]) : (rows as Point[]);
+    return foldRows(this.readStatement(level, q.agg).all(seriesId, q.fromMs, q.toMs) as number[][], q.stepMs, q.agg);
   }
 
   /** A VM's metric in buckets of the step, buckets stamped with their start, oldest first. */
