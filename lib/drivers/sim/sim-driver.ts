@@ -127,19 +127,20 @@ export class SimDriver extends NetworkResources implements CloudDriver {
     if ((toMs - fromMs) / (stepSeconds * 1000) > MAX_METRIC_POINTS) {
       throw new InvalidArgumentError(`that asks for more than ${MAX_METRIC_POINTS} points; ask for a shorter window or a longer period`);
     }
-    const { profile, readAt } = await this.metricProfile(vmId);
+    const { profile, readAt } = await this.metricProfile(vmId, toMs);
     return { metric, points: simSeries(profile, metric, fromMs, toMs, stepSeconds, readAt) };
   }
 
   /**
    * The VM's metric profile, read once per VM for the life of this driver (the collector makes a
    * driver per pull and asks for every metric). Points stop at the time of the read: the history
-   * is complete up to then, so a window the caller asked for before that is answered in full.
+   * is complete up to then, so a window ending before it is answered in full; a window reaching
+   * past it reads the VM again.
    */
-  private async metricProfile(vmId: string): Promise<{ profile: SimVmProfile; readAt: number }> {
+  private async metricProfile(vmId: string, toMs: number): Promise<{ profile: SimVmProfile; readAt: number }> {
     const now = this.cloud.now();
     const hit = this.metricProfiles.get(vmId);
-    if (hit && now - hit.readAt < 5_000) return hit;
+    if (hit && toMs <= hit.readAt + 1 && now - hit.readAt < 5_000) return hit;
     const readAt = now;
     const rec = await this.mustGet(vmId, "vm");
     const d = rec.data as unknown as VmData;
