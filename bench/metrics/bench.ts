@@ -67,15 +67,23 @@ function samplesFor(vms: number, ticks: number, t0: number): SampleInput[] {
   return out;
 }
 
-/** One Telegraf-style body per 10-second tick: one line per VM with all seven metrics, nanosecond times. */
-function bodiesFor(vms: number, ticks: number, t0: number): string[] {
+const line = (v: number, t: number, t0: number) => `vm,vm=${vmId(v)},host=bench ${METRIC_NAMES.map((m, j) => `${m}=${value(v, j, t)}`).join(",")} ${t0 + t * 10_000}000000`;
+
+/** Telegraf-style bodies as a relay would send them: every VM's line for `ticksPerBody` ticks, all seven metrics, nanosecond times. */
+function bodiesFor(vms: number, ticks: number, t0: number, ticksPerBody: number): string[] {
   const bodies: string[] = [];
-  for (let t = 0; t < ticks; t++) {
-    const ns = `${t0 + t * 10_000}000000`;
+  for (let t = 0; t < ticks; t += ticksPerBody) {
     const lines: string[] = [];
-    for (let v = 0; v < vms; v++) lines.push(`vm,vm=${vmId(v)},host=bench ${METRIC_NAMES.map((m, j) => `${m}=${value(v, j, t)}`).join(",")} ${ns}`);
+    for (let k = t; k < Math.min(ticks, t + ticksPerBody); k++) for (let v = 0; v < vms; v++) lines.push(line(v, k, t0));
     bodies.push(lines.join("\n"));
   }
+  return bodies;
+}
+
+/** As Telegraf on every VM sends them: one line per VM and tick, each its own request. */
+function agentBodies(vms: number, ticks: number, t0: number): string[] {
+  const bodies: string[] = [];
+  for (let t = 0; t < ticks; t++) for (let v = 0; v < vms; v++) bodies.push(line(v, t, t0));
   return bodies;
 }
 
@@ -124,12 +132,12 @@ async function startServer(file: string, port: number): Promise<{ stop: () => vo
 }
 
 async function postAll(base: string, bodies: string[], concurrency: number): Promise<void> {
-  const queue = bodies.map((b, i) => [b, i] as const);
+  let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const res = await fetch(`${base}/api/v1/metrics/write?precision=ns`, { method: "POST", body: next[0], headers: { "content-type": "text/plain" } });
-        if (res.status !== 204) throw new Error(`write ${next[1]} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+      for (let i = next++; i < bodies.length; i = next++) {
+        const res = await fetch(`${base}/api/v1/metrics/write?precision=ns`, { method: "POST", body: bodies[i], headers: { "content-type": "text/plain" } });
+        if (res.status !== 204) throw new Error(`write ${i} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       }
     }),
   );
@@ -179,13 +187,13 @@ async function run(args: Args, dir: string): Promise<void> {
   }
 
   // 3. Line protocol in process: parsing, VM lookup and the store, no HTTP.
-  let bodies = bodiesFor(vms, ticks, t0);
   {
     const file = freshDb(dir, "lp");
     await seedVms(file, vms);
     const prisma = openDb(file);
     const store = MetricStore.open(file);
     const deps = { metrics: store, directory: vmDirectoryOver(stores(prisma).monitoredVms, { now: () => Date.now() }) };
+    const bodies = bodiesFor(vms, ticks, t0, 1);
     const [n, ms] = await timed(async () => {
       let total = 0;
       for (const b of bodies) total += (await writeLineProtocol(deps, b, "ns", Date.now())).samples;
@@ -196,84 +204,101 @@ async function run(args: Args, dir: string): Promise<void> {
     await prisma.$disconnect();
   }
 
-  // 4. Over HTTP, and 5. the chart query, against a server of its own.
+  // 4. Over HTTP, each way on a fresh database and server, as the raw runs are.
   const chart: [string, number, number, number][] = [];
   try {
-    if (http) {
-      const file = path.join(dir, "http.db");
-      migrateDatabase(file);
-      const mciId = await seedVms(file, vms);
-      // The chart's data first (a day of 10 s samples of every VM, as the collector would store them).
-      const chartEnd = now - (now % 60_000);
-      const chartStart = chartEnd - chartHours * 3_600_000;
-      const store = MetricStore.open(file);
-      const [written, fillMs] = await timed(async () => {
-        let n = 0;
-        for (let t = chartStart; t < chartEnd; t += 3_600_000) {
-          const batch: SampleInput[] = [];
-          for (let ts = t; ts < t + 3_600_000; ts += 10_000) for (let v = 0; v < vms; v++) batch.push({ vmId: vmId(v), metric: "cpu_utilization", ts, value: value(v, 0, ts / 10_000) });
-          n += await store.write(batch, "cloud");
-        }
-        await store.flushRollups(Date.now());
-        return n;
+    if (!http) return;
+    const scenarios: { label: string; bodies: string[]; clients: number }[] = [
+      { label: `POST /api/v1/metrics/write, 1 client, ${fmt(vms)} lines (one tick) per request`, bodies: bodiesFor(vms, ticks, t0, 1), clients: 1 },
+      { label: `POST /api/v1/metrics/write, 1 client, ${fmt(vms * 10)} lines (ten ticks) per request`, bodies: bodiesFor(vms, ticks, t0, 10), clients: 1 },
+      { label: `POST /api/v1/metrics/write, an agent per VM: 1 line per request, 64 clients at once (${Math.min(ticks, 20)} ticks)`, bodies: agentBodies(vms, Math.min(ticks, 20), t0), clients: 64 },
+    ];
+    for (const sc of scenarios) {
+      const file = freshDb(dir, `http-${rows.length}`);
+      await seedVms(file, vms);
+      await withServer(file, port, async (base) => {
+        // Warm-up on other times: the first requests compile the route and load the VM directory.
+        await postAll(base, bodiesFor(vms, 2, t0 - 3_600_000, 1), 1);
+        const [, ms] = await timed(() => postAll(base, sc.bodies, sc.clients));
+        const n = sc.bodies.reduce((k, b) => k + b.split("\n").length, 0) * 7;
+        rows.push([sc.label, n, ms]);
       });
-      console.log(`chart data: ${fmt(written)} samples written and rolled up in ${seconds(fillMs).toFixed(1)} s; database ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB`);
+    }
 
-      // In process: the query function the route calls, over the same file.
-      const prisma = openDb(file);
-      const qdeps = { metrics: store, vms: stores(prisma).monitoredVms };
-      const params = { mci: mciId, metric: "cpu_utilization", from: String(chartStart), to: String(chartEnd), step: "60" };
-      const q = metricsQuerySchema.parse(params);
+    // 5. The chart: a day of 10 s samples of every VM, as the collector stores them, read at a 1-minute step.
+    const file = freshDb(dir, "chart");
+    const mciId = await seedVms(file, vms);
+    const chartEnd = now - (now % 60_000);
+    const chartStart = chartEnd - chartHours * 3_600_000;
+    const store = MetricStore.open(file);
+    const [written, fillMs] = await timed(async () => {
+      let n = 0;
+      for (let t = chartStart; t < chartEnd; t += 3_600_000) {
+        const batch: SampleInput[] = [];
+        for (let ts = t; ts < t + 3_600_000; ts += 10_000) for (let v = 0; v < vms; v++) batch.push({ vmId: vmId(v), metric: "cpu_utilization", ts, value: value(v, 0, ts / 10_000) });
+        n += await store.write(batch, "cloud");
+      }
+      await store.flushRollups(Date.now());
+      return n;
+    });
+    console.log(`chart data: ${fmt(written)} samples written and rolled up in ${seconds(fillMs).toFixed(1)} s; database ${(statSync(file).size / 2 ** 20).toFixed(0)} MiB\n`);
+
+    // In process: the function the route calls, over the same file.
+    const prisma = openDb(file);
+    const params = { mci: mciId, metric: "cpu_utilization", from: String(chartStart), to: String(chartEnd), step: "60" };
+    for (const [label, extra] of [
+      ["in process: queryMetrics, one series per VM", {}],
+      ["in process: queryMetrics, combine=avg", { combine: "avg" }],
+    ] as const) {
+      const q = metricsQuerySchema.parse({ ...params, ...extra });
       const times: number[] = [];
       let points = 0;
       for (let i = 0; i < 5; i++) {
-        const [answer, ms] = await timed(() => queryMetrics(qdeps, q, Date.now()));
+        const [answer, ms] = await timed(() => queryMetrics({ metrics: store, vms: stores(prisma).monitoredVms }, q, Date.now()));
         times.push(ms);
         points = answer.series.reduce((s, x) => s + x.points.length, 0);
       }
-      chart.push(["in process: queryMetrics, one series per VM", points, 0, median(times)]);
-      await prisma.$disconnect();
-      store.close();
-
-      const server = await startServer(file, port);
-      try {
-        const base = `http://127.0.0.1:${port}`;
-        await postAll(base, bodies.slice(0, 3), 1); // warm-up: first requests compile routes and load the VM directory
-        for (const clients of [1, 2, 4]) {
-          // Fresh times for every run, so each one inserts rather than overwrites.
-          bodies = bodiesFor(vms, ticks, t0 - clients * ticks * 10_000);
-          const [, httpMs] = await timed(() => postAll(base, bodies, clients));
-          rows.push([`POST /api/v1/metrics/write, ${clients} client(s), ${fmt(vms)} lines (one tick) per request`, vms * 7 * ticks, httpMs]);
-        }
-
-        for (const [label, extra] of [
-          ["GET /api/v1/metrics?mci=…&step=60, one series per VM", ""],
-          ["GET … &combine=avg, one series over the MCI", "&combine=avg"],
-          ["GET … &maxPoints=800 (LTTB per VM)", "&maxPoints=800"],
-        ] as const) {
-          const url = `${base}/api/v1/metrics?${new URLSearchParams(params)}${extra}`;
-          const runs: number[] = [];
-          let bytes = 0;
-          let answered = 0;
-          for (let i = 0; i < 6; i++) {
-            const [body, ms] = await timed(async () => {
-              const res = await fetch(url);
-              if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
-              return res.text();
-            });
-            // The first run also rolls up what the ingest run just wrote; it is left out.
-            if (i > 0) runs.push(ms);
-            bytes = body.length;
-            answered = (JSON.parse(body) as { series: { points: unknown[] }[] }).series.reduce((s, x) => s + x.points.length, 0);
-          }
-          chart.push([label, answered, bytes, median(runs)]);
-        }
-      } finally {
-        server.stop();
-      }
+      chart.push([label, points, 0, median(times)]);
     }
+    await prisma.$disconnect();
+    store.close();
+
+    await withServer(file, port, async (base) => {
+      for (const [label, extra] of [
+        ["GET /api/v1/metrics?mci=…&step=60, one series per VM", ""],
+        ["GET … &combine=avg, one series over the MCI", "&combine=avg"],
+        ["GET … &maxPoints=800 (LTTB per VM)", "&maxPoints=800"],
+      ] as const) {
+        const url = `${base}/api/v1/metrics?${new URLSearchParams(params)}${extra}`;
+        const runs: number[] = [];
+        let bytes = 0;
+        let answered = 0;
+        for (let i = 0; i < 6; i++) {
+          const [body, ms] = await timed(async () => {
+            const res = await fetch(url);
+            if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+            return res.text();
+          });
+          // The first run pays for compiling the route; it is left out.
+          if (i > 0) runs.push(ms);
+          bytes = body.length;
+          answered = (JSON.parse(body) as { series: { points: unknown[] }[] }).series.reduce((s, x) => s + x.points.length, 0);
+        }
+        chart.push([label, answered, bytes, median(runs)]);
+      }
+    });
   } finally {
     printTables(rows, chart, raw, vms, chartHours);
+  }
+}
+
+async function withServer(file: string, port: number, work: (base: string) => Promise<void>): Promise<void> {
+  const server = await startServer(file, port);
+  try {
+    await work(`http://127.0.0.1:${port}`);
+  } finally {
+    server.stop();
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 
