@@ -107,22 +107,34 @@ export function localSearchScore(inst: Instance, start: ArrayLike<number>, deadl
  * Worst-case objectives have wide plateaus where a single swap changes nothing; kicks cross them.
  */
 export function iteratedScoreSearch(inst: Instance, start: { set: Int32Array; score: number }, deadline: Deadline, rounds: number): { set: Int32Array; score: number } {
-  const rng = createRng(0xc0f);
+  return iteratedSearch(inst, start, deadline, { rounds, seed: 0xc0f, maxKicks: 3, descend: localSearchScore });
+}
+
+export type Descent = (inst: Instance, start: Int32Array, deadline: Deadline) => { set: Int32Array; score: number };
+
+/** The kick-and-descend loop both searches share; the objective's own descent is passed in. */
+export function iteratedSearch(
+  inst: Instance,
+  start: { set: Int32Array; score: number },
+  deadline: Deadline,
+  opts: { rounds: number; seed: number; maxKicks: number; descend: Descent },
+): { set: Int32Array; score: number } {
+  const rng = createRng(opts.seed);
   let best = start;
   if (best.set.length >= inst.m) return best;
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < opts.rounds; r++) {
     if (deadline.expired()) {
       deadline.hit();
       break;
     }
     const next = Array.from(best.set);
-    const kicks = Math.min(1 + (r % 3), next.length, inst.m - next.length);
+    const kicks = Math.min(1 + (r % opts.maxKicks), next.length, inst.m - next.length);
     for (let q = 0; q < kicks; q++) {
       let j = Math.floor(rng() * inst.m);
       while (next.includes(j)) j = (j + 1) % inst.m;
       next[Math.floor(rng() * next.length)] = j;
     }
-    const res = localSearchScore(inst, sortedSet(next), deadline);
+    const res = opts.descend(inst, sortedSet(next), deadline);
     if (res.score < best.score) best = res;
   }
   return best;

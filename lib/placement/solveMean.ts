@@ -4,7 +4,7 @@ import { scoreOf } from "./evaluate";
 import { sortedRows, type Instance } from "./instance";
 import { MipBuilder, solveMip } from "./mip";
 import { closes, safeBound, sortedSet, type PointSolution } from "./pointSolution";
-import { createRng } from "./rng";
+import { iteratedSearch } from "./localSearch";
 import type { PlacementMethod } from "./types";
 
 /** Enumeration is chosen when it costs fewer point visits than this (~0.1 s). */
@@ -184,25 +184,7 @@ export const ILS_ROUNDS = 40;
  * swap search alone stops ~0.2–0.5% above the optimum; a few dozen kicks usually close that.
  */
 export function iteratedLocalSearch(inst: Instance, start: { set: Int32Array; score: number }, deadline: Deadline, rounds = ILS_ROUNDS): { set: Int32Array; score: number } {
-  const rng = createRng(0x5eed);
-  let best = start;
-  if (best.set.length >= inst.m) return best;
-  for (let r = 0; r < rounds; r++) {
-    if (deadline.expired()) {
-      deadline.hit();
-      break;
-    }
-    const next = Array.from(best.set);
-    const kicks = Math.min(1 + (r % 2), next.length, inst.m - next.length);
-    for (let q = 0; q < kicks; q++) {
-      let j = Math.floor(rng() * inst.m);
-      while (next.includes(j)) j = (j + 1) % inst.m;
-      next[Math.floor(rng() * next.length)] = j;
-    }
-    const res = localSearchMean(inst, sortedSet(next), deadline);
-    if (res.score < best.score) best = res;
-  }
-  return best;
+  return iteratedSearch(inst, start, deadline, { rounds, seed: 0x5eed, maxKicks: 2, descend: localSearchMean });
 }
 
 export interface LagrangianResult {
