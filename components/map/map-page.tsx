@@ -1,5 +1,6 @@
 "use client";
 
+import { useMapKeys, useViewInUrl } from "./use-map-keys";
 import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -117,27 +118,9 @@ export function MapPage() {
     replaceQuery({ region: selectedKey, hide: hiddenParam || null, lines: linesParam });
   }, [selectedKey, hiddenParam, linesParam, replaceQuery]);
 
-  const viewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const onViewChange = useCallback((view: MapView) => {
-    clearTimeout(viewTimer.current);
-    // Panning fires moveend often; the URL only needs the place where the user stopped.
-    viewTimer.current = setTimeout(() => window.history.replaceState(window.history.state, "", withQuery({ at: formatAt(view) })), 400);
-  }, []);
-  useEffect(() => () => clearTimeout(viewTimer.current), []);
+  const onViewChange = useViewInUrl();
 
-  useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      const typing = e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable='true']");
-      if (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
-        e.preventDefault();
-        searchRef.current?.focus();
-      } else if (e.key === "Escape" && !e.defaultPrevented) {
-        close();
-      }
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [close]);
+  useMapKeys(searchRef, close);
 
   const toggleProvider = useCallback((id: string) => {
     setHidden((h) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { useMapKeys, useViewInUrl } from "@/components/map/use-map-keys";
 import type { LatLngBounds } from "leaflet";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -185,24 +186,9 @@ export function CreateMciPage({ namespace }: { namespace: string }) {
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", next);
   }, [regionsParam]);
 
-  const viewTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const onViewChange = useCallback((view: MapView) => {
-    clearTimeout(viewTimer.current);
-    viewTimer.current = setTimeout(() => window.history.replaceState(window.history.state, "", withQuery({ at: formatAt(view) })), 400);
-  }, []);
-  useEffect(() => () => clearTimeout(viewTimer.current), []);
+  const onViewChange = useViewInUrl();
 
-  useEffect(() => {
-    function onKeyDown(e: KeyboardEvent) {
-      const typing = e.target instanceof HTMLElement && e.target.closest("input, textarea, select, [contenteditable='true']");
-      if (e.key === "/" && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
-        e.preventDefault();
-        searchRef.current?.focus();
-      }
-    }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, []);
+  useMapKeys(searchRef);
 
   const toggleProvider = useCallback((id: string) => {
     setHidden((h) => {
