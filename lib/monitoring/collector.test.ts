@@ -7,6 +7,7 @@ import { eventually, startHarness, type Harness } from "@/lib/provisioning/testi
 import { MetricStore, stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import { Collector } from "./collector";
+import type { MonitoredVm } from "@/lib/store/monitoredVms";
 
 const REGION = "aws-us-east-1";
 const temp = tempDatabase();
@@ -96,5 +97,35 @@ describe("the metric collector over the simulator", () => {
     // The cloud answers the same numbers when asked again for a window already stored.
     const again = await (await h.rawDriver(REGION)).getMetrics(a.cloudId!, { metric: "cpu_utilization", fromMs: after[0][0], toMs: after.at(-1)![0] + 1, stepSeconds: 10 });
     expect(again.points).toEqual(after);
+  });
+});
+
+describe("the collector's plan", () => {
+  const vm = (id: string, createdAt: number): MonitoredVm => ({ id, name: id, mciId: "m", namespace: "default", connection: "c", status: "Running", cloudId: `i-${id}`, publicIp: null, createdAt, updatedAt: createdAt });
+  const now = Date.UTC(2026, 10, 27, 12, 0, 0);
+  const DAY = 86_400_000;
+
+  it("always pulls the VMs keeping up, and shares a budget among those catching up, oldest first", () => {
+    const live = Array.from({ length: 50 }, (_, i) => vm(`live-${i}`, now - DAY));
+    const cursors = new Map(live.map((v) => [v.id, now - 20_000]));
+    const behind = Array.from({ length: 20 }, (_, i) => vm(`behind-${i}`, now - DAY));
+    behind.forEach((v, i) => cursors.set(v.id, now - 3 * 3_600_000 - i * 60_000));
+    const plan = Collector.plan([...behind, ...live], cursors, now, DAY);
+    for (const v of live) expect(plan.find((p) => p.vm.id === v.id)).toMatchObject({ from: now - 20_000, to: now + 1 });
+    const caught = plan.filter((p) => p.vm.id.startsWith("behind"));
+    // 100,000 samples / 7 metrics / 10 s ≈ 39.7 h of windows: thirteen 3-hour catch-ups, the oldest first.
+    expect(caught.length).toBeGreaterThan(5);
+    expect(caught.length).toBeLessThan(20);
+    expect(caught[0].vm.id).toBe("behind-19");
+    const samples = plan.reduce((n, p) => n + Math.ceil((p.to - p.from) / 10_000) * 7, 0);
+    expect(samples).toBeLessThanOrEqual(100_000 + 7);
+  });
+
+  it("pulls a new VM from its creation, at most the lookback and six hours at a time", () => {
+    const [p] = Collector.plan([vm("new", now - 2 * DAY)], new Map(), now, DAY);
+    expect(p.from).toBe(now - DAY);
+    expect(p.to).toBe(now - DAY + 6 * 3_600_000);
+    const [q] = Collector.plan([vm("fresh", now - 25_000)], new Map(), now, DAY);
+    expect(q).toMatchObject({ from: now - 30_000, to: now + 1 });
   });
 });

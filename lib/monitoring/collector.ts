@@ -12,6 +12,10 @@ const MAX_WINDOW_MS = 6 * 3_600_000;
 /** A driver that cannot report metrics is asked again after this long. */
 const UNSUPPORTED_RETRY_MS = 10 * 60_000;
 const CONNECTIONS_IN_PARALLEL = 8;
+/** Samples one tick pulls at most for VMs catching up (about 14,000 points per metric). */
+const SAMPLES_PER_TICK = 100_000;
+/** A window this short is a VM keeping up: it is pulled whatever the budget. */
+const LIVE_WINDOW_MS = 5 * 60_000;
 const VMS_PER_WRITE = 200;
 
 /** Statuses in which a VM may have run since the last pull; a VM at rest is pulled once more after it changed. */
@@ -26,6 +30,13 @@ export interface CollectorDeps {
   /** How far back a new or long-unseen VM is pulled (the raw retention). */
   lookbackMs: number;
   onError?(vmId: string, e: unknown): void;
+}
+
+export interface Pull {
+  vm: MonitoredVm;
+  from: number;
+  /** Exclusive; the VM's cursor after the pull. */
+  to: number;
 }
 
 export interface CollectReport {
@@ -56,15 +67,15 @@ export class Collector {
     const present = new Set(vms.map((v) => v.id));
     await metrics.dropCursors([...cursors.keys()].filter((id) => !present.has(id)));
 
-    const byConnection = new Map<string, MonitoredVm[]>();
-    for (const v of Collector.due(vms, cursors)) byConnection.set(v.connection, [...(byConnection.get(v.connection) ?? []), v]);
+    const byConnection = new Map<string, Pull[]>();
+    for (const p of Collector.plan(Collector.due(vms, cursors), cursors, now, this.deps.lookbackMs)) byConnection.set(p.vm.connection, [...(byConnection.get(p.vm.connection) ?? []), p]);
     const batches: CollectedBatch[] = [];
     let failed = 0;
     const queue = [...byConnection.entries()];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [name, list] = next;
-        const r = await this.pullConnection(name, list, cursors, now);
+        const r = await this.pullConnection(name, list, now);
         batches.push(...r.batches);
         failed += r.failed;
       }
@@ -75,7 +86,37 @@ export class Collector {
     return { vms: batches.length, samples, failed };
   }
 
-  private async pullConnection(name: string, vms: MonitoredVm[], cursors: Map<string, number>, now: number): Promise<{ batches: CollectedBatch[]; failed: number }> {
+  /**
+   * The window each VM is pulled for now. VMs that are up to date (a window of a few ticks) always
+   * come; VMs catching up after an outage share what is left of a per-tick sample budget, oldest
+   * first, so a restart after a long stop neither stalls the server nor delays the live ones.
+   */
+  static plan(due: MonitoredVm[], cursors: Map<string, number>, now: number, lookbackMs: number): Pull[] {
+    const step = COLLECT_STEP_SECONDS * 1000;
+    const windows = due
+      .map((vm) => {
+        const from = Math.max(cursors.get(vm.id) ?? alignDown(vm.createdAt, step), now - lookbackMs);
+        return { vm, from, to: Math.min(now + 1, from + MAX_WINDOW_MS) };
+      })
+      .filter((w) => w.to > w.from);
+    const live = windows.filter((w) => w.to - w.from <= LIVE_WINDOW_MS);
+    const behind = windows.filter((w) => w.to - w.from > LIVE_WINDOW_MS).sort((a, b) => a.from - b.from);
+    const cost = (w: Pull) => Math.ceil((w.to - w.from) / step) * METRIC_NAMES.length;
+    let budget = SAMPLES_PER_TICK - live.reduce((n, w) => n + cost(w), 0);
+    const out: Pull[] = [...live];
+    for (const w of behind) {
+      if (cost(w) > budget) {
+        const ticks = Math.floor(budget / METRIC_NAMES.length);
+        if (ticks * step < LIVE_WINDOW_MS) break;
+        w.to = w.from + ticks * step;
+      }
+      budget -= cost(w);
+      out.push(w);
+    }
+    return out;
+  }
+
+  private async pullConnection(name: string, pulls: Pull[], now: number): Promise<{ batches: CollectedBatch[]; failed: number }> {
     const batches: CollectedBatch[] = [];
     if ((this.unsupported.get(name) ?? -Infinity) > now) return { batches, failed: 0 };
     const config = await this.deps.connectionConfig(name);
@@ -83,10 +124,7 @@ export class Collector {
     // One driver per connection and tick: a driver may keep what it read for all of a VM's metrics.
     const driver = this.deps.driverFor(config);
     let failed = 0;
-    for (const vm of vms) {
-      const from = Math.max(cursors.get(vm.id) ?? alignDown(vm.createdAt, COLLECT_STEP_SECONDS * 1000), now - this.deps.lookbackMs);
-      const to = Math.min(now + 1, from + MAX_WINDOW_MS);
-      if (to <= from) continue;
+    for (const { vm, from, to } of pulls) {
       try {
         const samples: CollectedBatch["samples"] = [];
         for (const metric of METRIC_NAMES) {
