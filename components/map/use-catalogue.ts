@@ -1,28 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/components/api/fetch-json";
 import type { ProviderId, Region, RegionKey, Rtt, Spec } from "@/lib/core/types";
 
 /** A region as /api/v1/regions returns it: the catalogue entry plus the connections made against it. */
 export type MapRegion = Region & { connections: string[] };
 export type ProviderSummary = { id: ProviderId; name: string; regionCount: number };
 export type RegionRtt = Rtt & { key: RegionKey };
-
-/** Fetches JSON from the console's own API; an error carries the API's `{ error }` message. */
-async function fetchJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal, headers: { accept: "application/json" } });
-  } catch (err) {
-    if (signal.aborted) throw err;
-    throw new Error("The Barista server did not answer. Check that it is running, then retry.");
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    throw new Error(body?.error ?? `The server answered ${res.status} ${res.statusText}.`);
-  }
-  return (await res.json()) as T;
-}
 
 // The catalogue only changes with a release, so what was fetched once stays good for the session.
 const CATALOGUE_STALE_MS = 10 * 60_000;

@@ -6,6 +6,9 @@ import { useMemo } from "react";
 import { MapContainer, ZoomControl } from "react-leaflet";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { formatPrice } from "@/components/map/format";
+import { regionHeat } from "@/components/monitoring/heat";
+import { formatMetric } from "@/components/monitoring/metric-meta";
+import { heatColour } from "@/lib/core/palette";
 import { SizeWatcher } from "@/components/map/world-map";
 import { ExtentLayer } from "./extent-layer";
 import { FitPlaces, type MapPadding } from "./fit-places";
@@ -29,13 +32,36 @@ type Props = {
   /** The MCI id: the map frames the MCI once per id. */
   fitToken: string;
   padding: MapPadding;
+  /** Colour the regions by a utilisation metric instead of by status: each VM's latest value. */
+  heat: Heat | null;
 };
 
+export type Heat = { metric: string; label: string; values: ReadonlyMap<string, number> };
+
 /** The MCI page's map: a status ring per region with its VM count, and the links that span the MCI. */
-export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, fitToken, padding }: Props) {
+export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, fitToken, padding, heat }: Props) {
   const items = useMemo<MarkerItem[]>(() => {
     return groups.map((g) => {
       const cost = costs.get(g.key) ?? 0;
+      if (heat) {
+        const h = regionHeat(g.vmIds, heat.values);
+        return {
+          key: g.key,
+          latitude: g.latitude,
+          longitude: g.longitude,
+          segments: h.segments,
+          label: h.average === null ? "–" : String(Math.round(h.average)),
+          radius: Math.max(15, radiusForCount(g.count.total)),
+          offset: [0, 0],
+          highlight: g.key === selectedRegion,
+          disc: h.average === null ? undefined : heatColour(h.average),
+          tooltip: `${names.get(g.key) ?? g.key}\n${g.key}\n${
+            h.average === null || h.max === null
+              ? `no VM reports ${heat.label} now`
+              : `${heat.label}: average ${formatMetric("%", h.average)}, highest ${formatMetric("%", h.max)}`
+          }\n${h.reporting} of ${g.count.total} VMs reporting`,
+        };
+      }
       return {
         key: g.key,
         latitude: g.latitude,
@@ -48,10 +74,11 @@ export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, f
         tooltip: `${names.get(g.key) ?? g.key}\n${g.key}\n${progressText(g.count)}${cost > 0 ? `\n${formatPrice(cost)} now` : ""}`,
       };
     });
-  }, [groups, names, costs, selectedRegion]);
+  }, [groups, names, costs, selectedRegion, heat]);
+  const heatRegions = heat ? groups.filter((g) => g.vmIds.some((id) => heat.values.has(id))).length : 0;
 
   return (
-    <div data-testid="mci-map" data-region-count={groups.length} className="panel-map absolute inset-0">
+    <div data-testid="mci-map" data-region-count={groups.length} data-colour-by={heat?.metric ?? "status"} data-heat-regions={heatRegions} className="panel-map absolute inset-0">
       <MapContainer
         center={[20, 0]}
         zoom={2}

@@ -7,6 +7,12 @@ import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type CSSProperties } from "react";
 import { MapPlaceholder } from "@/components/map/map-status";
 import { withQuery } from "@/components/map/map-url";
+import { ColourBySwitch, HEAT_METRICS, parseColourBy, type ColourBy } from "@/components/monitoring/colour-by";
+import { HeatLegend } from "@/components/monitoring/heat-legend";
+import { MciMetrics } from "@/components/monitoring/mci-metrics";
+import { rangeOf, type RangeId } from "@/components/monitoring/ranges";
+import { useLatestMetric } from "@/components/monitoring/use-metrics";
+import type { MetricName } from "@/lib/drivers/types";
 import { useRegions } from "@/components/map/use-catalogue";
 import type { VmStatus } from "@/lib/core/types";
 import type { MciActionRequest, VmView } from "@/lib/validation/mci";
@@ -26,7 +32,8 @@ import { VmTable } from "./vm-table";
 
 const MciMap = dynamic(() => import("./mci-map").then((m) => m.MciMap), { ssr: false, loading: MapPlaceholder });
 
-type Tab = "vms" | "subgroups" | "events";
+type Tab = "vms" | "metrics" | "subgroups" | "events";
+const TABS: readonly Tab[] = ["vms", "metrics", "subgroups", "events"];
 
 const PANEL_REM = 36;
 // Room the floating panels take, so the MCI is framed in the part of the map that stays visible.
@@ -61,7 +68,13 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const [regionFilter, setRegionFilter] = useState<string | null>(() => searchParams.get("region"));
   const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
   const [scope, setScope] = useState<Scope>("mci");
-  const [tab, setTab] = useState<Tab>("vms");
+  const [tab, setTab] = useState<Tab>(() => (searchParams.get("tab") === "metrics" ? "metrics" : "vms"));
+  const [rangeId, setRangeId] = useState<RangeId>(() => rangeOf(searchParams.get("range")).id);
+  const range = rangeOf(rangeId);
+  const [chartMetric, setChartMetric] = useState<MetricName>("cpu_utilization");
+  const [colourBy, setColourBy] = useState<ColourBy>(() => parseColourBy(searchParams.get("colour")));
+  const heatMetric = colourBy === "status" ? null : colourBy;
+  const latest = useLatestMetric(id, gone ? null : heatMetric);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [adding, setAdding] = useState(false);
   const [deleteRequested, setDeleteRequested] = useState(false);
@@ -90,13 +103,25 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const deleting = deleteRequested || Boolean(mci?.deleting);
 
   const base = `/ns/${encodeURIComponent(namespace)}/mci/${encodeURIComponent(id)}`;
-  const query = regionFilter ? `?region=${encodeURIComponent(regionFilter)}` : "";
+  const query = useMemo(() => {
+    const params = new URLSearchParams();
+    if (regionFilter) params.set("region", regionFilter);
+    if (rangeId !== "1h") params.set("range", rangeId);
+    if (colourBy !== "status") params.set("colour", colourBy);
+    const text = params.toString();
+    return text ? `?${text}` : "";
+  }, [regionFilter, rangeId, colourBy]);
 
-  // The region filter goes to the URL, so a copied link shows the same part of the MCI.
+  // The region filter, chart range and map colouring go to the URL, so a copied link shows the same view of the MCI.
   useEffect(() => {
-    const next = withQuery({ region: regionFilter });
+    const next = withQuery({ region: regionFilter, range: rangeId === "1h" ? null : rangeId, colour: colourBy === "status" ? null : colourBy, tab: tab === "metrics" ? tab : null });
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", next);
-  }, [regionFilter]);
+  }, [regionFilter, rangeId, colourBy, tab]);
+  const heat = useMemo(() => {
+    if (!heatMetric) return null;
+    const label = HEAT_METRICS.find((h) => h.metric === heatMetric)?.label ?? heatMetric;
+    return { metric: heatMetric, label, values: latest.data ?? new Map<string, number>() };
+  }, [heatMetric, latest.data]);
 
   // Once an MCI that was shown is gone from the server (deleted here or elsewhere), go back to the list and say so.
   const name = mci?.name ?? null;
@@ -197,7 +222,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
 
   return (
     <div className="relative h-full w-full overflow-hidden bg-sea" style={{ "--map-panel-width": mci || mciQuery.isPending ? `${PANEL_REM}rem` : "0px" } as CSSProperties}>
-      <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} />
+      <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} heat={heat} />
 
       {mci ? (
         <MciHeader namespace={namespace} mci={mci} busy={busy} lastEvent={lastEvent} regionCount={groups.length} deleting={deleting} onDelete={remove} />
@@ -223,7 +248,12 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
         </section>
       )}
 
-      {(mci || mciQuery.isPending) && <StatusLegend>A ring is a region: its VMs by status, and how many. Click one to list them.</StatusLegend>}
+      {(mci || mciQuery.isPending) &&
+        (heat ? (
+          <HeatLegend label={heat.label} control={<ColourBySwitch value={colourBy} onChange={setColourBy} />} />
+        ) : (
+          <StatusLegend control={<ColourBySwitch value={colourBy} onChange={setColourBy} />}>A ring is a region: its VMs by status, and how many. Click one to list them.</StatusLegend>
+        ))}
 
       {!mci && mciQuery.isPending && (
         <aside aria-label="VMs and controls" className="absolute bottom-0 right-0 top-0 z-[1002] w-full border-l border-panel-edge bg-panel/[0.97] p-5 text-slate-300 sm:w-[36rem]">
@@ -250,7 +280,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             onDismiss={() => setNotice(null)}
           />
           <div role="tablist" aria-label="MCI details" className="flex gap-1 border-b border-panel-edge px-5">
-            {(["vms", "subgroups", "events"] as const).map((t) => (
+            {TABS.map((t) => (
               <button
                 key={t}
                 type="button"
@@ -259,7 +289,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
                 onClick={() => setTab(t)}
                 className={`-mb-px border-b-2 px-3 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
               >
-                {t === "vms" ? `VMs (${vms.length})` : t === "subgroups" ? `Subgroups (${mci.subGroups.length})` : `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`}
+                {t === "vms" ? `VMs (${vms.length})` : t === "metrics" ? "Metrics" : t === "subgroups" ? `Subgroups (${mci.subGroups.length})` : `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`}
               </button>
             ))}
           </div>
@@ -277,6 +307,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
               onOpen={open}
             />
           )}
+          {tab === "metrics" && <MciMetrics mciId={id} range={range} onRange={setRangeId} metric={chartMetric} onMetric={setChartMetric} />}
           {tab === "subgroups" && (
             <div className="min-h-0 flex-1 overflow-y-auto">
               <SubgroupList namespace={namespace} mci={mci} names={names} disabled={deleting} onScope={scopeSubGroup} onChanged={onChanged} onError={onError} />
@@ -320,6 +351,8 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
         busy={pending || deleting}
         onAction={runOnVm}
         onClose={close}
+        range={range}
+        onRange={setRangeId}
       />
     </div>
   );

@@ -12,13 +12,14 @@ const ENTRIES: { label: string; status: VmStatus }[] = [
 ];
 
 /** The key to the map's rings, in one low strip so it hides as little of the map as it can. */
-export function StatusLegend({ children }: { children?: ReactNode }) {
+export function StatusLegend({ children, control }: { children?: ReactNode; control?: ReactNode }) {
   return (
     <section
       aria-label="Status colours"
       className="pointer-events-auto absolute bottom-5 left-3 z-[1000] max-w-[calc(100%-38rem)] rounded-xl border border-panel-edge bg-panel/95 px-3 py-2 text-[0.95rem] shadow-2xl backdrop-blur"
     >
       <ul className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        {control && <li>{control}</li>}
         <li className="font-semibold text-white">VM status</li>
         {ENTRIES.map((e) => (
           <li key={e.label} className="flex items-center gap-1.5 whitespace-nowrap text-slate-200">

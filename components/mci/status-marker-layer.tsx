@@ -16,6 +16,8 @@ export type MarkerItem = {
   radius: number;
   offset: readonly [number, number];
   highlight: boolean;
+  /** The disc's colour behind the label (heat maps). */
+  disc?: string;
   /** Plain text; lines split on \n. */
   tooltip: string;
 };
@@ -105,6 +107,7 @@ export const StatusMarkerLayer = memo(function StatusMarkerLayer({ items, pane, 
             label: item.label,
             offset: item.offset,
             highlight: item.highlight,
+            disc: item.disc,
             interactive: Boolean(clickRef.current),
             bubblingMouseEvents: false,
           });
@@ -120,6 +123,7 @@ export const StatusMarkerLayer = memo(function StatusMarkerLayer({ items, pane, 
           before.radius !== item.radius ||
           before.label !== item.label ||
           before.highlight !== item.highlight ||
+          before.disc !== item.disc ||
           before.offset[0] !== item.offset[0] ||
           before.offset[1] !== item.offset[1] ||
           !sameSegments(before.segments, item.segments)

@@ -9,6 +9,8 @@ export type StatusMarkerOptions = CircleMarkerOptions & {
   offset?: readonly [number, number];
   /** A white ring around the marker: the selected region. */
   highlight?: boolean;
+  /** The disc behind the label (a heat map colours it); the sea colour by default. */
+  disc?: string;
 };
 
 // What Leaflet keeps on a canvas-drawn circle; not in its typings, stable across 1.x.
@@ -38,6 +40,7 @@ export class StatusMarker extends CircleMarker {
   label: string;
   offset: readonly [number, number];
   highlight: boolean;
+  disc: string | undefined;
 
   constructor(latlng: LatLngExpression, options: StatusMarkerOptions) {
     // The stroke is never drawn; its weight only widens the redraw area to cover the halo.
@@ -46,11 +49,13 @@ export class StatusMarker extends CircleMarker {
     this.label = options.label;
     this.offset = options.offset ?? [0, 0];
     this.highlight = options.highlight ?? false;
+    this.disc = options.disc;
   }
 
   /** Changes what the marker shows and redraws it (Leaflet reprojects on redraw, so a new offset applies too). */
-  update(next: { segments: readonly RingSegment[]; label: string; radius: number; highlight: boolean; offset: readonly [number, number] }): void {
+  update(next: { segments: readonly RingSegment[]; label: string; radius: number; highlight: boolean; offset: readonly [number, number]; disc?: string }): void {
     this.segments = next.segments;
+    this.disc = next.disc;
     this.label = next.label;
     this.highlight = next.highlight;
     this.offset = next.offset;
@@ -90,6 +95,14 @@ export class StatusMarker extends CircleMarker {
       ctx.arc(x, y, r, 0, Math.PI * 2);
       ctx.fillStyle = DISC;
       ctx.fill();
+      if (this.disc) {
+        ctx.beginPath();
+        ctx.arc(x, y, r - ring, 0, Math.PI * 2);
+        ctx.fillStyle = this.disc;
+        ctx.globalAlpha = 0.75;
+        ctx.fill();
+        ctx.globalAlpha = 1;
+      }
     }
 
     const total = this.segments.reduce((s, seg) => s + seg.count, 0);

@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { formatGiB, formatPrice } from "@/components/map/format";
+import { VmMetrics } from "@/components/monitoring/vm-metrics";
+import type { ChartRange, RangeId } from "@/components/monitoring/ranges";
 import { providerColour } from "@/lib/core/palette";
 import type { VmView } from "@/lib/validation/mci";
 import { formatClock, formatStep, formatUtc } from "./format";
@@ -18,6 +20,8 @@ type Props = {
   busy: boolean;
   onAction: (action: VmActionName, vm: VmView) => void;
   onClose: () => void;
+  range: ChartRange;
+  onRange: (id: RangeId) => void;
 };
 
 function Fact({ label, children, wide, testId }: { label: string; children: ReactNode; wide?: boolean; testId?: string }) {
@@ -34,7 +38,7 @@ function Fact({ label, children, wide, testId }: { label: string; children: Reac
 const VM_ACTIONS: VmActionName[] = ["suspend", "resume", "reboot", "terminate"];
 
 /** One VM: addresses, size, image, where it runs, and every status it went through, with when and why. */
-export function VmPanel({ open, vm, missingId, regionName, namespace, busy, onAction, onClose }: Props) {
+export function VmPanel({ open, vm, missingId, regionName, namespace, busy, onAction, onClose, range, onRange }: Props) {
   // Keep the last VM on screen while the panel slides out, instead of an empty box.
   const [shown, setShown] = useState<VmView | null>(vm);
   if (vm && vm !== shown) setShown(vm);
@@ -157,6 +161,13 @@ export function VmPanel({ open, vm, missingId, regionName, namespace, busy, onAc
               </a>
             )}
           </div>
+
+          {/* Charts poll while the panel is open only. */}
+          {open && (
+            <div className="mt-5">
+              <VmMetrics vmId={shown.id} range={range} onRange={onRange} reporting={shown.status === "Running"} />
+            </div>
+          )}
 
           <h3 className="mt-5 text-base font-semibold text-white">Status history</h3>
           <ol data-testid="vm-history" className="mt-2 border-l-2 border-panel-edge pl-4">

@@ -79,18 +79,50 @@ function rgbToHex([r, g, b]: [number, number, number]): string {
   return `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, "0")).join("")}`.toUpperCase();
 }
 
-/** Colour for a round-trip time: green at 0 ms, yellow near 100, red from 300 ms on. */
-export function latencyColour(ms: number): string {
-  if (!Number.isFinite(ms) || ms <= LATENCY_STOPS[0].ms) return LATENCY_STOPS[0].colour;
-  for (let i = 1; i < LATENCY_STOPS.length; i++) {
-    const hi = LATENCY_STOPS[i];
-    if (ms <= hi.ms) {
-      const lo = LATENCY_STOPS[i - 1];
-      const t = (ms - lo.ms) / (hi.ms - lo.ms);
+type Stop = { at: number; colour: string };
+
+/** The colour at `value` on a ramp of stops (ascending `at`), interpolated in RGB, clamped at both ends. */
+function rampColour(stops: readonly Stop[], value: number): string {
+  if (!Number.isFinite(value) || value <= stops[0].at) return stops[0].colour;
+  for (let i = 1; i < stops.length; i++) {
+    const hi = stops[i];
+    if (value <= hi.at) {
+      const lo = stops[i - 1];
+      const t = (value - lo.at) / (hi.at - lo.at);
       const a = hexToRgb(lo.colour);
       const b = hexToRgb(hi.colour);
       return rgbToHex([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t]);
     }
   }
-  return LATENCY_STOPS[LATENCY_STOPS.length - 1].colour;
+  return stops[stops.length - 1].colour;
 }
+
+const LATENCY_RAMP: readonly Stop[] = LATENCY_STOPS.map((s) => ({ at: s.ms, colour: s.colour }));
+
+/** Colour for a round-trip time: green at 0 ms, yellow near 100, red from 300 ms on. */
+export function latencyColour(ms: number): string {
+  return rampColour(LATENCY_RAMP, ms);
+}
+
+/**
+ * Stops of the heat scale for a utilisation in percent: a calm blue when idle, Tol's yellow at
+ * half load, orange and red as the VM fills up. Blue to red is also a dark-light-dark ramp, so it
+ * does not rely on telling red from green.
+ */
+export const HEAT_STOPS: readonly { percent: number; colour: string }[] = [
+  { percent: 0, colour: "#4477AA" },
+  { percent: 30, colour: "#66CCEE" },
+  { percent: 55, colour: "#F7F056" },
+  { percent: 75, colour: "#F4A736" },
+  { percent: 100, colour: "#DC050C" },
+];
+
+const HEAT_RAMP: readonly Stop[] = HEAT_STOPS.map((s) => ({ at: s.percent, colour: s.colour }));
+
+/** Colour for a utilisation in percent (CPU heat): blue when idle, yellow at half, red when full. */
+export function heatColour(percent: number): string {
+  return rampColour(HEAT_RAMP, percent);
+}
+
+/** A VM that reports nothing (not running, or no samples yet) on a heat map. */
+export const NO_DATA_COLOUR = "#475569";

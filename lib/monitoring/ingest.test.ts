@@ -132,6 +132,16 @@ describe("metrics queries", () => {
     expect(sum.series[0].points).toEqual([[(S + 1000) * 1000, 100]]);
   });
 
+  it("answers only the busiest VMs with top, highest mean first, and says how many there are", async () => {
+    const one = await read({ mci: "mci-web", metric: "disk_utilization", from, to, step: "60", top: "1" });
+    expect(one.total).toBe(2);
+    expect(one.series.map((s) => s.vm)).toEqual(["vm-web-2"]);
+    const both = await read({ mci: "mci-web", metric: "disk_utilization", from, to, step: "60", top: "5" });
+    expect(both.series.map((s) => s.vm)).toEqual(["vm-web-2", "vm-web-1"]);
+    const all = await read({ mci: "mci-web", metric: "disk_utilization", from, to, step: "60" });
+    expect(both.series[1].points).toEqual(all.series.find((s) => s.vm === "vm-web-1")!.points);
+  });
+
   it("downsamples with LTTB to the asked number of points", async () => {
     const full = await read({ vm: "vm-web-1", metric: "disk_utilization", from, to, step: "10" });
     expect(full.series[0].points).toHaveLength(36);
@@ -157,6 +167,9 @@ describe("metrics queries", () => {
     expect(issue({ vm: "a", mci: "b", metric: "cpu_utilization" })).toMatch(/^vm: give exactly one/);
     expect(issue({ vm: "a", metric: "cpu_utilization", combine: "avg" })).toMatch(/^combine: /);
     expect(issue({ vm: "a", metric: "cpu_utilization", agg: "median" })).toMatch(/^agg: agg is one of avg, max, min, last/);
+    expect(issue({ vm: "a", metric: "cpu_utilization", top: "3" })).toMatch(/^top: top works with mci= and without combine=/);
+    expect(issue({ mci: "b", metric: "cpu_utilization", top: "0" })).toMatch(/^top: top is a positive integer/);
+    expect(issue({ mci: "b", metric: "cpu_utilization", top: "500" })).toMatch(/^top: top is at most 100/);
     expect(issue({ vm: "a", metric: "cpu_utilization", from: "now-24h" })).toBeNull();
   });
 

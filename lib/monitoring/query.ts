@@ -25,6 +25,21 @@ async function vmsOf(deps: QueryDeps, q: MetricsQuery): Promise<Pick<MonitoredVm
   return deps.vms.inMci(q.mci!);
 }
 
+function mean(points: readonly Point[]): number {
+  let sum = 0;
+  for (const [, v] of points) sum += v;
+  return points.length ? sum / points.length : -Infinity;
+}
+
+/** The n series with the highest mean, highest first; series without points come last, by name. */
+export function topByMean<S extends { name: string; points: Point[] }>(series: readonly S[], n: number): S[] {
+  return series
+    .map((s) => ({ s, m: mean(s.points) }))
+    .sort((a, b) => b.m - a.m || a.s.name.localeCompare(b.s.name, undefined, { numeric: true }))
+    .slice(0, n)
+    .map((x) => x.s);
+}
+
 /**
  * Answers a chart's question: one series per VM (or one combining them), bucketed by the step
  * from the coarsest stored level that tiles it, optionally downsampled with LTTB.
@@ -47,5 +62,7 @@ export async function queryMetrics(deps: QueryDeps, q: MetricsQuery, now: number
     const all = vms.map((v) => deps.metrics.readNow(v.id, q.metric, read));
     return { ...base, series: [{ combine: q.combine, vms: vms.length, points: down(combineSeries(all, q.combine)) }] };
   }
-  return { ...base, series: vms.map((v) => ({ vm: v.id, name: v.name, points: down(deps.metrics.readNow(v.id, q.metric, read)) })) };
+  const series = vms.map((v) => ({ vm: v.id, name: v.name, points: deps.metrics.readNow(v.id, q.metric, read) }));
+  if (q.top) return { ...base, total: vms.length, series: topByMean(series, q.top).map((s) => ({ ...s, points: down(s.points) })) };
+  return { ...base, series: series.map((s) => ({ ...s, points: down(s.points) })) };
 }

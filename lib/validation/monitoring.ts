@@ -12,6 +12,8 @@ export const DEFAULT_POINTS = 1_440;
 export const DEFAULT_RANGE_MS = 3_600_000;
 export const SEVERITIES = ["info", "warning", "critical"] as const;
 export const SOURCES = ["auto", "agent", "cloud"] as const;
+/** The most per-VM series one chart asks for with `top`. */
+export const MAX_TOP = 100;
 
 export const metricNameSchema = z.enum(METRIC_NAMES, { error: `metric is one of ${METRIC_NAMES.join(", ")}` });
 
@@ -61,6 +63,10 @@ export const metricsQuerySchema = z
     agg: z.enum(AGGS, { error: `agg is one of ${AGGS.join(", ")}` }).default("avg"),
     combine: z.enum(COMBINES, { error: `combine is one of ${COMBINES.join(", ")}` }).optional().meta({ description: "With mci: one series combining the VMs' values per bucket" }),
     maxPoints: positiveInt("maxPoints is a positive integer").pipe(z.number().min(3, "maxPoints is at least 3")).optional().meta({ description: "Downsample each series with LTTB to about this many points" }),
+    top: positiveInt("top is a positive integer")
+      .pipe(z.number().max(MAX_TOP, `top is at most ${MAX_TOP}`))
+      .optional()
+      .meta({ description: "With mci: only the series of the top VMs by their mean over the range, highest first (a chart's busiest VMs)" }),
     source: z.enum(SOURCES).default("auto").meta({ description: "auto: the agent's samples where it sent any, else the cloud's; agent or cloud: only those" }),
   })
   .transform((q, ctx) => {
@@ -71,6 +77,10 @@ export const metricsQuerySchema = z
     }
     if (q.combine && !q.mci) {
       ctx.addIssue({ code: "custom", path: ["combine"], message: "combine works with mci= only" });
+      return z.NEVER;
+    }
+    if (q.top && (!q.mci || q.combine)) {
+      ctx.addIssue({ code: "custom", path: ["top"], message: "top works with mci= and without combine=" });
       return z.NEVER;
     }
     const to = q.to === undefined ? now : parseTime(q.to, now)!;
@@ -113,6 +123,7 @@ export const metricsAnswerSchema = z
     from: z.number().meta({ description: "First bucket start (epoch ms)" }),
     to: z.number().meta({ description: "End, exclusive (epoch ms)" }),
     source: z.enum(SOURCES),
+    total: z.number().int().optional().meta({ description: "With top: how many VMs the MCI has (series holds at most top of them)" }),
     series: z.array(metricSeriesSchema),
   })
   .meta({ id: "MetricsAnswer" });

@@ -48,7 +48,7 @@ export const queryMetrics = endpoint({
     "Buckets are aligned to multiples of the step since the epoch and stamped with their start; `from` is rounded down to a bucket start and every bucket starting before `to` is answered whole.",
     "At step 10 (the raw resolution) stored values come back exactly as written. Coarser steps that are multiples of 60 or 3600 read the 1-minute or 1-hour rollups (same numbers, far fewer rows).",
     "`agg` (avg, max, min, last) says how a bucket's samples become its value; avg is weighted by samples. Buckets without samples are left out, so a gap (a suspended VM) is a jump in time.",
-    "With mci=, one series per VM, with its name; add combine=avg|max|min|sum for one series over the MCI's VMs instead (per bucket, over the VMs that have a value there; avg weighs VMs equally).",
+    "With mci=, one series per VM, with its name; add combine=avg|max|min|sum for one series over the MCI's VMs instead (per bucket, over the VMs that have a value there; avg weighs VMs equally), or top=n for the n VMs with the highest mean over the range (with `total`, the MCI's VM count).",
     "maxPoints=n downsamples each series to about n points with LTTB (peaks survive). Where both an agent (pushed) and the cloud (collected) reported, the agent's samples win bucket by bucket (source=auto).",
     "A series answers at most 10,080 points and one answer reads at most 5,000,000: beyond that the answer is 400 naming step.",
   ].join(" "),

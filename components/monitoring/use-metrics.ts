@@ -1,0 +1,59 @@
+"use client";
+
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/components/api/fetch-json";
+import type { MetricName } from "@/lib/drivers/types";
+import type { Agg, Combine } from "@/lib/monitoring/rollup";
+import type { MetricsAnswer } from "@/lib/validation/monitoring";
+import { latestValues } from "./series";
+import type { ChartRange } from "./ranges";
+
+export type MetricsRequest = {
+  vm?: string;
+  mci?: string;
+  metric: MetricName;
+  range: ChartRange;
+  agg?: Agg;
+  combine?: Combine;
+  top?: number;
+  /** About one point per pixel of the chart: the server downsamples with LTTB. */
+  maxPoints: number;
+};
+
+function metricsUrl(r: MetricsRequest): string {
+  const params = new URLSearchParams({ metric: r.metric, from: `now-${Math.round(r.range.ms / 60_000)}m`, agg: r.agg ?? "avg", maxPoints: String(r.maxPoints) });
+  if (r.vm) params.set("vm", r.vm);
+  if (r.mci) params.set("mci", r.mci);
+  if (r.combine) params.set("combine", r.combine);
+  if (r.top) params.set("top", String(r.top));
+  return `/api/v1/metrics?${params}`;
+}
+
+/**
+ * The query for one chart source, refreshed at the range's pace (every 10 s for the short ones) so
+ * the chart moves live; the previous answer stays on screen while a new range loads.
+ */
+export function metricsQuery(request: MetricsRequest, enabled = true) {
+  const url = metricsUrl(request);
+  return queryOptions({
+    queryKey: ["metrics", url],
+    queryFn: ({ signal }) => fetchJson<MetricsAnswer>(url, signal),
+    enabled: enabled && request.maxPoints >= 3,
+    refetchInterval: request.range.refreshMs,
+    placeholderData: keepPreviousData,
+  });
+}
+
+const LATEST_MS = 10_000;
+
+/** What every VM of an MCI reports now for one metric (the last 10 s sample of the last 40 s), refreshed every 10 s. */
+export function useLatestMetric(mci: string, metric: MetricName | null) {
+  const url = `/api/v1/metrics?${new URLSearchParams({ mci, metric: metric ?? "", from: "now-40s", step: "10", agg: "avg" })}`;
+  return useQuery({
+    queryKey: ["metrics", "latest", url],
+    queryFn: async ({ signal }) => latestValues((await fetchJson<MetricsAnswer>(url, signal)).series),
+    enabled: metric !== null,
+    refetchInterval: LATEST_MS,
+    placeholderData: keepPreviousData,
+  });
+}
