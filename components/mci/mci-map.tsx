@@ -36,7 +36,7 @@ type Props = {
   heat: Heat | null;
 };
 
-export type Heat = { metric: string; label: string; values: ReadonlyMap<string, number> };
+export type Heat = { metric: string; label: string; noun: string; values: ReadonlyMap<string, number> };
 
 /** The MCI page's map: a status ring per region with its VM count, and the links that span the MCI. */
 export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, fitToken, padding, heat }: Props) {
@@ -51,7 +51,7 @@ export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, f
           longitude: g.longitude,
           segments: h.segments,
           label: h.average === null ? "–" : String(Math.round(h.average)),
-          radius: Math.max(15, radiusForCount(g.count.total)),
+          radius: Math.max(16, radiusForCount(g.count.total)),
           offset: [0, 0],
           highlight: g.key === selectedRegion,
           disc: h.average === null ? undefined : heatColour(h.average),

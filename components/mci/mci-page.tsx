@@ -119,8 +119,8 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   }, [regionFilter, rangeId, colourBy, tab]);
   const heat = useMemo(() => {
     if (!heatMetric) return null;
-    const label = HEAT_METRICS.find((h) => h.metric === heatMetric)?.label ?? heatMetric;
-    return { metric: heatMetric, label, values: latest.data ?? new Map<string, number>() };
+    const entry = HEAT_METRICS.find((h) => h.metric === heatMetric)!;
+    return { metric: heatMetric, label: entry.label, noun: entry.noun, values: latest.data ?? new Map<string, number>() };
   }, [heatMetric, latest.data]);
 
   // Once an MCI that was shown is gone from the server (deleted here or elsewhere), go back to the list and say so.
@@ -250,7 +250,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
 
       {(mci || mciQuery.isPending) &&
         (heat ? (
-          <HeatLegend label={heat.label} control={<ColourBySwitch value={colourBy} onChange={setColourBy} />} />
+          <HeatLegend label={heat.label} noun={heat.noun} control={<ColourBySwitch value={colourBy} onChange={setColourBy} />} />
         ) : (
           <StatusLegend control={<ColourBySwitch value={colourBy} onChange={setColourBy} />}>A ring is a region: its VMs by status, and how many. Click one to list them.</StatusLegend>
         ))}

@@ -4,10 +4,10 @@ import type { MetricName } from "@/lib/drivers/types";
 
 /** What the MCI map can colour its regions by: status, or the heat of a utilisation metric. */
 export const HEAT_METRICS = [
-  { metric: "cpu_utilization", label: "CPU" },
-  { metric: "mem_utilization", label: "Memory" },
-  { metric: "disk_utilization", label: "Disk" },
-] as const satisfies readonly { metric: MetricName; label: string }[];
+  { metric: "cpu_utilization", label: "CPU", noun: "CPU" },
+  { metric: "mem_utilization", label: "Memory", noun: "memory use" },
+  { metric: "disk_utilization", label: "Disk", noun: "disk use" },
+] as const satisfies readonly { metric: MetricName; label: string; noun: string }[];
 
 export type ColourBy = "status" | (typeof HEAT_METRICS)[number]["metric"];
 

@@ -4,7 +4,7 @@ import { HEAT_STOPS, NO_DATA_COLOUR } from "@/lib/core/palette";
 const GRADIENT = `linear-gradient(to right, ${HEAT_STOPS.map((s) => `${s.colour} ${s.percent}%`).join(", ")})`;
 
 /** The key to a heat-coloured map: the 0–100 % ramp and the grey of VMs that report nothing. */
-export function HeatLegend({ label, control }: { label: string; control: ReactNode }) {
+export function HeatLegend({ label, noun, control }: { label: string; noun: string; control: ReactNode }) {
   return (
     <section
       aria-label={`${label} heat colours`}
@@ -24,7 +24,7 @@ export function HeatLegend({ label, control }: { label: string; control: ReactNo
         </span>
       </div>
       <p className="mt-0.5 text-sm text-slate-400">
-        Each arc is a VM by its {label.toLowerCase()} now; the number and the disc are the region&apos;s average.
+        Each arc is a VM by its {noun} now; the number and the disc are the region&apos;s average.
       </p>
     </section>
   );

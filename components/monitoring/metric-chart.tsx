@@ -4,7 +4,7 @@ import { useMemo, useState, type MouseEvent } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from "recharts";
 import { formatMetric, formatTick, type MetricUnit } from "./metric-meta";
 import { formatAxisTime, formatPointTime, type ChartRange } from "./ranges";
-import { nearest, timeTicks, withGaps, type Point } from "./series";
+import { nearest, timeTicks, typicalSpacing, withGaps, type ChartPoint, type Point } from "./series";
 
 export type ChartSeries = { key: string; label: string; colour: string; points: readonly Point[]; dashed?: boolean };
 
@@ -31,7 +31,8 @@ const TICK = { fill: "#cbd5e1", fontSize: 13 };
  */
 export function MetricChart({ unit, range, from, to, gapMs, series, width, height }: Props) {
   const [hoverT, setHoverT] = useState<number | null>(null);
-  const rows = useMemo(() => series.map((s) => ({ ...s, rows: withGaps(s.points, gapMs) })), [series, gapMs]);
+  // An agent that reports once a minute is continuous at a 10 s step: the break is measured against each series' own pace.
+  const rows = useMemo(() => series.map((s) => ({ ...s, rows: withGaps(s.points, Math.max(gapMs, 2.5 * typicalSpacing(s.points))) })), [series, gapMs]);
   const ticks = useMemo(() => timeTicks(from, to), [from, to]);
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = Math.max(1, width - plotLeft - MARGIN.right);
@@ -45,7 +46,7 @@ export function MetricChart({ unit, range, from, to, gapMs, series, width, heigh
     hoverT === null
       ? []
       : series.flatMap((s) => {
-          const p = nearest(s.points, hoverT, gapMs / 2);
+          const p = nearest(s.points, hoverT, Math.max(gapMs, 2.5 * typicalSpacing(s.points)) / 2);
           return p ? [{ key: s.key, label: s.label, colour: s.colour, t: p[0], v: p[1] }] : [];
         });
   const hoverX = hoverT === null ? 0 : plotLeft + ((hoverT - from) / (to - from)) * plotWidth;
@@ -85,7 +86,13 @@ export function MetricChart({ unit, range, from, to, gapMs, series, width, heigh
             stroke={s.colour}
             strokeWidth={s.dashed ? 1.5 : 2}
             strokeDasharray={s.dashed ? "5 3" : undefined}
-            dot={false}
+            dot={(props: { cx?: number; cy?: number; index?: number; payload?: ChartPoint }) =>
+              props.payload?.lone && props.cx !== undefined && props.cy !== undefined ? (
+                <circle key={props.index} cx={props.cx} cy={props.cy} r={2.5} fill={s.colour} />
+              ) : (
+                <g key={props.index} />
+              )
+            }
             activeDot={false}
             isAnimationActive={false}
             connectNulls={false}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatMetric, formatTick } from "./metric-meta";
-import { gapFor, latestValues, nearest, timeTicks, withGaps } from "./series";
+import { gapFor, latestValues, nearest, timeTicks, typicalSpacing, withGaps } from "./series";
 
 describe("chart series", () => {
   it("break the line where the points are further apart than the gap", () => {
@@ -11,7 +11,21 @@ describe("chart series", () => {
       { t: 50, v: 3 },
       { t: 60, v: 4 },
     ]);
+    // A point alone between two gaps (or at an end) is marked, so the chart can draw it as a dot.
+    expect(withGaps([[0, 1], [50, 2], [60, 3], [100, 4]], 25)).toEqual([
+      { t: 0, v: 1, lone: true },
+      { t: 1, v: null },
+      { t: 50, v: 2 },
+      { t: 60, v: 3 },
+      { t: 61, v: null },
+      { t: 100, v: 4, lone: true },
+    ]);
     expect(withGaps([], 10)).toEqual([]);
+  });
+
+  it("measure a series' own pace by the median spacing", () => {
+    expect(typicalSpacing([[0, 1], [60, 1], [120, 1], [1000, 1], [1060, 1]])).toBe(60);
+    expect(typicalSpacing([[0, 1]])).toBe(0);
   });
 
   it("allow wider gaps when LTTB thinned the points", () => {

@@ -1,7 +1,7 @@
 /** Pure helpers that turn the metrics API's points into what a chart draws. */
 
 export type Point = readonly [number, number];
-export type ChartPoint = { t: number; v: number | null };
+export type ChartPoint = { t: number; v: number | null; lone?: true };
 
 /**
  * The points as chart rows, with a null between two points further apart than `gapMs`, so a VM
@@ -9,12 +9,21 @@ export type ChartPoint = { t: number; v: number | null };
  */
 export function withGaps(points: readonly Point[], gapMs: number): ChartPoint[] {
   const out: ChartPoint[] = [];
+  const apart = (i: number) => i <= 0 || i >= points.length || points[i][0] - points[i - 1][0] > gapMs;
   for (let i = 0; i < points.length; i++) {
     const [t, v] = points[i];
-    if (i > 0 && t - points[i - 1][0] > gapMs) out.push({ t: points[i - 1][0] + 1, v: null });
-    out.push({ t, v });
+    if (i > 0 && apart(i)) out.push({ t: points[i - 1][0] + 1, v: null });
+    // A point with no neighbour draws no line: the chart marks it with a dot instead.
+    out.push(apart(i) && apart(i + 1) ? { t, v, lone: true } : { t, v });
   }
   return out;
+}
+
+/** The typical distance between neighbouring points (their median), 0 for fewer than two. */
+export function typicalSpacing(points: readonly Point[]): number {
+  if (points.length < 2) return 0;
+  const deltas = points.slice(1).map((p, i) => p[0] - points[i][0]).sort((a, b) => a - b);
+  return deltas[deltas.length >> 1];
 }
 
 /** The gap that still counts as continuous: LTTB spreads points, so it is measured against the answer's own density. */
