@@ -91,6 +91,13 @@ test("the MCI page charts its metrics live, switches ranges, and colours the map
 
   // A VM's own charts, in the range chosen on the MCI.
   await page.getByRole("tab", { name: /VMs/ }).click();
+  // With the map on CPU, the table shows each VM's CPU now and can put the hottest first.
+  await expect(page.getByTestId("vm-metric")).toHaveCount(3);
+  await expect(page.getByTestId("vm-metric").first()).toContainText("%");
+  await page.getByRole("button", { name: /^CPU/ }).click();
+  const shown = await page.getByTestId("vm-metric").allTextContents();
+  const numbers = shown.map((t) => Number.parseInt(t, 10));
+  expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
   await page.getByRole("button", { name: mci.vms[0].name, exact: true }).first().click();
   const cpu = page.getByTestId("vm-chart-cpu");
   await expect(cpu).toHaveAttribute("data-range", "7d");

@@ -163,6 +163,8 @@ async function run(args: Args, dir: string): Promise<void> {
   const chartHours = Number(args["chart-hours"] ?? 24);
   const port = Number(args.port ?? 3250);
   const http = args.http !== "off";
+  // --only chart skips the ingest runs (the baseline still runs: the table compares against it).
+  const ingest = args.only !== "chart";
   const now = Date.now();
   const t0 = now - (now % 10_000) - ticks * 10_000;
   console.log(`# Metrics benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
@@ -177,7 +179,7 @@ async function run(args: Args, dir: string): Promise<void> {
   ];
 
   // 2. The store: series lookup, INSERT OR REPLACE, chunked transactions; then its rollups.
-  {
+  if (ingest) {
     const store = MetricStore.open(freshDb(dir, "store"));
     const samples = samplesFor(vms, ticks, t0);
     const [, writeMs] = await timed(() => store.write(samples, "agent"));
@@ -187,7 +189,7 @@ async function run(args: Args, dir: string): Promise<void> {
   }
 
   // 3. Line protocol in process: parsing, VM lookup and the store, no HTTP.
-  {
+  if (ingest) {
     const file = freshDb(dir, "lp");
     await seedVms(file, vms);
     const prisma = openDb(file);
@@ -213,7 +215,7 @@ async function run(args: Args, dir: string): Promise<void> {
       { label: `POST /api/v1/metrics/write, 1 client, ${fmt(vms * 10)} lines (ten ticks) per request`, bodies: bodiesFor(vms, ticks, t0, 10), clients: 1 },
       { label: `POST /api/v1/metrics/write, an agent per VM: 1 line per request, 64 clients at once (${Math.min(ticks, 20)} ticks)`, bodies: agentBodies(vms, Math.min(ticks, 20), t0), clients: 64 },
     ];
-    for (const sc of scenarios) {
+    for (const sc of ingest ? scenarios : []) {
       const file = freshDb(dir, `http-${rows.length}`);
       await seedVms(file, vms);
       await withServer(file, port, async (base) => {
@@ -268,6 +270,9 @@ async function run(args: Args, dir: string): Promise<void> {
         ["GET /api/v1/metrics?mci=…&step=60, one series per VM", ""],
         ["GET … &combine=avg, one series over the MCI", "&combine=avg"],
         ["GET … &maxPoints=800 (LTTB per VM)", "&maxPoints=800"],
+        // What the console's MCI chart asks, about one point per pixel of a 36rem panel.
+        ["GET … &combine=max&agg=max&maxPoints=480 (the console's \"highest VM\" line)", "&combine=max&agg=max&maxPoints=480"],
+        ["GET … &top=8&maxPoints=480 (the console's busiest-VMs chart)", "&top=8&maxPoints=480"],
       ] as const) {
         const url = `${base}/api/v1/metrics?${new URLSearchParams(params)}${extra}`;
         const runs: number[] = [];

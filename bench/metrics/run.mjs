@@ -4,7 +4,7 @@
 // endpoint — and the time to chart 24 h of 1,000 VMs at a 1-minute step. Prints Markdown tables;
 // never fails on a time.
 //
-//   node bench/metrics/run.mjs [--vms 1000] [--ticks 100] [--chart-hours 24] [--port 3250] [--http off]
+//   node bench/metrics/run.mjs [--vms 1000] [--ticks 100] [--chart-hours 24] [--port 3250] [--http off] [--only chart]
 //
 // The HTTP part serves the existing build with `next start` on a database of its own (build first
 // with `npm run build` or one `npm start`; the benchmark never builds). The benchmark itself is TypeScript

@@ -305,6 +305,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
               onToggle={toggleVm}
               onSetMany={setMany}
               onOpen={open}
+              metric={heat}
             />
           )}
           {tab === "metrics" && <MciMetrics mciId={id} range={range} onRange={setRangeId} metric={chartMetric} onMetric={setChartMetric} />}

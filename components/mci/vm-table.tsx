@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useMemo, useState } from "react";
-import { providerColour } from "@/lib/core/palette";
+import { heatColour, providerColour } from "@/lib/core/palette";
 import { VM_STATUSES } from "@/lib/core/types";
 import type { VmView } from "@/lib/validation/mci";
 import { countKey, type StatusCount } from "./mci-status";
@@ -18,6 +18,8 @@ type Props = {
   onToggle: (id: string) => void;
   onSetMany: (ids: readonly string[], on: boolean) => void;
   onOpen: (id: string) => void;
+  /** A column of each VM's latest value of a utilisation metric (while the map shows its heat). */
+  metric?: { label: string; values: ReadonlyMap<string, number> } | null;
 };
 
 function matches(vm: VmView, words: string[], regionName: string): boolean {
@@ -27,15 +29,18 @@ function matches(vm: VmView, words: string[], regionName: string): boolean {
 }
 
 /** The MCI's VMs: filter, tick some for an action, open one for its details. */
-export function VmTable({ vms, count, names, selected, openVmId, regionFilter, onClearRegion, onToggle, onSetMany, onOpen }: Props) {
+export function VmTable({ vms, count, names, selected, openVmId, regionFilter, onClearRegion, onToggle, onSetMany, onOpen, metric = null }: Props) {
   const [filter, setFilter] = useState("");
   const [status, setStatus] = useState<string>("all");
+  const [hottestFirst, setHottestFirst] = useState(false);
+  const values = metric?.values;
   const rows = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-    return vms.filter(
+    const shown = vms.filter(
       (v) => (!regionFilter || v.region === regionFilter) && (status === "all" || v.status === status) && matches(v, words, names.get(v.region) ?? ""),
     );
-  }, [vms, filter, status, regionFilter, names]);
+    return hottestFirst && values ? [...shown].sort((a, b) => (values.get(b.id) ?? -1) - (values.get(a.id) ?? -1)) : shown;
+  }, [vms, filter, status, regionFilter, names, hottestFirst, values]);
   const allTicked = rows.length > 0 && rows.every((v) => selected.has(v.id));
   const someTicked = rows.some((v) => selected.has(v.id));
 
@@ -101,13 +106,29 @@ export function VmTable({ vms, count, names, selected, openVmId, regionFilter, o
                 />
               </th>
               <th className="py-1.5 pr-2 font-medium">VM · region</th>
+              {metric && (
+                <th className="w-[5.5rem] py-1.5 pr-2 font-medium" aria-sort={hottestFirst ? "descending" : "none"}>
+                  <button type="button" onClick={() => setHottestFirst((h) => !h)} title={hottestFirst ? "Back to the usual order" : "Hottest first"} className="hover:text-white">
+                    {metric.label} {hottestFirst ? "↓" : "↕"}
+                  </button>
+                </th>
+              )}
               <th className="w-[8.75rem] py-1.5 pr-2 font-medium">Status</th>
               <th className="w-[9.75rem] py-1.5 pr-5 font-medium">Public IP</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((v) => (
-              <VmRow key={v.id} vm={v} regionName={names.get(v.region) ?? v.region} ticked={selected.has(v.id)} open={v.id === openVmId} onToggle={onToggle} onOpen={onOpen} />
+              <VmRow
+                key={v.id}
+                vm={v}
+                regionName={names.get(v.region) ?? v.region}
+                ticked={selected.has(v.id)}
+                open={v.id === openVmId}
+                onToggle={onToggle}
+                onOpen={onOpen}
+                metricValue={metric ? (values?.get(v.id) ?? null) : undefined}
+              />
             ))}
           </tbody>
         </table>
@@ -140,10 +161,12 @@ type RowProps = {
   open: boolean;
   onToggle: (id: string) => void;
   onOpen: (id: string) => void;
+  /** undefined: no metric column; null: the VM reports nothing now. */
+  metricValue?: number | null;
 };
 
 // Polls keep unchanged VMs as the same objects, so only rows whose VM changed re-render.
-const VmRow = memo(function VmRow({ vm, regionName, ticked, open, onToggle, onOpen }: RowProps) {
+const VmRow = memo(function VmRow({ vm, regionName, ticked, open, onToggle, onOpen, metricValue }: RowProps) {
   return (
     <tr
       data-testid="vm-row"
@@ -163,6 +186,18 @@ const VmRow = memo(function VmRow({ vm, regionName, ticked, open, onToggle, onOp
           <span className="truncate">{regionName}</span>
         </span>
       </td>
+      {metricValue !== undefined && (
+        <td data-testid="vm-metric" className="py-1.5 pr-2 font-mono text-sm tabular-nums text-slate-100">
+          {metricValue === null ? (
+            <span className="text-slate-500">—</span>
+          ) : (
+            <span className="flex items-center gap-1.5">
+              <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-sm" style={{ backgroundColor: heatColour(metricValue) }} />
+              {Math.round(metricValue)} %
+            </span>
+          )}
+        </td>
+      )}
       <td className="py-1.5 pr-2" title={vm.statusReason ?? undefined}>
         <StatusBadge status={vm.status} size="sm" />
       </td>
