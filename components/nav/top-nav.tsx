@@ -2,11 +2,13 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { FiringBadge } from "./firing-badge";
 
 const LINKS = [
   { href: "/", label: "Map" },
   { href: "/placement", label: "Placement" },
   { href: "/mci", label: "MCIs" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/connections", label: "Connections" },
   { href: "/api-docs", label: "API" },
 ] as const;
@@ -35,11 +37,12 @@ export function TopNav() {
               key={link.href}
               href={link.href}
               aria-current={active ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-[0.95rem] font-medium transition-colors ${
+              className={`inline-flex items-center rounded-md px-3 py-1.5 text-[0.95rem] font-medium transition-colors ${
                 active ? "bg-slate-700/70 text-white" : "text-slate-300 hover:bg-slate-800 hover:text-white"
               }`}
             >
               {link.label}
+              {link.href === "/alerts" && <FiringBadge />}
             </Link>
           );
         })}

@@ -1,0 +1,16 @@
+"use server";
+
+import { validatedAction } from "@/lib/http/action";
+import { createRule, deleteRule } from "@/lib/monitoring/rules";
+import { runtime } from "@/lib/server/runtime";
+import { alertRuleCreateSchema, alertRuleDeleteSchema } from "@/lib/validation/monitoring";
+
+// The alerts page reads rules through react-query polling: the caller invalidates its queries
+// when an action answers, so there is no path to revalidate.
+
+export const createAlertRuleAction = validatedAction(alertRuleCreateSchema, async (input) => createRule(runtime().monitoring.deps, input));
+
+export const deleteAlertRuleAction = validatedAction(alertRuleDeleteSchema, async ({ id }) => {
+  await deleteRule(runtime().monitoring.deps, id);
+  return { id };
+});

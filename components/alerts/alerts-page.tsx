@@ -1,0 +1,89 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useHydrated } from "@/components/connections/use-hydrated";
+import type { AlertRuleView } from "@/lib/validation/monitoring";
+import { AlertEvents } from "./alert-events";
+import { RuleForm } from "./rule-form";
+import { RuleTable } from "./rule-table";
+import { alertKeys, firingCount, useAlertRules } from "./use-alerts";
+import { useMciDirectory } from "./use-mci-directory";
+
+const RULES_PAGE_POLL_MS = 5_000;
+
+/** Alert rules with their live state, a form to add one, and the events they raise. */
+export function AlertsPage() {
+  const queryClient = useQueryClient();
+  const rules = useAlertRules({ pollMs: RULES_PAGE_POLL_MS });
+  const directory = useMciDirectory();
+  const ready = useHydrated();
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const mciNames = useMemo(() => new Map(directory.mcis.map((m) => [m.id, m.name])), [directory.mcis]);
+  const firing = firingCount(rules.data);
+  const pending = (rules.data ?? []).reduce((n, r) => n + r.pending.length, 0);
+
+  function refresh() {
+    void queryClient.invalidateQueries({ queryKey: alertKeys.all });
+  }
+
+  function created(rule: AlertRuleView) {
+    queryClient.setQueryData<AlertRuleView[]>(alertKeys.rules, (old) => [...(old ?? []), rule]);
+    setNotice(`Added “${rule.name}”. It is checked every 10 seconds; its events appear below.`);
+    refresh();
+  }
+
+  function deleted(id: string) {
+    const name = rules.data?.find((r) => r.id === id)?.name ?? id;
+    queryClient.setQueryData<AlertRuleView[]>(alertKeys.rules, (old) => old?.filter((r) => r.id !== id));
+    setNotice(`Deleted “${name}”. Its past events stay in the list.`);
+    refresh();
+  }
+
+  return (
+    <div className="mx-auto max-w-[92rem] px-6 pb-16 pt-6">
+      <header className="flex flex-wrap items-end justify-between gap-x-8 gap-y-3">
+        <div>
+          <h1 className="text-3xl font-semibold tracking-tight text-white">Alerts</h1>
+          <p className="mt-1 max-w-3xl text-slate-300">
+            A rule watches one metric of some VMs and fires for each VM whose value crosses the threshold long enough.
+          </p>
+        </div>
+        <p className="text-lg text-slate-300" data-testid="alert-summary">
+          <span className="font-semibold tabular-nums text-white">{rules.data?.length ?? 0}</span> {rules.data?.length === 1 ? "rule" : "rules"}
+          <span className="text-slate-500"> · </span>
+          <span className={`font-semibold tabular-nums ${firing ? "text-rose-300" : "text-white"}`}>{firing}</span> firing
+          <span className="text-slate-500"> · </span>
+          <span className={`tabular-nums ${pending ? "text-amber-200" : "text-white"}`}>{pending}</span> pending
+        </p>
+      </header>
+
+      <div aria-live="polite" className="mt-4 empty:hidden">
+        {notice && (
+          <p data-testid="notice" className="flex items-center gap-3 rounded-lg border border-panel-edge bg-panel px-4 py-2 text-slate-200">
+            <span className="flex-1">{notice}</span>
+            <button type="button" onClick={() => setNotice(null)} className="text-sm text-slate-300 hover:text-white" aria-label="Dismiss">
+              ✕
+            </button>
+          </p>
+        )}
+      </div>
+
+      <div className="mt-4">
+        <RuleTable rules={rules} directory={directory} ready={ready} onDeleted={deleted} />
+      </div>
+
+      <div className="mt-6">
+        <RuleForm directory={directory} onCreated={created} />
+      </div>
+
+      <section aria-labelledby="events-title" className="mt-6 rounded-xl border border-panel-edge bg-panel p-5">
+        <h2 id="events-title" className="mb-3 text-xl font-semibold text-white">
+          Events
+        </h2>
+        <AlertEvents vmNames={directory.vmNames} mciNames={mciNames} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { MetricName } from "@/lib/drivers/types";
+import type { AlertRuleView, AlertScope } from "@/lib/validation/monitoring";
+
+/** The unit each metric is stored in: utilizations are percent, the rest are rates. */
+export const METRIC_UNITS: Readonly<Record<MetricName, string>> = {
+  cpu_utilization: "%",
+  mem_utilization: "%",
+  disk_utilization: "%",
+  bytes_in: "B/s",
+  bytes_out: "B/s",
+  kb_read: "KB/s",
+  kb_written: "KB/s",
+};
+
+export function metricUnit(metric: string): string {
+  return METRIC_UNITS[metric as MetricName] ?? "";
+}
+
+/** `2 min`, `90 s`, `1 h`, `1 h 30 min`: what a person would say. */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60 || seconds % 60 !== 0) return `${seconds} s`;
+  const min = seconds / 60;
+  if (min < 60) return `${min} min`;
+  const h = Math.floor(min / 60);
+  const rest = min % 60;
+  return rest ? `${h} h ${rest} min` : `${h} h`;
+}
+
+/** A value as the rule's metric reads: `87.3 %`, `1,250 B/s`; at most two decimals. */
+export function formatValue(metric: string, value: number): string {
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const text = value.toLocaleString("en-US", { maximumFractionDigits: digits });
+  const unit = metricUnit(metric);
+  return unit ? `${text} ${unit}` : text;
+}
+
+type Condition = Pick<AlertRuleView, "agg" | "metric" | "op" | "threshold" | "forSeconds" | "windowSeconds">;
+
+/** `avg cpu_utilization > 80 % for 2 min over 1 min`; `at once` when forSeconds is 0. */
+export function describeCondition(rule: Condition): string {
+  const hold = rule.forSeconds > 0 ? `for ${formatSeconds(rule.forSeconds)}` : "at once";
+  return `${rule.agg} ${rule.metric} ${rule.op} ${formatValue(rule.metric, rule.threshold)} ${hold} over ${formatSeconds(rule.windowSeconds)}`;
+}
+
+export type ScopeKind = "vm" | "mci" | "namespace";
+export const SCOPE_LABELS: Readonly<Record<ScopeKind, string>> = { vm: "VM", mci: "MCI", namespace: "Namespace" };
+
+export function scopeOf(scope: AlertScope | AlertRuleView["scope"]): { kind: ScopeKind; id: string } {
+  if (scope.vm) return { kind: "vm", id: scope.vm };
+  if (scope.mci) return { kind: "mci", id: scope.mci };
+  return { kind: "namespace", id: scope.namespace ?? "" };
+}

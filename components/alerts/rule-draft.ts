@@ -1,0 +1,84 @@
+import type { MetricName } from "@/lib/drivers/types";
+import type { AlertOp } from "@/lib/monitoring/alertMachine";
+import type { Agg } from "@/lib/monitoring/rollup";
+import type { AlertRuleCreate } from "@/lib/validation/monitoring";
+import type { ScopeKind } from "./format-rule";
+
+/** What the form holds: numbers stay text so nothing typed is lost to parsing. */
+export type RuleDraft = {
+  name: string;
+  metric: MetricName;
+  agg: Agg;
+  op: AlertOp;
+  threshold: string;
+  forSeconds: string;
+  windowSeconds: string;
+  scopeKind: ScopeKind;
+  scopeValue: string;
+  severity: AlertRuleCreate["severity"];
+  webhookUrl: string;
+};
+
+export const EMPTY_DRAFT: RuleDraft = {
+  name: "",
+  metric: "cpu_utilization",
+  agg: "avg",
+  op: ">",
+  threshold: "80",
+  forSeconds: "120",
+  windowSeconds: "60",
+  scopeKind: "mci",
+  scopeValue: "",
+  severity: "warning",
+  webhookUrl: "",
+};
+
+/** The form fields an error can sit next to; anything else is shown above the button. */
+export const DRAFT_FIELDS = ["name", "metric", "agg", "op", "threshold", "forSeconds", "windowSeconds", "scope", "severity", "webhookUrl"] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+/** Blank is "not given" (the schema then says what it needs); anything else is handed over as typed. */
+function toNumber(text: string): number | undefined {
+  return text.trim() === "" ? undefined : Number(text.trim());
+}
+
+/** The action's input; the server validates it, so this only reshapes. */
+export function toCreateInput(d: RuleDraft): AlertRuleCreate {
+  return {
+    name: d.name,
+    metric: d.metric,
+    agg: d.agg,
+    op: d.op,
+    threshold: toNumber(d.threshold) as number,
+    forSeconds: toNumber(d.forSeconds) as number,
+    windowSeconds: toNumber(d.windowSeconds) as number,
+    scope: { [d.scopeKind]: d.scopeValue.trim() || undefined },
+    severity: d.severity,
+    webhookUrl: d.webhookUrl.trim() || undefined,
+  };
+}
+
+/** `scope.mci` and the like go next to the scope field; a 404 about the scope too. */
+export function fieldOf(key: string): DraftField | null {
+  const head = key.split(".")[0];
+  return (DRAFT_FIELDS as readonly string[]).includes(head) ? (head as DraftField) : null;
+}
+
+/** Splits the action's answer between the fields and the form. */
+export function placeErrors(result: { error: string; fieldErrors?: Record<string, string> }): { fields: Partial<Record<DraftField, string>>; form: string | null } {
+  const fields: Partial<Record<DraftField, string>> = {};
+  const other: string[] = [];
+  if (!result.fieldErrors) {
+    // Errors from lib/ name their field first, e.g. `scope.mci: MCI "x" does not exist`.
+    const m = /^([\w.]+): (.*)$/.exec(result.error);
+    const field = m ? fieldOf(m[1]) : null;
+    if (field) return { fields: { [field]: m![2] }, form: null };
+    return { fields, form: result.error };
+  }
+  for (const [key, message] of Object.entries(result.fieldErrors)) {
+    const field = fieldOf(key);
+    if (field) fields[field] ??= message;
+    else other.push(message);
+  }
+  return { fields, form: other.length ? other.join("; ") : null };
+}

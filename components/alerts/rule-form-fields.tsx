@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+
+const INPUT =
+  "w-full rounded-lg border bg-sea px-3 py-2 text-base text-white placeholder:text-slate-500 focus:outline-none disabled:cursor-not-allowed disabled:opacity-60";
+
+export function inputClass(error: string | undefined): string {
+  return `${INPUT} ${error ? "border-rose-400 focus:border-rose-300" : "border-panel-edge focus:border-sky-400"}`;
+}
+
+/** The props every input of the form shares: its id, and the link to its error for screen readers. */
+export function fieldProps(id: string, error: string | undefined) {
+  return {
+    id: `rule-${id}`,
+    name: id,
+    "aria-invalid": Boolean(error),
+    "aria-describedby": error ? `rule-${id}-error` : undefined,
+    className: inputClass(error),
+  };
+}
+
+/** A label, the input, then its error (or a hint) right below it. */
+export function FieldBox({ id, label, error, hint, className, children }: { id: string; label: string; error?: string; hint?: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <div className={`min-w-0 ${className ?? ""}`}>
+      <label htmlFor={`rule-${id}`} className="mb-1 block text-sm font-medium text-slate-300">
+        {label}
+      </label>
+      {children}
+      {error ? (
+        <p id={`rule-${id}-error`} data-testid={`field-error-${id}`} className="mt-1 text-sm text-rose-300">
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="mt-1 text-sm text-slate-400">{hint}</p>
+      ) : null}
+    </div>
+  );
+}

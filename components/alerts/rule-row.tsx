@@ -1,0 +1,173 @@
+"use client";
+
+import { useEffect, useRef, useState, useTransition } from "react";
+import type { AlertRuleView } from "@/lib/validation/monitoring";
+import { deleteAlertRuleAction } from "./actions";
+import { SeverityBadge } from "./alert-badges";
+import { describeCondition, SCOPE_LABELS, scopeOf } from "./format-rule";
+import type { MciDirectory } from "./use-mci-directory";
+
+type Props = {
+  rule: AlertRuleView;
+  directory: MciDirectory;
+  ready: boolean;
+  columns: number;
+  onDeleted: (id: string) => void;
+};
+
+const BUTTON = "rounded-md px-3 py-1 text-[0.95rem] font-medium transition-colors disabled:cursor-wait disabled:opacity-60";
+
+function ScopeCell({ rule, directory }: { rule: AlertRuleView; directory: MciDirectory }) {
+  const { kind, id } = scopeOf(rule.scope);
+  const mci = kind === "mci" ? directory.mciById.get(id) : undefined;
+  const label = mci ? mci.name : kind === "vm" ? (directory.vmNames.get(id) ?? id) : id;
+  return (
+    <>
+      <span className="flex items-center gap-2">
+        <span className="rounded bg-slate-700/60 px-1.5 py-0.5 text-sm text-slate-200">{SCOPE_LABELS[kind]}</span>
+        <span className="truncate font-mono text-[0.95rem] text-slate-100" title={id}>
+          {label}
+        </span>
+      </span>
+      {mci && <span className="block truncate text-sm text-slate-400">namespace {mci.namespace}</span>}
+    </>
+  );
+}
+
+/** Live state: VMs firing and pending now, by name where known. */
+function StateCell({ rule, vmNames }: { rule: AlertRuleView; vmNames: ReadonlyMap<string, string> }) {
+  const firing = rule.firing.length;
+  const pending = rule.pending.length;
+  const names = (ids: string[]) => ids.map((v) => vmNames.get(v) ?? v).join(", ");
+  if (!firing && !pending) return <span className="text-emerald-200/90">ok</span>;
+  return (
+    <span className="flex flex-col gap-0.5">
+      {firing > 0 && (
+        <span data-testid="rule-firing" className="font-semibold text-rose-200" title={names(rule.firing)}>
+          {firing} firing
+        </span>
+      )}
+      {pending > 0 && (
+        <span data-testid="rule-pending" className="text-amber-200" title={names(rule.pending)}>
+          {pending} pending
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** One rule: what it watches and how it stands now, with Delete (asks first). */
+export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [deleting, startDelete] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+  }, [confirming]);
+
+  function remove() {
+    setError(null);
+    startDelete(async () => {
+      const result = await deleteAlertRuleAction({ id: rule.id });
+      if (result.ok) onDeleted(rule.id);
+      else {
+        setConfirming(false);
+        setError(`Could not delete “${rule.name}”: ${result.error}`);
+      }
+    });
+  }
+
+  return (
+    <>
+      <tr data-testid="rule-row" data-name={rule.name} data-id={rule.id} className="border-t border-panel-edge/70 align-top hover:bg-slate-800/40">
+        <td className="py-2.5 pl-4 pr-3">
+          <span className="block truncate font-medium text-white" title={rule.name}>
+            {rule.name}
+          </span>
+        </td>
+        <td className="py-2.5 pr-3">
+          <span data-testid="rule-condition" className="block font-mono text-[0.95rem] text-slate-100">
+            {describeCondition(rule)}
+          </span>
+        </td>
+        <td className="py-2.5 pr-3">
+          <ScopeCell rule={rule} directory={directory} />
+        </td>
+        <td className="py-2.5 pr-3">
+          <SeverityBadge severity={rule.severity} />
+        </td>
+        <td className="py-2.5 pr-3">
+          {rule.webhookUrl ? (
+            <span className="block truncate font-mono text-sm text-slate-200" title={rule.webhookUrl}>
+              {rule.webhookUrl}
+            </span>
+          ) : (
+            <span className="text-slate-500">—</span>
+          )}
+        </td>
+        <td className="py-2.5 pr-3" data-testid="rule-state">
+          <StateCell rule={rule} vmNames={directory.vmNames} />
+        </td>
+        <td className="py-2 pr-4 text-right">
+          {confirming ? (
+            <div
+              data-testid="confirm-delete"
+              role="group"
+              aria-label={`Confirm deleting ${rule.name}`}
+              className="flex flex-col items-end gap-1"
+              onKeyDown={(e) => {
+                if (e.key === "Escape") {
+                  e.preventDefault();
+                  setConfirming(false);
+                }
+              }}
+            >
+              <span className="text-sm text-rose-200">Delete this rule? Its events stay.</span>
+              <span className="flex items-center gap-1.5">
+                <button type="button" onClick={remove} disabled={deleting} className={`${BUTTON} bg-rose-600 text-white hover:bg-rose-500`}>
+                  {deleting ? "Deleting…" : "Yes, delete"}
+                </button>
+                <button
+                  ref={cancelRef}
+                  type="button"
+                  onClick={() => setConfirming(false)}
+                  disabled={deleting}
+                  className={`${BUTTON} text-slate-200 ring-1 ring-slate-500 hover:bg-slate-700`}
+                >
+                  Cancel
+                </button>
+              </span>
+            </div>
+          ) : (
+            <button
+              type="button"
+              onClick={() => {
+                setError(null);
+                setConfirming(true);
+              }}
+              disabled={!ready}
+              aria-label={`Delete ${rule.name}`}
+              className={`${BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
+            >
+              Delete
+            </button>
+          )}
+        </td>
+      </tr>
+      {error && (
+        <tr data-testid="row-error" data-name={rule.name}>
+          <td colSpan={columns} className="px-4 pb-3">
+            <p role="alert" className="flex items-start gap-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
+              <span className="flex-1">{error}</span>
+              <button type="button" onClick={() => setError(null)} className="text-sm text-rose-200 underline-offset-2 hover:underline">
+                Dismiss
+              </button>
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
