@@ -19,6 +19,9 @@ export function AlertsPage() {
   const directory = useMciDirectory();
   const ready = useHydrated();
   const [notice, setNotice] = useState<string | null>(null);
+  // Open by choice, or by default while there is no rule yet (the form is then how to begin).
+  const [formChoice, setFormChoice] = useState<boolean | null>(null);
+  const formOpen = formChoice ?? (rules.isSuccess && rules.data.length === 0);
 
   const mciNames = useMemo(() => new Map(directory.mcis.map((m) => [m.id, m.name])), [directory.mcis]);
   const firing = firingCount(rules.data);
@@ -31,6 +34,7 @@ export function AlertsPage() {
   function created(rule: AlertRuleView) {
     queryClient.setQueryData<AlertRuleView[]>(alertKeys.rules, (old) => [...(old ?? []), rule]);
     setNotice(`Added “${rule.name}”. It is checked every 10 seconds; its events appear below.`);
+    setFormChoice(false);
     refresh();
   }
 
@@ -50,13 +54,29 @@ export function AlertsPage() {
             A rule watches one metric of some VMs and fires for each VM whose value crosses the threshold long enough.
           </p>
         </div>
-        <p className="text-lg text-slate-300" data-testid="alert-summary">
-          <span className="font-semibold tabular-nums text-white">{rules.data?.length ?? 0}</span> {rules.data?.length === 1 ? "rule" : "rules"}
-          <span className="text-slate-500"> · </span>
-          <span className={`font-semibold tabular-nums ${firing ? "text-rose-300" : "text-white"}`}>{firing}</span> firing
-          <span className="text-slate-500"> · </span>
-          <span className={`tabular-nums ${pending ? "text-amber-200" : "text-white"}`}>{pending}</span> pending
-        </p>
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+          <p className="text-lg text-slate-300" data-testid="alert-summary">
+            <span className="font-semibold tabular-nums text-white">{rules.data?.length ?? 0}</span> {rules.data?.length === 1 ? "rule" : "rules"}
+            <span className="text-slate-500"> · </span>
+            <span className={`font-semibold tabular-nums ${firing ? "text-rose-300" : "text-white"}`}>{firing}</span> firing
+            <span className="text-slate-500"> · </span>
+            <span className={`tabular-nums ${pending ? "text-amber-200" : "text-white"}`}>{pending}</span> pending
+          </p>
+          <button
+            type="button"
+            data-testid="new-rule"
+            aria-expanded={formOpen}
+            aria-controls="new-rule-panel"
+            onClick={() => {
+              setFormChoice(!formOpen);
+              // Straight to the first field, so typing (and Esc) work at once.
+              if (!formOpen) requestAnimationFrame(() => document.getElementById("rule-name")?.focus());
+            }}
+            className="rounded-lg bg-sky-600 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-500"
+          >
+            {formOpen ? "Close form" : "New rule"}
+          </button>
+        </div>
       </header>
 
       <div aria-live="polite" className="mt-4 empty:hidden">
@@ -70,12 +90,13 @@ export function AlertsPage() {
         )}
       </div>
 
-      <div className="mt-4">
-        <RuleTable rules={rules} directory={directory} ready={ready} onDeleted={deleted} />
+      {/* Hidden rather than unmounted, so closing the form keeps what was typed. */}
+      <div id="new-rule-panel" hidden={!formOpen} className="mt-4">
+        <RuleForm directory={directory} onCreated={created} onClose={() => setFormChoice(false)} />
       </div>
 
-      <div className="mt-6">
-        <RuleForm directory={directory} onCreated={created} />
+      <div className="mt-4">
+        <RuleTable rules={rules} directory={directory} ready={ready} onDeleted={deleted} />
       </div>
 
       <section aria-labelledby="events-title" className="mt-6 rounded-xl border border-panel-edge bg-panel p-5">

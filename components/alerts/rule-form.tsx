@@ -12,7 +12,7 @@ import { fieldProps, FieldBox } from "./rule-form-fields";
 import { EMPTY_DRAFT, placeErrors, toCreateInput, type DraftField, type RuleDraft } from "./rule-draft";
 import type { MciDirectory } from "./use-mci-directory";
 
-type Props = { directory: MciDirectory; onCreated: (rule: AlertRuleView) => void };
+type Props = { directory: MciDirectory; onCreated: (rule: AlertRuleView) => void; onClose: () => void };
 
 const SCOPE_KINDS: readonly ScopeKind[] = ["mci", "vm", "namespace"];
 
@@ -24,7 +24,7 @@ function preview(d: RuleDraft): string | null {
 }
 
 /** Name, condition, scope, severity and an optional webhook; the server checks it all. */
-export function RuleForm({ directory, onCreated }: Props) {
+export function RuleForm({ directory, onCreated, onClose }: Props) {
   const [draft, setDraft] = useState<RuleDraft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -66,10 +66,24 @@ export function RuleForm({ directory, onCreated }: Props) {
   const sentence = preview(draft);
 
   return (
-    <section aria-labelledby="new-rule-title" className="rounded-xl border border-panel-edge bg-panel p-5 shadow-lg">
-      <h2 id="new-rule-title" className="text-xl font-semibold text-white">
-        New rule
-      </h2>
+    <section
+      aria-labelledby="new-rule-title"
+      className="rounded-xl border border-panel-edge bg-panel p-5 shadow-lg"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="flex items-center justify-between gap-3">
+        <h2 id="new-rule-title" className="text-xl font-semibold text-white">
+          New rule
+        </h2>
+        <button type="button" onClick={onClose} className="text-sm text-slate-300 hover:text-white" aria-label="Close the form">
+          ✕
+        </button>
+      </div>
       <form data-testid="rule-form" onSubmit={submit} noValidate className="mt-3 flex flex-col gap-y-3">
         <div className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2 xl:grid-cols-[1.6fr_0.9fr_0.9fr_2fr]">
           <FieldBox id="name" label="Name" error={errors.name}>

@@ -15,7 +15,7 @@ type Props = {
   onDeleted: (id: string) => void;
 };
 
-const BUTTON = "rounded-md px-3 py-1 text-[0.95rem] font-medium transition-colors disabled:cursor-wait disabled:opacity-60";
+const BUTTON = "whitespace-nowrap rounded-md px-3 py-1 text-[0.95rem] font-medium transition-colors disabled:cursor-wait disabled:opacity-60";
 
 function ScopeCell({ rule, directory }: { rule: AlertRuleView; directory: MciDirectory }) {
   const { kind, id } = scopeOf(rule.scope);

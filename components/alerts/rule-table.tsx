@@ -30,7 +30,7 @@ export function RuleTable({ rules, directory, ready, onDeleted }: Props) {
         <div data-testid="rules-empty" className="px-6 py-10 text-center">
           <p className="text-xl font-semibold text-white">No alert rules yet</p>
           <p className="mx-auto mt-2 max-w-2xl text-slate-300">
-            Add one below: pick a metric and a threshold, say how long it must hold, and which VMs to watch (one VM, an MCI or a
+            Add one with <strong>New rule</strong>: pick a metric and a threshold, say how long it must hold, and which VMs to watch (one VM, an MCI or a
             whole namespace). Rules are checked every 10 seconds.
           </p>
         </div>
@@ -38,13 +38,13 @@ export function RuleTable({ rules, directory, ready, onDeleted }: Props) {
         <table data-testid="rule-table" className="w-full table-fixed text-left">
           <thead className="border-b border-panel-edge text-sm text-slate-400">
             <tr>
-              <th className="w-[14%] py-2.5 pl-4 pr-3 font-medium">Name</th>
-              <th className="w-[27%] py-2.5 pr-3 font-medium">Condition</th>
+              <th className="w-[13%] py-2.5 pl-4 pr-3 font-medium">Name</th>
+              <th className="w-[28%] py-2.5 pr-3 font-medium">Condition</th>
               <th className="w-[17%] py-2.5 pr-3 font-medium">Scope</th>
               <th className="w-[8%] py-2.5 pr-3 font-medium">Severity</th>
-              <th className="w-[13%] py-2.5 pr-3 font-medium">Webhook</th>
+              <th className="w-[11%] py-2.5 pr-3 font-medium">Webhook</th>
               <th className="w-[9%] py-2.5 pr-3 font-medium">Now</th>
-              <th className="w-[12%] py-2.5 pr-4 text-right font-medium">
+              <th className="w-[14%] py-2.5 pr-4 text-right font-medium">
                 <span className="sr-only">Actions</span>
               </th>
             </tr>
