@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { cheapSpec, waitForMci, type Mci } from "./support/api";
 
@@ -32,6 +34,9 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("alerts page", () => {
   let mci: Mci;
+  let hook: Server;
+  let hookUrl = "";
+  const hooks: { ruleName?: string; state?: string }[] = [];
 
   test.beforeAll(async ({ request }) => {
     test.setTimeout(150_000);
@@ -40,6 +45,21 @@ test.describe("alerts page", () => {
     });
     expect(created.status(), await created.text()).toBe(202);
     mci = await waitForMci(request, "", (await created.json()).id, (m) => m.status === "Running");
+    // A webhook receiver, so the events show what it answered.
+    hook = createServer((req, res) => {
+      let data = "";
+      req.on("data", (c) => (data += c));
+      req.on("end", () => {
+        hooks.push(JSON.parse(data));
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
+    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/alerts`;
+  });
+
+  test.afterAll(async () => {
+    await new Promise((r) => hook?.close(r));
   });
 
   test("a rule made in the form fires for the MCI's VMs, shows in the nav, and is deleted", async ({ page, request }) => {
@@ -76,7 +96,8 @@ test.describe("alerts page", () => {
     await f.name.fill(name);
     await expect(page.getByTestId("field-error-name")).toHaveCount(0);
     await expect(page.getByTestId("field-error-webhookUrl")).toBeVisible();
-    await f.webhook.fill("");
+    await f.webhook.fill(hookUrl);
+    await expect(page.getByTestId("field-error-webhookUrl")).toHaveCount(0);
 
     await f.severity.selectOption("critical");
     await f.agg.selectOption("avg");
@@ -91,6 +112,7 @@ test.describe("alerts page", () => {
     await expect(row.getByTestId("rule-condition")).toHaveText("avg cpu_utilization >= 0 % at once over 1 min");
     await expect(row).toContainText(mci.name);
     await expect(row.getByTestId("severity-badge")).toHaveText("critical");
+    await expect(row).toContainText(hookUrl);
     await expect(page.getByTestId("notice")).toContainText(`Added “${name}”`);
     // The form closes to show the rule and its events; reopened, it keeps all but the name.
     await expect(f.form).toBeHidden();
@@ -113,6 +135,8 @@ test.describe("alerts page", () => {
     expect(vm, "the event names one of the MCI's VMs").toBeTruthy();
     await expect(vmLink).toHaveAttribute("href", `/ns/default/mci/${mci.id}/vm/${vm!.id}`);
     await expect(first).toContainText("vs >= 0 %");
+    await expect(first.getByTestId("webhook-status")).toHaveText("delivered (HTTP 200)", { timeout: 15_000 });
+    expect(hooks.some((h) => h.ruleName === name && h.state === "firing")).toBe(true);
 
     // The nav badge counts (rule, VM) pairs firing now, as the API does.
     const rules = (await (await request.get("/api/v1/alerts/rules")).json()) as Rule[];
@@ -150,7 +174,8 @@ test.describe("alerts page", () => {
     const after = (await (await request.get("/api/v1/alerts/rules")).json()) as Rule[];
     expect(after.find((r) => r.name === name)).toBeUndefined();
     await expect(page.getByTestId("nav-firing-badge")).toHaveCount(0);
-    // Its events stay.
+    // Deleting the last rule leaves the form closed; its events stay.
+    await expect(f.form).toBeHidden();
     await expect(firingRows.first()).toBeVisible();
     await shot(page, "alerts-deleted");
   });

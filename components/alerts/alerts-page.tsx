@@ -41,6 +41,8 @@ export function AlertsPage() {
   function deleted(id: string) {
     const name = rules.data?.find((r) => r.id === id)?.name ?? id;
     queryClient.setQueryData<AlertRuleView[]>(alertKeys.rules, (old) => old?.filter((r) => r.id !== id));
+    // Deleting the last rule must not pop the form open over the events.
+    setFormChoice((c) => c ?? false);
     setNotice(`Deleted “${name}”. Its past events stay in the list.`);
     refresh();
   }
@@ -72,7 +74,9 @@ export function AlertsPage() {
               // Straight to the first field, so typing (and Esc) work at once.
               if (!formOpen) requestAnimationFrame(() => document.getElementById("rule-name")?.focus());
             }}
-            className="rounded-lg bg-sky-600 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-500"
+            className={`rounded-lg px-5 py-2 text-base font-semibold shadow ${
+              formOpen ? "text-slate-200 ring-1 ring-panel-edge hover:bg-slate-700/60" : "bg-sky-600 text-white hover:bg-sky-500"
+            }`}
           >
             {formOpen ? "Close form" : "New rule"}
           </button>

@@ -36,10 +36,20 @@ export function formatValue(metric: string, value: number): string {
 
 type Condition = Pick<AlertRuleView, "agg" | "metric" | "op" | "threshold" | "forSeconds" | "windowSeconds">;
 
-/** `avg cpu_utilization > 80 % for 2 min over 1 min`; `at once` when forSeconds is 0. */
-export function describeCondition(rule: Condition): string {
+/** `avg cpu_utilization > 80 %`: what is compared. */
+export function describeTest(rule: Condition): string {
+  return `${rule.agg} ${rule.metric} ${rule.op} ${formatValue(rule.metric, rule.threshold)}`;
+}
+
+/** `for 2 min over 1 min`: how long it must hold, over which window; `at once` when forSeconds is 0. */
+export function describeTiming(rule: Condition): string {
   const hold = rule.forSeconds > 0 ? `for ${formatSeconds(rule.forSeconds)}` : "at once";
-  return `${rule.agg} ${rule.metric} ${rule.op} ${formatValue(rule.metric, rule.threshold)} ${hold} over ${formatSeconds(rule.windowSeconds)}`;
+  return `${hold} over ${formatSeconds(rule.windowSeconds)}`;
+}
+
+/** `avg cpu_utilization > 80 % for 2 min over 1 min`. */
+export function describeCondition(rule: Condition): string {
+  return `${describeTest(rule)} ${describeTiming(rule)}`;
 }
 
 export type ScopeKind = "vm" | "mci" | "namespace";

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import type { AlertRuleView } from "@/lib/validation/monitoring";
 import { deleteAlertRuleAction } from "./actions";
 import { SeverityBadge } from "./alert-badges";
-import { describeCondition, SCOPE_LABELS, scopeOf } from "./format-rule";
+import { describeCondition, describeTest, describeTiming, SCOPE_LABELS, scopeOf } from "./format-rule";
 import type { MciDirectory } from "./use-mci-directory";
 
 type Props = {
@@ -88,8 +88,9 @@ export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
           </span>
         </td>
         <td className="py-2.5 pr-3">
-          <span data-testid="rule-condition" className="block font-mono text-[0.95rem] text-slate-100">
-            {describeCondition(rule)}
+          {/* Two unbreakable halves, so a narrow column never splits `1 min`. */}
+          <span data-testid="rule-condition" className="block font-mono text-[0.95rem] text-slate-100" title={describeCondition(rule)}>
+            <span className="whitespace-nowrap">{describeTest(rule)}</span> <span className="whitespace-nowrap text-slate-300">{describeTiming(rule)}</span>
           </span>
         </td>
         <td className="py-2.5 pr-3">
