@@ -177,6 +177,7 @@ test.describe("alerts page", () => {
     // Deleting the last rule leaves the form closed; its events stay.
     await expect(f.form).toBeHidden();
     await expect(firingRows.first()).toBeVisible();
+    await expect(firingRows.first().getByTestId("rule-gone")).toBeVisible({ timeout: 15_000 });
     await shot(page, "alerts-deleted");
   });
 });

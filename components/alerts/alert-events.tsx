@@ -5,7 +5,7 @@ import { useNow } from "@/components/connections/use-now";
 import type { AlertEventView } from "@/lib/validation/monitoring";
 import { EventStateBadge, SeverityBadge } from "./alert-badges";
 import { EventTime, EventValue, EventVm, WebhookStatus } from "./event-parts";
-import { useAlertEvents } from "./use-alerts";
+import { useAlertEvents, useAlertRules } from "./use-alerts";
 
 type StateFilter = "all" | AlertEventView["state"];
 const FILTERS: readonly StateFilter[] = ["all", "firing", "resolved"];
@@ -30,6 +30,10 @@ export function AlertEvents({ mci, vmNames, mciNames, onOpenVm, compact = false,
   const events = useAlertEvents({ mci, state: filter === "all" ? undefined : filter, limit: limit ?? (compact ? 50 : 200) });
   const now = useNow();
   const rows = events.data ?? [];
+  // A deleted rule leaves its last events as they were (a firing one is never resolved): say so.
+  const rules = useAlertRules();
+  const ruleIds = rules.data ? new Set(rules.data.map((r) => r.id)) : null;
+  const ruleGone = (e: AlertEventView) => ruleIds !== null && !ruleIds.has(e.ruleId);
 
   return (
     <div data-testid="alert-events" className={compact ? "text-[0.95rem]" : ""}>
@@ -84,6 +88,7 @@ export function AlertEvents({ mci, vmNames, mciNames, onOpenVm, compact = false,
               <div className="mt-1 flex items-center gap-2 pl-1">
                 <span className="min-w-0 flex-1 truncate text-slate-200" title={`${e.agg} ${e.metric}`}>
                   {e.ruleName}
+                  {ruleGone(e) && <RuleGone />}
                 </span>
                 <EventValue event={e} />
                 <SeverityBadge severity={e.severity} />
@@ -119,6 +124,7 @@ export function AlertEvents({ mci, vmNames, mciNames, onOpenVm, compact = false,
                   </span>
                   <span className="block truncate text-sm text-slate-400">
                     {e.agg} {e.metric}
+                    {ruleGone(e) && <RuleGone />}
                   </span>
                 </td>
                 <td className="py-2.5 pr-3">
@@ -145,5 +151,14 @@ export function AlertEvents({ mci, vmNames, mciNames, onOpenVm, compact = false,
         </table>
       )}
     </div>
+  );
+}
+
+function RuleGone() {
+  return (
+    <span data-testid="rule-gone" className="text-sm text-slate-400" title="The rule was deleted; its events stay as they were">
+      {" "}
+      · rule deleted
+    </span>
   );
 }

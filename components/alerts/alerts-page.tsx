@@ -100,7 +100,7 @@ export function AlertsPage() {
       </div>
 
       <div className="mt-4">
-        <RuleTable rules={rules} directory={directory} ready={ready} onDeleted={deleted} />
+        <RuleTable rules={rules} directory={directory} ready={ready} onDeleted={deleted} formOpen={formOpen} />
       </div>
 
       <section aria-labelledby="events-title" className="mt-6 rounded-xl border border-panel-edge bg-panel p-5">

@@ -10,12 +10,14 @@ type Props = {
   directory: MciDirectory;
   ready: boolean;
   onDeleted: (id: string) => void;
+  /** The empty state points at the form when it is already open. */
+  formOpen: boolean;
 };
 
 const COLUMNS = 7;
 
 /** Every rule with its live state; the empty state says how to begin. */
-export function RuleTable({ rules, directory, ready, onDeleted }: Props) {
+export function RuleTable({ rules, directory, ready, onDeleted, formOpen }: Props) {
   const rows = rules.data ?? [];
   return (
     <section aria-label="Alert rules" className="overflow-hidden rounded-xl border border-panel-edge bg-panel">
@@ -30,7 +32,7 @@ export function RuleTable({ rules, directory, ready, onDeleted }: Props) {
         <div data-testid="rules-empty" className="px-6 py-10 text-center">
           <p className="text-xl font-semibold text-white">No alert rules yet</p>
           <p className="mx-auto mt-2 max-w-2xl text-slate-300">
-            Add one with <strong>New rule</strong>: pick a metric and a threshold, say how long it must hold, and which VMs to watch (one VM, an MCI or a
+            {formOpen ? "Fill in the form above" : <>Add one with <strong>New rule</strong></>}: pick a metric and a threshold, say how long it must hold, and which VMs to watch (one VM, an MCI or a
             whole namespace). Rules are checked every 10 seconds.
           </p>
         </div>
