@@ -1,19 +1,10 @@
+import { METRIC_META } from "@/components/monitoring/metric-meta";
 import type { MetricName } from "@/lib/drivers/types";
 import type { AlertRuleView, AlertScope } from "@/lib/validation/monitoring";
 
-/** The unit each metric is stored in: utilizations are percent, the rest are rates. */
-export const METRIC_UNITS: Readonly<Record<MetricName, string>> = {
-  cpu_utilization: "%",
-  mem_utilization: "%",
-  disk_utilization: "%",
-  bytes_in: "B/s",
-  bytes_out: "B/s",
-  kb_read: "KB/s",
-  kb_written: "KB/s",
-};
-
+/** The unit the metric is stored in (and a threshold is typed in): percent or a rate, unscaled. */
 export function metricUnit(metric: string): string {
-  return METRIC_UNITS[metric as MetricName] ?? "";
+  return METRIC_META[metric as MetricName]?.unit ?? "";
 }
 
 /** `2 min`, `90 s`, `1 h`, `1 h 30 min`: what a person would say. */

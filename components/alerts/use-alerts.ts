@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { ApiError } from "@/components/mci/use-mci";
+import { fetchJson } from "@/components/api/fetch-json";
 import type { AlertEventView, AlertRuleView } from "@/lib/validation/monitoring";
 
 export const EVENTS_POLL_MS = 5_000;
@@ -21,21 +21,6 @@ export const alertKeys = {
   events: (params: AlertEventsParams) => ["alerts", "events", params] as const,
 };
 
-async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal, headers: { accept: "application/json" }, cache: "no-store" });
-  } catch (err) {
-    if (signal.aborted) throw err;
-    throw new ApiError("The Barista server did not answer. Check that it is running; the page retries by itself.", 0);
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: string } | null;
-    throw new ApiError(body?.error ?? `The server answered ${res.status} ${res.statusText}.`, res.status);
-  }
-  return (await res.json()) as T;
-}
-
 /** `?mci=…&state=…` with the empty parameters left out. */
 export function eventsUrl(params: AlertEventsParams): string {
   const search = new URLSearchParams();
@@ -48,7 +33,7 @@ export function eventsUrl(params: AlertEventsParams): string {
 export function useAlertEvents(params: AlertEventsParams = {}, options: { pollMs?: number | false } = {}) {
   return useQuery({
     queryKey: alertKeys.events(params),
-    queryFn: ({ signal }) => getJson<AlertEventView[]>(eventsUrl(params), signal),
+    queryFn: ({ signal }) => fetchJson<AlertEventView[]>(eventsUrl(params), signal),
     staleTime: 0,
     refetchInterval: options.pollMs ?? EVENTS_POLL_MS,
   });
@@ -58,7 +43,7 @@ export function useAlertEvents(params: AlertEventsParams = {}, options: { pollMs
 export function useAlertRules(options: { pollMs?: number | false } = {}) {
   return useQuery({
     queryKey: alertKeys.rules,
-    queryFn: ({ signal }) => getJson<AlertRuleView[]>("/api/v1/alerts/rules", signal),
+    queryFn: ({ signal }) => fetchJson<AlertRuleView[]>("/api/v1/alerts/rules", signal),
     staleTime: 0,
     refetchInterval: options.pollMs ?? RULES_POLL_MS,
   });

@@ -2,6 +2,7 @@
 
 import { useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { fetchJson } from "@/components/api/fetch-json";
 import { mciKeys, useNamespaces } from "@/components/mci/use-mci";
 import type { MciView } from "@/lib/validation/mci";
 
@@ -17,12 +18,6 @@ export type MciDirectory = {
 };
 
 const MCI_POLL_MS = 15_000;
-
-async function listMcis(ns: string, signal: AbortSignal): Promise<MciView[]> {
-  const res = await fetch(`/api/v1/ns/${encodeURIComponent(ns)}/mci`, { signal, headers: { accept: "application/json" }, cache: "no-store" });
-  if (!res.ok) throw new Error(`The MCIs of ${ns} could not be listed: the server answered ${res.status}.`);
-  return (await res.json()) as MciView[];
-}
 
 /** Builds the directory from the per-namespace MCI lists, in the order of `nsKey`'s names. */
 function combineFor(nsKey: string, nsPending: boolean) {
@@ -54,7 +49,7 @@ export function useMciDirectory(): MciDirectory {
   return useQueries({
     queries: names.map((ns) => ({
       queryKey: mciKeys.list(ns),
-      queryFn: ({ signal }: { signal: AbortSignal }) => listMcis(ns, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchJson<MciView[]>(`/api/v1/ns/${encodeURIComponent(ns)}/mci`, signal),
       staleTime: 5_000,
       refetchInterval: MCI_POLL_MS,
     })),
