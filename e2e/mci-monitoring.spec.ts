@@ -98,6 +98,7 @@ test("the MCI page charts its metrics live, switches ranges, and colours the map
   const shown = await page.getByTestId("vm-metric").allTextContents();
   const numbers = shown.map((t) => Number.parseInt(t, 10));
   expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+  await shot(page, "mci-vm-table-cpu");
   await page.getByRole("button", { name: mci.vms[0].name, exact: true }).first().click();
   const cpu = page.getByTestId("vm-chart-cpu");
   await expect(cpu).toHaveAttribute("data-range", "7d");
@@ -133,4 +134,40 @@ test("a suspended VM's chart shows the gap and the map greys it out", async ({ p
   // Nothing is reported while suspended: once its last sample is older than the heat window, the region is grey.
   await expect(map).toHaveAttribute("data-heat-regions", "0", { timeout: 90_000 });
   await expect(page.getByTestId("heat-legend")).toBeVisible();
+});
+
+test("the MCI page lists its alert events, and a deleted rule resolves what it fired", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const region = REGIONS[1];
+  const created = await request.post("/api/v1/ns/default/mci", { data: { name: `alarm-${Date.now() % 1_000_000}`, subGroups: [{ region, specId: await cheapSpec(request, "", region), count: 1 }] } });
+  expect(created.status(), await created.text()).toBe(202);
+  const mci = await waitForMci(request, "", (await created.json()).id, (m) => m.status === "Running");
+  const [vm] = mci.vms;
+  const rule = await request.post("/api/v1/alerts/rules", { data: { name: "any CPU", metric: "cpu_utilization", agg: "last", op: ">=", threshold: 0, forSeconds: 0, scope: { mci: mci.id }, severity: "critical" } });
+  expect(rule.status(), await rule.text()).toBe(201);
+  const ruleId = (await rule.json()).id as string;
+
+  await page.goto(`/ns/default/mci/${mci.id}`);
+  // The tab says how many fire in this MCI, once the evaluator has seen the VM's samples.
+  await expect(page.getByTestId("mci-firing")).toHaveText("1", { timeout: 60_000 });
+  await page.getByRole("tab", { name: /Alerts/ }).click();
+  const events = page.getByTestId("alert-events");
+  await expect(events).toContainText("firing");
+  await expect(events).toContainText("any CPU");
+  await shot(page, "mci-alerts");
+  // The VM in an event opens in the page's own panel.
+  await events.getByText(vm.name).first().click();
+  await expect(page).toHaveURL(new RegExp(`/vm/${vm.id}`));
+  await expect(page.getByTestId("vm-panel")).toContainText(vm.name);
+  await page.keyboard.press("Escape");
+
+  const removed = await request.delete(`/api/v1/alerts/rules/${ruleId}`);
+  expect(removed.status(), await removed.text()).toBe(204);
+  await expect(page.getByTestId("mci-firing")).toHaveCount(0, { timeout: 30_000 });
+  await expect(events).toContainText("resolved");
+  const listed = await (await request.get(`/api/v1/alerts/events?ruleId=${ruleId}`)).json();
+  expect(listed.map((e: { state: string; vm: string; value: number | null }) => [e.state, e.vm, e.value])).toEqual([
+    ["resolved", vm.id, null],
+    ["firing", vm.id, expect.any(Number)],
+  ]);
 });

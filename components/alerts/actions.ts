@@ -11,6 +11,6 @@ import { alertRuleCreateSchema, alertRuleDeleteSchema } from "@/lib/validation/m
 export const createAlertRuleAction = validatedAction(alertRuleCreateSchema, async (input) => createRule(runtime().monitoring.deps, input));
 
 export const deleteAlertRuleAction = validatedAction(alertRuleDeleteSchema, async ({ id }) => {
-  await deleteRule(runtime().monitoring.deps, id);
+  await deleteRule(runtime().monitoring.evaluator, id);
   return { id };
 });

@@ -6,6 +6,8 @@ import Link from "next/link";
 import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type CSSProperties } from "react";
 import { MapPlaceholder } from "@/components/map/map-status";
+import { AlertEvents } from "@/components/alerts/alert-events";
+import { useAlertRules } from "@/components/alerts/use-alerts";
 import { withQuery } from "@/components/map/map-url";
 import { ColourBySwitch, HEAT_METRICS, parseColourBy, type ColourBy } from "@/components/monitoring/colour-by";
 import { HeatLegend } from "@/components/monitoring/heat-legend";
@@ -32,8 +34,8 @@ import { VmTable } from "./vm-table";
 
 const MciMap = dynamic(() => import("./mci-map").then((m) => m.MciMap), { ssr: false, loading: MapPlaceholder });
 
-type Tab = "vms" | "metrics" | "subgroups" | "events";
-const TABS: readonly Tab[] = ["vms", "metrics", "subgroups", "events"];
+type Tab = "vms" | "metrics" | "alerts" | "subgroups" | "events";
+const TABS: readonly Tab[] = ["vms", "metrics", "alerts", "subgroups", "events"];
 
 const PANEL_REM = 36;
 // Room the floating panels take, so the MCI is framed in the part of the map that stays visible.
@@ -86,6 +88,9 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   );
   const vmById = useMemo(() => new Map(vms.map((v) => [v.id, v])), [vms]);
   const vmNames = useMemo(() => new Map(vms.map((v) => [v.id, v.name])), [vms]);
+  const rulesQuery = useAlertRules();
+  // (rule, VM) pairs firing now among this MCI's VMs, whatever the rule's scope.
+  const firing = useMemo(() => (rulesQuery.data ?? []).reduce((n, r) => n + r.firing.filter((vid) => vmById.has(vid)).length, 0), [rulesQuery.data, vmById]);
   const selectedIds = useMemo(() => new Set([...selection].filter((vid) => vmById.has(vid))), [selection, vmById]);
   const subGroupSizes = useMemo(
     () => (mci?.subGroups ?? []).map((sg) => ({ name: sg.name, vmCount: vms.filter((v) => v.subGroup === sg.name).length })),
@@ -289,7 +294,16 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
                 onClick={() => setTab(t)}
                 className={`-mb-px border-b-2 px-3 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
               >
-                {t === "vms" ? `VMs (${vms.length})` : t === "metrics" ? "Metrics" : t === "subgroups" ? `Subgroups (${mci.subGroups.length})` : `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`}
+                {t === "alerts" ? (
+                  <span className="inline-flex items-center gap-1.5">
+                    Alerts
+                    {firing > 0 && (
+                      <span data-testid="mci-firing" className="rounded-full bg-rose-600 px-1.5 text-xs font-bold leading-5 text-white" title={`${firing} firing now`}>
+                        {firing}
+                      </span>
+                    )}
+                  </span>
+                ) : t === "vms" ? `VMs (${vms.length})` : t === "metrics" ? "Metrics" : t === "subgroups" ? `Subgroups (${mci.subGroups.length})` : `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`}
               </button>
             ))}
           </div>
@@ -309,6 +323,18 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             />
           )}
           {tab === "metrics" && <MciMetrics mciId={id} range={range} onRange={setRangeId} metric={chartMetric} onMetric={setChartMetric} />}
+          {tab === "alerts" && (
+            <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
+              <AlertEvents mci={id} vmNames={vmNames} onOpenVm={open} compact />
+              <p className="mt-4 text-sm text-slate-400">
+                Rules live on the{" "}
+                <Link href="/alerts" className="text-sky-300 hover:underline">
+                  Alerts page
+                </Link>
+                : a rule can watch one VM, this MCI or its whole namespace.
+              </p>
+            </div>
+          )}
           {tab === "subgroups" && (
             <div className="min-h-0 flex-1 overflow-y-auto">
               <SubgroupList namespace={namespace} mci={mci} names={names} disabled={deleting} onScope={scopeSubGroup} onChanged={onChanged} onError={onError} />

@@ -79,7 +79,7 @@ describe("alert rules", () => {
     expect(received[0].headers["content-type"]).toBe("application/json");
     expect(received[0].body.summary).toMatch(/hot cpu firing on one/);
     expect(events.every((e) => e.webhookStatus === "delivered (HTTP 200)")).toBe(true);
-    await deleteRule(m, rule.id);
+    await deleteRule(ev, rule.id);
   });
 
   it("keeps a pending condition across a restart and fires on time afterwards", async () => {
@@ -94,7 +94,7 @@ describe("alert rules", () => {
     // A VM that stops reporting resolves, with no value.
     expect(await step(second, {})).toEqual(["vm-2:resolved"]);
     expect((await listEvents(m, { ruleId: rule.id, state: "resolved" }))[0].value).toBeNull();
-    await deleteRule(m, rule.id);
+    await deleteRule(second, rule.id);
   });
 
   it("watches every VM of a namespace, and filters events by MCI", async () => {
@@ -103,6 +103,29 @@ describe("alert rules", () => {
     expect(await step(ev, { "vm-1": 99, "vm-3": 50 })).toEqual(["vm-3:firing"]);
     expect((await listEvents(m, { mci: "mci-b" })).map((e) => e.vm)).toEqual(["vm-3"]);
     expect((await listEvents(m, { mci: "mci-a", ruleId: rule.id }))).toEqual([]);
+    await deleteRule(ev, rule.id);
+  });
+
+  it("closes what a deleted rule had firing, with a resolved event sent to its webhook", async () => {
+    const rule = await createRule(m, alertRuleCreateSchema.parse({ name: "gone", metric: "cpu_utilization", agg: "last", op: ">", threshold: 50, forSeconds: 0, scope: { mci: "mci-a" }, webhookUrl: hookUrl }));
+    const ev = new AlertEvaluator({ ...m });
+    expect(await step(ev, { "vm-1": 70, "vm-2": 60 })).toEqual(["vm-1:firing", "vm-2:firing"]);
+    received.length = 0;
+    await deleteRule(ev, rule.id);
+    await ev.idle();
+    const events = await listEvents(m, { ruleId: rule.id });
+    expect(events.filter((e) => e.state === "resolved").map((e) => [e.vm, e.value, e.mci]).sort()).toEqual([
+      ["vm-1", null, "mci-a"],
+      ["vm-2", null, "mci-a"],
+    ]);
+    expect(received.map((r) => [r.body.state, r.body.vm]).sort()).toEqual([
+      ["resolved", "vm-1"],
+      ["resolved", "vm-2"],
+    ]);
+    await expect(getRule(m, rule.id)).rejects.toThrow(/does not exist/);
+    await expect(deleteRule(ev, rule.id)).rejects.toThrow(/alert rule ".*" does not exist/);
+    // Nothing of the rule is left for the evaluator to resolve again.
+    expect(await step(ev, { "vm-1": 70 })).toEqual([]);
   });
 
   it("refuses a scope that does not exist and bad rule input, naming the field", async () => {

@@ -119,6 +119,20 @@ export class AlertEvaluator {
     return created;
   }
 
+  /**
+   * Deletes a rule. Every VM it fires for gets a `resolved` event (no value) first, sent to the
+   * webhook like any other, so a receiver never keeps an incident open for a rule that is gone.
+   */
+  async retire(ruleId: string): Promise<boolean> {
+    const now = this.deps.clock.now();
+    const vmById = new Map((await this.deps.vms.list()).map((v) => [v.id, v]));
+    const done = await this.deps.alerts.deleteRule(ruleId, (rule, firing) => firing.map((s) => eventOf(rule, vmById.get(s.vmId) ?? { id: s.vmId }, "resolved", now, null)));
+    if (!done) return false;
+    const url = done.rule.webhookUrl;
+    if (url) for (const e of done.events) this.deliver(url, e, done.rule, vmById.get(e.vmId)?.name);
+    return true;
+  }
+
   private deliver(url: string, e: AlertEventRow, rule: AlertRuleRow, vmName: string | undefined): void {
     const notify = this.deps.notify ?? postWebhook;
     const p = notify(url, webhookBody(e, rule, vmName))

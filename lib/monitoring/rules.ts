@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "@/lib/core/errors";
+import type { AlertEvaluator } from "./alertEvaluator";
 import type { AlertEventRow, AlertRepository, AlertRuleRow, AlertStateRecord } from "@/lib/store/alerts";
 import type { MonitoredVmRepository } from "@/lib/store/monitoredVms";
 import type { AlertEventsQuery, AlertEventView, AlertRuleCreate, AlertRuleView } from "@/lib/validation/monitoring";
@@ -83,8 +84,9 @@ export async function createRule(deps: RuleDeps, input: AlertRuleCreate): Promis
   return toRuleView(rule);
 }
 
-export async function deleteRule(deps: RuleDeps, id: string): Promise<void> {
-  if (!(await deps.alerts.deleteRule(id))) throw new NotFoundError(`alert rule "${id}" does not exist; GET /api/v1/alerts/rules lists them`);
+/** Deletes a rule through the evaluator, which closes what the rule had firing. */
+export async function deleteRule(evaluator: Pick<AlertEvaluator, "retire">, id: string): Promise<void> {
+  if (!(await evaluator.retire(id))) throw new NotFoundError(`alert rule "${id}" does not exist; GET /api/v1/alerts/rules lists them`);
 }
 
 export async function listEvents(deps: RuleDeps, q: AlertEventsQuery): Promise<AlertEventView[]> {

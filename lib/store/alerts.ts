@@ -77,10 +77,20 @@ export class AlertRepository {
     return this.prisma.alertRule.create({ data: rule });
   }
 
-  /** Its states go with it (cascade); its events stay, as history. */
-  async deleteRule(id: string): Promise<boolean> {
-    const { count } = await this.prisma.alertRule.deleteMany({ where: { id } });
-    return count > 0;
+  /**
+   * Deletes a rule with its states (cascade); its events stay, as history. `closing` turns the
+   * VMs it fired for into the events that close them, written in the same transaction.
+   */
+  async deleteRule(id: string, closing: (rule: AlertRule, firing: AlertStateRecord[]) => NewAlertEvent[] = () => []): Promise<{ rule: AlertRule; events: AlertEvent[] } | null> {
+    return this.prisma.$transaction(async (tx) => {
+      const rule = await tx.alertRule.findUnique({ where: { id } });
+      if (!rule) return null;
+      const firing = (await tx.alertState.findMany({ where: { ruleId: id, state: "firing" } })).map(toRecord);
+      const wanted = closing(rule, firing);
+      const events = wanted.length ? await tx.alertEvent.createManyAndReturn({ data: wanted.map((e) => ({ ...e, at: new Date(e.at) })) }) : [];
+      await tx.alertRule.delete({ where: { id } });
+      return { rule, events };
+    });
   }
 
   async states(): Promise<AlertStateRecord[]> {

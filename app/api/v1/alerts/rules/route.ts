@@ -10,6 +10,6 @@ export const GET = route(ep.listAlertRules, async () => listRules(runtime().moni
 export const POST = route(ep.createAlertRule, async ({ body }) => createRule(runtime().monitoring.deps, body));
 
 export const DELETE = route(ep.deleteAlertRule, async ({ body }) => {
-  await deleteRule(runtime().monitoring.deps, body.id);
+  await deleteRule(runtime().monitoring.evaluator, body.id);
   return {};
 });

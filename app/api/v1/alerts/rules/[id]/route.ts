@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = route(ep.getAlertRule, async ({ params }) => getRule(runtime().monitoring.deps, params.id));
 
 export const DELETE = route(ep.deleteAlertRuleById, async ({ params }) => {
-  await deleteRule(runtime().monitoring.deps, params.id);
+  await deleteRule(runtime().monitoring.evaluator, params.id);
   return {};
 });
