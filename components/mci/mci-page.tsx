@@ -24,6 +24,7 @@ import { EventLog } from "./event-log";
 import type { MapPadding } from "./fit-places";
 import { MciControls, type Notice, type Scope, type VmActionName } from "./mci-controls";
 import { MciHeader } from "./mci-header";
+import { MciTabs, parseTab, type Tab } from "./mci-tabs";
 import { isBusy } from "./mci-status";
 import { groupByRegion } from "./region-groups";
 import { StatusLegend } from "./status-legend";
@@ -34,8 +35,6 @@ import { VmTable } from "./vm-table";
 
 const MciMap = dynamic(() => import("./mci-map").then((m) => m.MciMap), { ssr: false, loading: MapPlaceholder });
 
-type Tab = "vms" | "metrics" | "alerts" | "subgroups" | "events";
-const TABS: readonly Tab[] = ["vms", "metrics", "alerts", "subgroups", "events"];
 
 const PANEL_REM = 36;
 // Room the floating panels take, so the MCI is framed in the part of the map that stays visible.
@@ -70,7 +69,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const [regionFilter, setRegionFilter] = useState<string | null>(() => searchParams.get("region"));
   const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
   const [scope, setScope] = useState<Scope>("mci");
-  const [tab, setTab] = useState<Tab>(() => (searchParams.get("tab") === "metrics" ? "metrics" : "vms"));
+  const [tab, setTab] = useState<Tab>(() => parseTab(searchParams.get("tab")));
   const [rangeId, setRangeId] = useState<RangeId>(() => rangeOf(searchParams.get("range")).id);
   const range = rangeOf(rangeId);
   const [chartMetric, setChartMetric] = useState<MetricName>("cpu_utilization");
@@ -119,7 +118,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
 
   // The region filter, chart range and map colouring go to the URL, so a copied link shows the same view of the MCI.
   useEffect(() => {
-    const next = withQuery({ region: regionFilter, range: rangeId === "1h" ? null : rangeId, colour: colourBy === "status" ? null : colourBy, tab: tab === "metrics" ? tab : null });
+    const next = withQuery({ region: regionFilter, range: rangeId === "1h" ? null : rangeId, colour: colourBy === "status" ? null : colourBy, tab: tab === "vms" ? null : tab });
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", next);
   }, [regionFilter, rangeId, colourBy, tab]);
   const heat = useMemo(() => {
@@ -284,29 +283,16 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             onRun={run}
             onDismiss={() => setNotice(null)}
           />
-          <div role="tablist" aria-label="MCI details" className="flex gap-1 border-b border-panel-edge px-5">
-            {TABS.map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="tab"
-                aria-selected={tab === t}
-                onClick={() => setTab(t)}
-                className={`-mb-px border-b-2 px-3 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
-              >
-                {t === "alerts" ? (
-                  <span className="inline-flex items-center gap-1.5">
-                    Alerts
-                    {firing > 0 && (
-                      <span data-testid="mci-firing" className="rounded-full bg-rose-600 px-1.5 text-xs font-bold leading-5 text-white" title={`${firing} firing now`}>
-                        {firing}
-                      </span>
-                    )}
-                  </span>
-                ) : t === "vms" ? `VMs (${vms.length})` : t === "metrics" ? "Metrics" : t === "subgroups" ? `Subgroups (${mci.subGroups.length})` : `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`}
-              </button>
-            ))}
-          </div>
+          <MciTabs
+            tab={tab}
+            onTab={setTab}
+            labels={{
+              vms: `VMs (${vms.length})`,
+              subgroups: `Subgroups (${mci.subGroups.length})`,
+              events: `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`,
+            }}
+            firing={firing}
+          />
           {tab === "vms" && (
             <VmTable
               vms={vms}

@@ -7,7 +7,7 @@ import type { MciView, NamespaceView } from "@/lib/validation/mci";
 import { fetchJson, isNotFound } from "@/components/api/fetch-json";
 import { isBusy } from "./mci-status";
 
-export { ApiError, isNotFound } from "@/components/api/fetch-json";
+export { isNotFound } from "@/components/api/fetch-json";
 
 export type MciEvent = { id: number; at: string; level: string; message: string; vmId: string | null };
 

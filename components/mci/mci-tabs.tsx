@@ -1,0 +1,51 @@
+"use client";
+
+export const TABS = ["vms", "metrics", "alerts", "subgroups", "events"] as const;
+export type Tab = (typeof TABS)[number];
+
+/** The tab a URL's `?tab=` names, the VM list otherwise. */
+export function parseTab(value: string | null): Tab {
+  return TABS.find((t) => t === value) ?? "vms";
+}
+
+type Props = {
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  /** Labels that carry a count. */
+  labels: Record<"vms" | "subgroups" | "events", string>;
+  /** (rule, VM) pairs firing now in this MCI: a red count on the Alerts tab. */
+  firing: number;
+};
+
+/** The MCI panel's tabs. */
+export function MciTabs({ tab, onTab, labels, firing }: Props) {
+  return (
+    <div role="tablist" aria-label="MCI details" className="flex gap-1 border-b border-panel-edge px-5">
+      {TABS.map((t) => (
+        <button
+          key={t}
+          type="button"
+          role="tab"
+          aria-selected={tab === t}
+          onClick={() => onTab(t)}
+          className={`-mb-px border-b-2 px-3 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
+        >
+          {t === "metrics" ? (
+            "Metrics"
+          ) : t === "alerts" ? (
+            <span className="inline-flex items-center gap-1.5">
+              Alerts
+              {firing > 0 && (
+                <span data-testid="mci-firing" className="rounded-full bg-rose-600 px-1.5 text-xs font-bold leading-5 text-white" title={`${firing} firing now`}>
+                  {firing}
+                </span>
+              )}
+            </span>
+          ) : (
+            labels[t]
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
