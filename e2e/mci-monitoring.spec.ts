@@ -107,6 +107,9 @@ test("the MCI page charts its metrics live, switches ranges, and colours the map
   await expect.poll(() => attr(cpu, "data-points")).toBeGreaterThan(10);
   await expect.poll(() => attr(page.getByTestId("vm-chart-net"), "data-series")).toBe(2);
   await expect(cpu.locator("path.recharts-line-curve")).toHaveCount(1);
+  // Live: the chart refreshes by itself, and its newest bucket moves on.
+  const before = await attr(cpu, "data-last");
+  await expect.poll(() => attr(cpu, "data-last"), { timeout: 45_000 }).toBeGreaterThan(before);
   await shot(page, "vm-metrics");
 
   // A reload keeps the map colouring and the range.

@@ -41,6 +41,7 @@ export function ChartCard({ title, unit, range, sources, height = 190, testId, c
   const error = results.find((r) => r.error)?.error;
   const series = results.flatMap((r, i) => (r.data ? sources[i].series(r.data) : []));
   const points = series.reduce((n, s) => n + s.points.length, 0);
+  const last = series.reduce((t, s) => Math.max(t, s.points[s.points.length - 1]?.[0] ?? 0), 0);
   // While a new range loads the last answer stays up; the attributes say which range is on screen.
   const stale = results.some((r) => r.isPlaceholderData);
   const shownMs = first ? first.to - first.from : 0;
@@ -54,6 +55,7 @@ export function ChartCard({ title, unit, range, sources, height = 190, testId, c
       data-step={first?.step}
       data-points={points}
       data-series={series.length}
+      data-last={last || undefined}
       className="rounded-lg border border-panel-edge bg-sea/50 px-3 pb-2 pt-2.5"
     >
       <figcaption className="mb-1 flex items-baseline gap-2">
