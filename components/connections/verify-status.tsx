@@ -1,3 +1,4 @@
+import { plural } from "@/lib/core/plural";
 import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
 import { formatAgo, formatDuration, formatUtc } from "./format-time";
 
@@ -7,10 +8,6 @@ type Props = {
   answer: VerifyAnswer | undefined;
   now: number;
 };
-
-function plural(n: number, one: string): string {
-  return `${n.toLocaleString("en-US")} ${one}${n === 1 ? "" : "s"}`;
-}
 
 /** The last verify: ok or failed, when, the driver's message and, just after a check, its figures. */
 export function VerifyStatus({ connection: c, answer, now }: Props) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { plural } from "@/components/map/format";
+import { plural } from "@/lib/core/plural";
 import type { MCI_ACTIONS } from "@/lib/validation/mci";
 
 export type VmActionName = (typeof MCI_ACTIONS)[number];

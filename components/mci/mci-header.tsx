@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { formatPrice, plural } from "@/components/map/format";
+import { formatPrice } from "@/components/map/format";
+import { plural } from "@/lib/core/plural";
 import type { MciView } from "@/lib/validation/mci";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";

@@ -1,6 +1,7 @@
 "use client";
 
-import { formatGiB, formatPrice, plural } from "@/components/map/format";
+import { formatGiB, formatPrice } from "@/components/map/format";
+import { plural } from "@/lib/core/plural";
 import { providerColour } from "@/lib/core/palette";
 import type { MciReview } from "@/lib/validation/mci";
 import { formatMonthly } from "./format";

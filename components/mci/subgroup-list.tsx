@@ -1,7 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { formatGiB, formatPrice, plural } from "@/components/map/format";
+import { formatGiB, formatPrice } from "@/components/map/format";
+import { plural } from "@/lib/core/plural";
 import { providerColour } from "@/lib/core/palette";
 import { MAX_VMS_PER_SUBGROUP, type MciView } from "@/lib/validation/mci";
 import { scaleSubGroupAction } from "./actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { plural } from "@/components/map/format";
+import { plural } from "@/lib/core/plural";
 import { makePoint, parseAudienceCsv, PRESETS, type AudiencePoint, type CsvProblem, type PresetId } from "./audience";
 import type { City } from "./cities";
 import { CitySearch } from "./city-search";

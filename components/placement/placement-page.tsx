@@ -3,7 +3,8 @@
 import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { formatMs, plural } from "@/components/map/format";
+import { formatMs } from "@/components/map/format";
+import { plural } from "@/lib/core/plural";
 import { MapPlaceholder } from "@/components/map/map-status";
 import { withQuery } from "@/components/map/map-url";
 import { useProviders, useRegions, type MapRegion } from "@/components/map/use-catalogue";

@@ -1,6 +1,7 @@
 "use client";
 
-import { formatMs, formatPrice, plural } from "@/components/map/format";
+import { formatMs, formatPrice } from "@/components/map/format";
+import { plural } from "@/lib/core/plural";
 import type { MapRegion } from "@/components/map/use-catalogue";
 import { providerColour } from "@/lib/core/palette";
 import type { AudiencePoint } from "./audience";

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { plural } from "@/lib/core/plural";
 import { getImage, getRegion, getSpec, listImages, listRegions, listSpecs } from "@/lib/catalogue";
 import {
   AuthFailedError,
@@ -297,8 +298,4 @@ export class SimDriver extends NetworkResources implements CloudDriver {
   protected get scope(): SimScope {
     return { account: this.connection.credential, regionKey: this.regionKey };
   }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
