@@ -168,6 +168,10 @@ test("the MCI page lists its alert events, and a deleted rule resolves what it f
   expect(removed.status(), await removed.text()).toBe(204);
   await expect(page.getByTestId("mci-firing")).toHaveCount(0, { timeout: 30_000 });
   await expect(events).toContainText("resolved");
+  // A new rule starts from the MCI it is for.
+  await page.getByRole("link", { name: "New rule for this MCI" }).click();
+  await expect(page).toHaveURL(/\/alerts\?mci=/);
+  await expect(page.locator("#new-rule-panel select").filter({ has: page.locator(`option[value="${mci.id}"]`) })).toHaveValue(mci.id);
   const listed = await (await request.get(`/api/v1/alerts/events?ruleId=${ruleId}`)).json();
   expect(listed.map((e: { state: string; vm: string; value: number | null }) => [e.state, e.vm, e.value])).toEqual([
     ["resolved", vm.id, null],

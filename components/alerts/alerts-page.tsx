@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useHydrated } from "@/components/connections/use-hydrated";
 import type { AlertRuleView } from "@/lib/validation/monitoring";
@@ -20,7 +21,9 @@ export function AlertsPage() {
   const ready = useHydrated();
   const [notice, setNotice] = useState<string | null>(null);
   // Open by choice, or by default while there is no rule yet (the form is then how to begin).
-  const [formChoice, setFormChoice] = useState<boolean | null>(null);
+  // `?mci=<id>` (the MCI page's "New rule for this MCI") opens the form on that MCI.
+  const forMci = useSearchParams().get("mci");
+  const [formChoice, setFormChoice] = useState<boolean | null>(forMci ? true : null);
   const formOpen = formChoice ?? (rules.isSuccess && rules.data.length === 0);
 
   const mciNames = useMemo(() => new Map(directory.mcis.map((m) => [m.id, m.name])), [directory.mcis]);
@@ -96,7 +99,7 @@ export function AlertsPage() {
 
       {/* Hidden rather than unmounted, so closing the form keeps what was typed. */}
       <div id="new-rule-panel" hidden={!formOpen} className="mt-4">
-        <RuleForm directory={directory} onCreated={created} onClose={() => setFormChoice(false)} />
+        <RuleForm directory={directory} onCreated={created} onClose={() => setFormChoice(false)} initial={forMci ? { scopeKind: "mci", scopeValue: forMci } : undefined} />
       </div>
 
       <div className="mt-4">

@@ -12,7 +12,13 @@ import { fieldProps, FieldBox } from "./rule-form-fields";
 import { EMPTY_DRAFT, placeErrors, toCreateInput, type DraftField, type RuleDraft } from "./rule-draft";
 import type { MciDirectory } from "./use-mci-directory";
 
-type Props = { directory: MciDirectory; onCreated: (rule: AlertRuleView) => void; onClose: () => void };
+type Props = {
+  directory: MciDirectory;
+  onCreated: (rule: AlertRuleView) => void;
+  onClose: () => void;
+  /** Fields filled in already, e.g. the MCI a link came from. */
+  initial?: Partial<RuleDraft>;
+};
 
 const SCOPE_KINDS: readonly ScopeKind[] = ["mci", "vm", "namespace"];
 
@@ -24,8 +30,8 @@ function preview(d: RuleDraft): string | null {
 }
 
 /** Name, condition, scope, severity and an optional webhook; the server checks it all. */
-export function RuleForm({ directory, onCreated, onClose }: Props) {
-  const [draft, setDraft] = useState<RuleDraft>(EMPTY_DRAFT);
+export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
+  const [draft, setDraft] = useState<RuleDraft>(() => ({ ...EMPTY_DRAFT, ...initial }));
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
