@@ -39,7 +39,7 @@ export function EventValue({ event }: { event: AlertEventView }) {
   return (
     <span className="whitespace-nowrap tabular-nums">
       {event.value === null ? (
-        <span className="text-slate-400" title="The VM sent nothing in the window, or left the rule's scope">
+        <span className="text-slate-400" title="The VM sent nothing in the window, left the rule's scope, or the rule was deleted">
           no data
         </span>
       ) : (
