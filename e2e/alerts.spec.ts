@@ -1,6 +1,5 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver";
 import { cheapSpec, waitForMci, type Mci } from "./support/api";
 
 type Rule = { id: string; name: string; firing: string[]; pending: string[] };
@@ -34,9 +33,7 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("alerts page", () => {
   let mci: Mci;
-  let hook: Server;
-  let hookUrl = "";
-  const hooks: { ruleName?: string; state?: string }[] = [];
+  let hook: WebhookReceiver;
 
   test.beforeAll(async ({ request }) => {
     test.setTimeout(150_000);
@@ -46,20 +43,11 @@ test.describe("alerts page", () => {
     expect(created.status(), await created.text()).toBe(202);
     mci = await waitForMci(request, "", (await created.json()).id, (m) => m.status === "Running");
     // A webhook receiver, so the events show what it answered.
-    hook = createServer((req, res) => {
-      let data = "";
-      req.on("data", (c) => (data += c));
-      req.on("end", () => {
-        hooks.push(JSON.parse(data));
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
-    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/alerts`;
+    hook = await startWebhookReceiver();
   });
 
   test.afterAll(async () => {
-    await new Promise((r) => hook?.close(r));
+    await hook?.close();
   });
 
   test("a rule made in the form fires for the MCI's VMs, shows in the nav, and is deleted", async ({ page, request }) => {
@@ -96,7 +84,7 @@ test.describe("alerts page", () => {
     await f.name.fill(name);
     await expect(page.getByTestId("field-error-name")).toHaveCount(0);
     await expect(page.getByTestId("field-error-webhookUrl")).toBeVisible();
-    await f.webhook.fill(hookUrl);
+    await f.webhook.fill(hook.url);
     await expect(page.getByTestId("field-error-webhookUrl")).toHaveCount(0);
 
     await f.severity.selectOption("critical");
@@ -112,7 +100,7 @@ test.describe("alerts page", () => {
     await expect(row.getByTestId("rule-condition")).toHaveText("avg cpu_utilization >= 0 % at once over 1 min");
     await expect(row).toContainText(mci.name);
     await expect(row.getByTestId("severity-badge")).toHaveText("critical");
-    await expect(row).toContainText(hookUrl);
+    await expect(row).toContainText(hook.url);
     await expect(page.getByTestId("notice")).toContainText(`Added “${name}”`);
     // The form closes to show the rule and its events; reopened, it keeps all but the name.
     await expect(f.form).toBeHidden();
@@ -136,7 +124,7 @@ test.describe("alerts page", () => {
     await expect(vmLink).toHaveAttribute("href", `/ns/default/mci/${mci.id}/vm/${vm!.id}`);
     await expect(first).toContainText("vs >= 0 %");
     await expect(first.getByTestId("webhook-status")).toHaveText("delivered (HTTP 200)", { timeout: 15_000 });
-    expect(hooks.some((h) => h.ruleName === name && h.state === "firing")).toBe(true);
+    expect(hook.received.some((h) => h.ruleName === name && h.state === "firing")).toBe(true);
 
     // The nav badge counts (rule, VM) pairs firing now, as the API does.
     const rules = (await (await request.get("/api/v1/alerts/rules")).json()) as Rule[];

@@ -1,7 +1,6 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver";
 import { cheapSpec, waitForMci, type Mci } from "./support/api";
 
 type Series = { vm?: string; name?: string; combine?: string; vms?: number; points: [number, number][] };
@@ -26,29 +25,18 @@ test.describe.configure({ mode: "serial" });
 
 test.describe("monitoring API", () => {
   let mci: MciWithHistory;
-  let hook: Server;
-  let hookUrl = "";
-  const hooks: Record<string, unknown>[] = [];
+  let hook: WebhookReceiver;
 
   test.beforeAll(async ({ request }) => {
     test.setTimeout(120_000);
     const created = await request.post("/api/v1/ns/default/mci", { data: { name: `mon-${Date.now() % 1_000_000}`, subGroups: [{ region: REGION, specId: await cheapSpec(request, "", REGION), count: 2 }] } });
     expect(created.status(), await created.text()).toBe(202);
     mci = (await waitForMci(request, "", (await created.json()).id, (m) => m.status === "Running")) as unknown as MciWithHistory;
-    hook = createServer((req, res) => {
-      let data = "";
-      req.on("data", (c) => (data += c));
-      req.on("end", () => {
-        hooks.push(JSON.parse(data));
-        res.writeHead(200).end();
-      });
-    });
-    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
-    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/alerts`;
+    hook = await startWebhookReceiver();
   });
 
   test.afterAll(async () => {
-    await new Promise((r) => hook?.close(r));
+    await hook?.close();
   });
 
   test("pushed line protocol reads back exactly at the raw step and as avg and max at coarser steps", async ({ request }) => {
@@ -155,19 +143,19 @@ test.describe("monitoring API", () => {
     expect(ghost.status()).toBe(404);
 
     const created = await request.post("/api/v1/alerts/rules", {
-      data: { name: "hot", metric: "cpu_utilization", agg: "last", op: ">", threshold: 80, forSeconds: 0, windowSeconds: 30, scope: { vm: vm.id }, severity: "critical", webhookUrl: hookUrl },
+      data: { name: "hot", metric: "cpu_utilization", agg: "last", op: ">", threshold: 80, forSeconds: 0, windowSeconds: 30, scope: { vm: vm.id }, severity: "critical", webhookUrl: hook.url },
     });
     expect(created.status(), await created.text()).toBe(201);
     const rule = await created.json();
     expect(rule).toMatchObject({ name: "hot", scope: { vm: vm.id }, severity: "critical", firing: [] });
 
     expect((await write(request, `cpu,vm=${vm.id} cpu_utilization=93`)).status()).toBe(204);
-    await expect.poll(() => hooks.filter((h) => h.ruleId === rule.id).map((h) => h.state), { timeout: 40_000, intervals: [1_000] }).toEqual(["firing"]);
+    await expect.poll(() => hook.received.filter((h) => h.ruleId === rule.id).map((h) => h.state), { timeout: 40_000, intervals: [1_000] }).toEqual(["firing"]);
     expect((await (await request.get(`/api/v1/alerts/rules/${rule.id}`)).json()).firing).toEqual([vm.id]);
 
     expect((await write(request, `cpu,vm=${vm.id} cpu_utilization=12`)).status()).toBe(204);
-    await expect.poll(() => hooks.filter((h) => h.ruleId === rule.id).map((h) => h.state), { timeout: 40_000, intervals: [1_000] }).toEqual(["firing", "resolved"]);
-    const fired = hooks.find((h) => h.ruleId === rule.id && h.state === "firing")!;
+    await expect.poll(() => hook.received.filter((h) => h.ruleId === rule.id).map((h) => h.state), { timeout: 40_000, intervals: [1_000] }).toEqual(["firing", "resolved"]);
+    const fired = hook.received.find((h) => h.ruleId === rule.id && h.state === "firing")!;
     expect(fired).toMatchObject({ vm: vm.id, value: 93, mci: mci.id, severity: "critical", metric: "cpu_utilization" });
 
     const events = (await (await request.get(`/api/v1/alerts/events?ruleId=${rule.id}`)).json()) as AlertEvent[];

@@ -1,5 +1,6 @@
 "use client";
 
+import { PageNotice } from "@/components/ui/page-notice";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -86,16 +87,7 @@ export function AlertsPage() {
         </div>
       </header>
 
-      <div aria-live="polite" className="mt-4 empty:hidden">
-        {notice && (
-          <p data-testid="notice" className="flex items-center gap-3 rounded-lg border border-panel-edge bg-panel px-4 py-2 text-slate-200">
-            <span className="flex-1">{notice}</span>
-            <button type="button" onClick={() => setNotice(null)} className="text-sm text-slate-300 hover:text-white" aria-label="Dismiss">
-              ✕
-            </button>
-          </p>
-        )}
-      </div>
+      <PageNotice notice={notice} onDismiss={() => setNotice(null)} />
 
       {/* Hidden rather than unmounted, so closing the form keeps what was typed. */}
       <div id="new-rule-panel" hidden={!formOpen} className="mt-4">

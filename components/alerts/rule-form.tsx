@@ -8,7 +8,7 @@ import { AGGS } from "@/lib/monitoring/rollup";
 import { SEVERITIES, type AlertRuleView } from "@/lib/validation/monitoring";
 import { createAlertRuleAction } from "./actions";
 import { describeCondition, metricUnit, SCOPE_LABELS, type ScopeKind } from "./format-rule";
-import { fieldProps, FieldBox } from "./rule-form-fields";
+import { fieldProps as sharedFieldProps, FieldBox } from "@/components/ui/form-fields";
 import { EMPTY_DRAFT, placeErrors, toCreateInput, type DraftField, type RuleDraft } from "./rule-draft";
 import type { MciDirectory } from "./use-mci-directory";
 
@@ -23,6 +23,8 @@ type Props = {
 const SCOPE_KINDS: readonly ScopeKind[] = ["mci", "vm", "namespace"];
 
 /** The sentence the rule will read as, once the numbers are numbers. */
+const fieldProps = (id: string, error: string | undefined) => sharedFieldProps("rule", id, error);
+
 function preview(d: RuleDraft): string | null {
   const [threshold, forSeconds, windowSeconds] = [d.threshold, d.forSeconds, d.windowSeconds].map((t) => (t.trim() === "" ? NaN : Number(t)));
   if (![threshold, forSeconds, windowSeconds].every(Number.isFinite)) return null;
@@ -92,7 +94,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
       </div>
       <form data-testid="rule-form" onSubmit={submit} noValidate className="mt-3 flex flex-col gap-y-3">
         <div className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2 xl:grid-cols-[1.6fr_0.9fr_0.9fr_2fr]">
-          <FieldBox id="name" label="Name" error={errors.name}>
+          <FieldBox prefix="rule" id="name" label="Name" error={errors.name}>
             <input
               {...fieldProps("name", errors.name)}
               value={draft.name}
@@ -101,7 +103,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
               onChange={(e) => set("name", e.target.value)}
             />
           </FieldBox>
-          <FieldBox id="severity" label="Severity" error={errors.severity}>
+          <FieldBox prefix="rule" id="severity" label="Severity" error={errors.severity}>
             <select {...fieldProps("severity", errors.severity)} value={draft.severity} onChange={(e) => set("severity", e.target.value as RuleDraft["severity"])}>
               {SEVERITIES.map((s) => (
                 <option key={s} value={s}>
@@ -110,7 +112,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
               ))}
             </select>
           </FieldBox>
-          <FieldBox id="scopeKind" label="Watch" error={undefined}>
+          <FieldBox prefix="rule" id="scopeKind" label="Watch" error={undefined}>
             <select
               {...fieldProps("scopeKind", undefined)}
               value={draft.scopeKind}
@@ -127,6 +129,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
             </select>
           </FieldBox>
           <FieldBox
+            prefix="rule"
             id="scope"
             label={SCOPE_LABELS[draft.scopeKind]}
             error={errors.scope}
@@ -174,7 +177,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
         </div>
 
         <div className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-3 xl:grid-cols-[0.7fr_1.5fr_0.6fr_1fr_1fr_1fr]">
-          <FieldBox id="agg" label="Aggregate" error={errors.agg}>
+          <FieldBox prefix="rule" id="agg" label="Aggregate" error={errors.agg}>
             <select {...fieldProps("agg", errors.agg)} value={draft.agg} onChange={(e) => set("agg", e.target.value as RuleDraft["agg"])}>
               {AGGS.map((a) => (
                 <option key={a} value={a}>
@@ -183,7 +186,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
               ))}
             </select>
           </FieldBox>
-          <FieldBox id="metric" label="Metric" error={errors.metric}>
+          <FieldBox prefix="rule" id="metric" label="Metric" error={errors.metric}>
             <select {...fieldProps("metric", errors.metric)} value={draft.metric} onChange={(e) => set("metric", e.target.value as RuleDraft["metric"])}>
               {METRIC_NAMES.map((m) => (
                 <option key={m} value={m}>
@@ -192,7 +195,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
               ))}
             </select>
           </FieldBox>
-          <FieldBox id="op" label="Is" error={errors.op}>
+          <FieldBox prefix="rule" id="op" label="Is" error={errors.op}>
             <select {...fieldProps("op", errors.op)} value={draft.op} onChange={(e) => set("op", e.target.value as RuleDraft["op"])} className={`${fieldProps("op", errors.op).className} font-mono`}>
               {ALERT_OPS.map((o) => (
                 <option key={o} value={o}>
@@ -201,19 +204,19 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
               ))}
             </select>
           </FieldBox>
-          <FieldBox id="threshold" label={`Threshold (${unit})`} error={errors.threshold}>
+          <FieldBox prefix="rule" id="threshold" label={`Threshold (${unit})`} error={errors.threshold}>
             <input {...fieldProps("threshold", errors.threshold)} inputMode="decimal" value={draft.threshold} autoComplete="off" onChange={(e) => set("threshold", e.target.value)} />
           </FieldBox>
-          <FieldBox id="forSeconds" label="For (seconds)" error={errors.forSeconds} hint="0: fire at once">
+          <FieldBox prefix="rule" id="forSeconds" label="For (seconds)" error={errors.forSeconds} hint="0: fire at once">
             <input {...fieldProps("forSeconds", errors.forSeconds)} inputMode="numeric" value={draft.forSeconds} autoComplete="off" onChange={(e) => set("forSeconds", e.target.value)} />
           </FieldBox>
-          <FieldBox id="windowSeconds" label="Window (seconds)" error={errors.windowSeconds} hint="10 to 3600">
+          <FieldBox prefix="rule" id="windowSeconds" label="Window (seconds)" error={errors.windowSeconds} hint="10 to 3600">
             <input {...fieldProps("windowSeconds", errors.windowSeconds)} inputMode="numeric" value={draft.windowSeconds} autoComplete="off" onChange={(e) => set("windowSeconds", e.target.value)} />
           </FieldBox>
         </div>
 
         <div className="grid grid-cols-1 gap-x-4 gap-y-3 xl:grid-cols-[1fr_auto]">
-          <FieldBox id="webhookUrl" label="Webhook URL (optional)" error={errors.webhookUrl} hint="Receives a JSON POST for every firing and resolved event">
+          <FieldBox prefix="rule" id="webhookUrl" label="Webhook URL (optional)" error={errors.webhookUrl} hint="Receives a JSON POST for every firing and resolved event">
             <input
               {...fieldProps("webhookUrl", errors.webhookUrl)}
               value={draft.webhookUrl}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
 import type { AlertRuleView } from "@/lib/validation/monitoring";
 import { deleteAlertRuleAction } from "./actions";
 import { SeverityBadge } from "./alert-badges";
@@ -14,8 +15,6 @@ type Props = {
   columns: number;
   onDeleted: (id: string) => void;
 };
-
-const BUTTON = "whitespace-nowrap rounded-md px-3 py-1 text-[0.95rem] font-medium transition-colors disabled:cursor-wait disabled:opacity-60";
 
 function ScopeCell({ rule, directory }: { rule: AlertRuleView; directory: MciDirectory }) {
   const { kind, id } = scopeOf(rule.scope);
@@ -61,12 +60,6 @@ export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [deleting, startDelete] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-  }, [confirming]);
-
   function remove() {
     setError(null);
     startDelete(async () => {
@@ -113,34 +106,16 @@ export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
         </td>
         <td className="py-2 pr-4 text-right">
           {confirming ? (
-            <div
-              data-testid="confirm-delete"
-              role="group"
-              aria-label={`Confirm deleting ${rule.name}`}
-              className="flex flex-col items-end gap-1"
-              onKeyDown={(e) => {
-                if (e.key === "Escape") {
-                  e.preventDefault();
-                  setConfirming(false);
-                }
-              }}
-            >
-              <span className="text-sm text-rose-200">Delete this rule? Its events stay.</span>
-              <span className="flex items-center gap-1.5">
-                <button type="button" onClick={remove} disabled={deleting} className={`${BUTTON} bg-rose-600 text-white hover:bg-rose-500`}>
-                  {deleting ? "Deleting…" : "Yes, delete"}
-                </button>
-                <button
-                  ref={cancelRef}
-                  type="button"
-                  onClick={() => setConfirming(false)}
-                  disabled={deleting}
-                  className={`${BUTTON} text-slate-200 ring-1 ring-slate-500 hover:bg-slate-700`}
-                >
-                  Cancel
-                </button>
-              </span>
-            </div>
+            <ConfirmInRow
+              testId="confirm-delete"
+              label={`Confirm deleting ${rule.name}`}
+              question="Delete this rule? Its events stay."
+              confirm="Yes, delete"
+              busyText="Deleting…"
+              busy={deleting}
+              onConfirm={remove}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <button
               type="button"
@@ -150,25 +125,14 @@ export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
               }}
               disabled={!ready}
               aria-label={`Delete ${rule.name}`}
-              className={`${BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
+              className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
             >
               Delete
             </button>
           )}
         </td>
       </tr>
-      {error && (
-        <tr data-testid="row-error" data-name={rule.name}>
-          <td colSpan={columns} className="px-4 pb-3">
-            <p role="alert" className="flex items-start gap-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
-              <span className="flex-1">{error}</span>
-              <button type="button" onClick={() => setError(null)} className="text-sm text-rose-200 underline-offset-2 hover:underline">
-                Dismiss
-              </button>
-            </p>
-          </td>
-        </tr>
-      )}
+      {error && <RowError name={rule.name} columns={columns} error={error} onDismiss={() => setError(null)} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useState, useTransition, type FormEvent } from "react";
+import { fieldProps, FieldBox, inputClass } from "@/components/ui/form-fields";
 import type { DriverKind } from "@/lib/drivers/registry";
 import type { ConnectionView } from "@/lib/validation/connections";
 import { addConnectionAction } from "./actions";
@@ -15,31 +16,6 @@ type Props = {
 
 type Field = "provider" | "region" | "name" | "credential" | "driver";
 const FIELDS: readonly Field[] = ["provider", "region", "name", "credential", "driver"];
-
-const INPUT =
-  "w-full rounded-lg border bg-sea px-3 py-2 text-base text-white placeholder:text-slate-500 focus:outline-none disabled:cursor-not-allowed disabled:opacity-60";
-
-function inputClass(error: string | undefined): string {
-  return `${INPUT} ${error ? "border-rose-400 focus:border-rose-300" : "border-panel-edge focus:border-sky-400"}`;
-}
-
-function FieldBox({ id, label, error, hint, children }: { id: Field; label: string; error?: string; hint?: ReactNode; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <label htmlFor={`add-${id}`} className="mb-1 block text-sm font-medium text-slate-300">
-        {label}
-      </label>
-      {children}
-      {error ? (
-        <p id={`add-${id}-error`} data-testid={`field-error-${id}`} className="mt-1 text-sm text-rose-300">
-          {error}
-        </p>
-      ) : hint ? (
-        <p className="mt-1 text-sm text-slate-400">{hint}</p>
-      ) : null}
-    </div>
-  );
-}
 
 /** Provider, then one of its regions, an optional name and the credential the driver signs in with. */
 export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
@@ -105,20 +81,16 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
       </h2>
       <form data-testid="add-connection-form" onSubmit={submit} noValidate className="mt-3">
         <div className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2 xl:grid-cols-[1.1fr_1.4fr_1.2fr_1fr_0.6fr_auto]">
-          <FieldBox id="provider" label="Provider" error={errors.provider}>
+          <FieldBox prefix="add" id="provider" label="Provider" error={errors.provider}>
             <select
-              id="add-provider"
-              name="provider"
+              {...fieldProps("add", "provider", errors.provider)}
               value={provider}
-              aria-invalid={Boolean(errors.provider)}
-              aria-describedby={errors.provider ? "add-provider-error" : undefined}
               onChange={(e) => {
                 setProvider(e.target.value);
                 setRegion("");
                 clearError("provider");
                 clearError("region");
               }}
-              className={inputClass(errors.provider)}
             >
               <option value="">Choose a provider…</option>
               {providers.map((p) => (
@@ -128,19 +100,15 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
               ))}
             </select>
           </FieldBox>
-          <FieldBox id="region" label="Region" error={errors.region}>
+          <FieldBox prefix="add" id="region" label="Region" error={errors.region}>
             <select
-              id="add-region"
-              name="region"
+              {...fieldProps("add", "region", errors.region)}
               value={region}
               disabled={!chosen}
-              aria-invalid={Boolean(errors.region)}
-              aria-describedby={errors.region ? "add-region-error" : undefined}
               onChange={(e) => {
                 setRegion(e.target.value);
                 clearError("region");
               }}
-              className={inputClass(errors.region)}
             >
               <option value="">{chosen ? `Choose one of ${regions.length} regions…` : "Choose a provider first"}</option>
               {regions.map((r) => (
@@ -151,20 +119,18 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
             </select>
           </FieldBox>
           <FieldBox
+            prefix="add"
             id="name"
             label="Name (optional)"
             error={errors.name}
             hint={defaultName ? <>Empty: <span className="font-mono">{defaultName}</span></> : "Lower case, digits and dashes"}
           >
             <input
-              id="add-name"
-              name="name"
+              {...fieldProps("add", "name", errors.name)}
               value={name}
               autoComplete="off"
               spellCheck={false}
               placeholder={defaultName ?? "e.g. seoul-main"}
-              aria-invalid={Boolean(errors.name)}
-              aria-describedby={errors.name ? "add-name-error" : undefined}
               onChange={(e) => {
                 setName(e.target.value);
                 clearError("name");
@@ -172,15 +138,12 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
               className={`${inputClass(errors.name)} font-mono`}
             />
           </FieldBox>
-          <FieldBox id="credential" label="Credential" error={errors.credential} hint="invalid-… or expired-… is refused">
+          <FieldBox prefix="add" id="credential" label="Credential" error={errors.credential} hint="invalid-… or expired-… is refused">
             <input
-              id="add-credential"
-              name="credential"
+              {...fieldProps("add", "credential", errors.credential)}
               value={credential}
               autoComplete="off"
               spellCheck={false}
-              aria-invalid={Boolean(errors.credential)}
-              aria-describedby={errors.credential ? "add-credential-error" : undefined}
               onChange={(e) => {
                 setCredential(e.target.value);
                 clearError("credential");
@@ -188,16 +151,14 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
               className={`${inputClass(errors.credential)} font-mono`}
             />
           </FieldBox>
-          <FieldBox id="driver" label="Driver" error={errors.driver}>
+          <FieldBox prefix="add" id="driver" label="Driver" error={errors.driver}>
             <select
-              id="add-driver"
-              name="driver"
+              {...fieldProps("add", "driver", errors.driver)}
               value={driver}
               onChange={(e) => {
                 setDriver(e.target.value);
                 clearError("driver");
               }}
-              className={inputClass(errors.driver)}
             >
               {drivers.map((d) => (
                 <option key={d} value={d}>

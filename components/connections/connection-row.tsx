@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
 import { providerColour } from "@/lib/core/palette";
 import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
 import { removeConnectionAction, verifyConnectionAction } from "./actions";
@@ -21,8 +22,6 @@ type Props = {
   onRemoved: (name: string) => void;
 };
 
-const BUTTON = "rounded-md px-3 py-1 text-[0.95rem] font-medium transition-colors disabled:cursor-wait disabled:opacity-60";
-
 /** One connection: what it is, what its driver last said, and Verify / Remove (the latter asks first). */
 export function ConnectionRow(props: Props) {
   const { connection: c, providerName, regionName, answer, highlighted, now, ready, columns, onVerified, onRemoved } = props;
@@ -31,16 +30,11 @@ export function ConnectionRow(props: Props) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const rowRef = useRef<HTMLTableRowElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
 
   // A row just added may land anywhere in the sorted list: bring it into view.
   useEffect(() => {
     if (highlighted) rowRef.current?.scrollIntoView({ block: "center" });
   }, [highlighted]);
-
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-  }, [confirming]);
 
   function verify() {
     setError(null);
@@ -107,34 +101,16 @@ export function ConnectionRow(props: Props) {
         </td>
         <td className="py-2 pr-4 text-right">
           {confirming ? (
-            <div
-              data-testid="confirm-remove"
-              role="group"
-              aria-label={`Confirm removing ${c.name}`}
-              className="flex flex-col items-end gap-1"
-              onKeyDown={(e) => {
-                if (e.key === "Escape") {
-                  e.preventDefault();
-                  setConfirming(false);
-                }
-              }}
-            >
-              <span className="text-sm text-rose-200">Remove this connection?</span>
-              <span className="flex items-center gap-1.5">
-                <button type="button" onClick={remove} disabled={removing} className={`${BUTTON} bg-rose-600 text-white hover:bg-rose-500`}>
-                  {removing ? "Removing…" : "Yes, remove"}
-                </button>
-                <button
-                  ref={cancelRef}
-                  type="button"
-                  onClick={() => setConfirming(false)}
-                  disabled={removing}
-                  className={`${BUTTON} text-slate-200 ring-1 ring-slate-500 hover:bg-slate-700`}
-                >
-                  Cancel
-                </button>
-              </span>
-            </div>
+            <ConfirmInRow
+              testId="confirm-remove"
+              label={`Confirm removing ${c.name}`}
+              question="Remove this connection?"
+              confirm="Yes, remove"
+              busyText="Removing…"
+              busy={removing}
+              onConfirm={remove}
+              onCancel={() => setConfirming(false)}
+            />
           ) : (
             <div className="flex items-center justify-end gap-1.5">
               <button
@@ -142,7 +118,7 @@ export function ConnectionRow(props: Props) {
                 onClick={verify}
                 disabled={verifying || !ready}
                 aria-label={`Verify ${c.name}`}
-                className={`${BUTTON} bg-slate-700 text-white hover:bg-slate-600`}
+                className={`${ROW_BUTTON} bg-slate-700 text-white hover:bg-slate-600`}
               >
                 {verifying ? "Verifying…" : "Verify"}
               </button>
@@ -154,7 +130,7 @@ export function ConnectionRow(props: Props) {
                 }}
                 disabled={!ready}
                 aria-label={`Remove ${c.name}`}
-                className={`${BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
+                className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
               >
                 Remove
               </button>
@@ -162,18 +138,7 @@ export function ConnectionRow(props: Props) {
           )}
         </td>
       </tr>
-      {error && (
-        <tr data-testid="row-error" data-name={c.name}>
-          <td colSpan={columns} className="px-4 pb-3">
-            <p role="alert" className="flex items-start gap-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
-              <span className="flex-1">{error}</span>
-              <button type="button" onClick={() => setError(null)} className="text-sm text-rose-200 underline-offset-2 hover:underline">
-                Dismiss
-              </button>
-            </p>
-          </td>
-        </tr>
-      )}
+      {error && <RowError name={c.name} columns={columns} error={error} onDismiss={() => setError(null)} />}
     </>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { PageNotice } from "@/components/ui/page-notice";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
@@ -76,16 +77,7 @@ export function MciListPage({ namespace, deleted }: Props) {
         </div>
       </div>
 
-      <div aria-live="polite" className="mt-4 empty:hidden">
-        {notice && (
-          <p data-testid="notice" className="flex items-center gap-3 rounded-lg border border-panel-edge bg-panel px-4 py-2 text-slate-200">
-            <span className="flex-1">{notice}</span>
-            <button type="button" onClick={() => setNotice(null)} className="text-sm text-slate-300 hover:text-white" aria-label="Dismiss">
-              ✕
-            </button>
-          </p>
-        )}
-      </div>
+      <PageNotice notice={notice} onDismiss={() => setNotice(null)} />
 
       <section aria-label="MCI list" className="mt-4 overflow-hidden rounded-xl border border-panel-edge bg-panel">
         {mcis.isPending ? (

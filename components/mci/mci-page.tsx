@@ -107,20 +107,21 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const deleting = deleteRequested || Boolean(mci?.deleting);
 
   const base = `/ns/${encodeURIComponent(namespace)}/mci/${encodeURIComponent(id)}`;
+  // What a link to this MCI or one of its VMs carries: the region filter, chart range and map colouring (defaults left out).
+  const view = useMemo(
+    () => ({ region: regionFilter, range: rangeId === "1h" ? null : rangeId, colour: colourBy === "status" ? null : colourBy }),
+    [regionFilter, rangeId, colourBy],
+  );
   const query = useMemo(() => {
-    const params = new URLSearchParams();
-    if (regionFilter) params.set("region", regionFilter);
-    if (rangeId !== "1h") params.set("range", rangeId);
-    if (colourBy !== "status") params.set("colour", colourBy);
-    const text = params.toString();
+    const text = new URLSearchParams(Object.entries(view).filter((e): e is [string, string] => e[1] !== null)).toString();
     return text ? `?${text}` : "";
-  }, [regionFilter, rangeId, colourBy]);
+  }, [view]);
 
-  // The region filter, chart range and map colouring go to the URL, so a copied link shows the same view of the MCI.
+  // The view and the tab go to the URL, so a copied link shows the same view of the MCI.
   useEffect(() => {
-    const next = withQuery({ region: regionFilter, range: rangeId === "1h" ? null : rangeId, colour: colourBy === "status" ? null : colourBy, tab: tab === "vms" ? null : tab });
+    const next = withQuery({ ...view, tab: tab === "vms" ? null : tab });
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", next);
-  }, [regionFilter, rangeId, colourBy, tab]);
+  }, [view, tab]);
   const heat = useMemo(() => {
     if (!heatMetric) return null;
     const entry = HEAT_METRICS.find((h) => h.metric === heatMetric)!;

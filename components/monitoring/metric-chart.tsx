@@ -32,7 +32,14 @@ const TICK = { fill: "#cbd5e1", fontSize: 13 };
 export function MetricChart({ unit, range, from, to, gapMs, series, width, height }: Props) {
   const [hoverT, setHoverT] = useState<number | null>(null);
   // An agent that reports once a minute is continuous at a 10 s step: the break is measured against each series' own pace.
-  const rows = useMemo(() => series.map((s) => ({ ...s, rows: withGaps(s.points, Math.max(gapMs, 2.5 * typicalSpacing(s.points))) })), [series, gapMs]);
+  const rows = useMemo(
+    () =>
+      series.map((s) => {
+        const gap = Math.max(gapMs, 2.5 * typicalSpacing(s.points));
+        return { ...s, gap, rows: withGaps(s.points, gap) };
+      }),
+    [series, gapMs],
+  );
   const ticks = useMemo(() => timeTicks(from, to), [from, to]);
   const plotLeft = MARGIN.left + Y_AXIS_WIDTH;
   const plotWidth = Math.max(1, width - plotLeft - MARGIN.right);
@@ -45,8 +52,8 @@ export function MetricChart({ unit, range, from, to, gapMs, series, width, heigh
   const readout =
     hoverT === null
       ? []
-      : series.flatMap((s) => {
-          const p = nearest(s.points, hoverT, Math.max(gapMs, 2.5 * typicalSpacing(s.points)) / 2);
+      : rows.flatMap((s) => {
+          const p = nearest(s.points, hoverT, s.gap / 2);
           return p ? [{ key: s.key, label: s.label, colour: s.colour, t: p[0], v: p[1] }] : [];
         });
   const hoverX = hoverT === null ? 0 : plotLeft + ((hoverT - from) / (to - from)) * plotWidth;

@@ -3,6 +3,7 @@ import type { AlertEventRow, AlertRepository, AlertRuleRow, AlertStateRecord, Ne
 import type { MetricStore } from "@/lib/store/metrics";
 import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitoredVms";
 import { advance, type AlertOp, type AlertPosition } from "./alertMachine";
+import { toEventView } from "./rules";
 import type { Agg } from "./rollup";
 import { postWebhook } from "./webhook";
 
@@ -33,25 +34,14 @@ function eventOf(rule: AlertRuleRow, vm: Pick<MonitoredVm, "id"> & Partial<Monit
   return { ruleId: rule.id, ruleName: rule.name, vmId: vm.id, mciId: vm.mciId ?? null, namespace: vm.namespace ?? null, state, at, value, metric: rule.metric, agg: rule.agg, op: rule.op, threshold: rule.threshold, severity: rule.severity };
 }
 
-/** What a webhook receives for one event. */
+/** What a webhook receives for one event: the event as the API lists it, with the VM's name, the rule's timing and a one-line summary. */
 export function webhookBody(e: AlertEventRow, rule: AlertRuleRow, vmName: string | undefined) {
   const shown = e.value === null ? "no data" : `${rule.agg} ${e.metric} ${Math.round(e.value * 100) / 100}`;
+  const { id, webhookStatus: _delivery, ...event } = toEventView(e);
   return {
-    eventId: e.id,
-    ruleId: e.ruleId,
-    ruleName: e.ruleName,
-    state: e.state,
-    at: e.at.toISOString(),
-    value: e.value,
-    vm: e.vmId,
+    eventId: id,
+    ...event,
     vmName: vmName ?? null,
-    mci: e.mciId,
-    namespace: e.namespace,
-    metric: e.metric,
-    agg: e.agg,
-    op: e.op,
-    threshold: e.threshold,
-    severity: e.severity,
     windowSeconds: rule.windowSeconds,
     forSeconds: rule.forSeconds,
     summary: `[${e.severity}] ${e.ruleName} ${e.state} on ${vmName ?? e.vmId}: ${shown} (rule: ${e.op} ${e.threshold} over ${rule.windowSeconds} s for ${rule.forSeconds} s)`,

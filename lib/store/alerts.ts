@@ -81,7 +81,7 @@ export class AlertRepository {
    * Deletes a rule with its states (cascade); its events stay, as history. `closing` turns the
    * VMs it fired for into the events that close them, written in the same transaction.
    */
-  async deleteRule(id: string, closing: (rule: AlertRule, firing: AlertStateRecord[]) => NewAlertEvent[] = () => []): Promise<{ rule: AlertRule; events: AlertEvent[] } | null> {
+  async deleteRule(id: string, closing: (rule: AlertRule, firing: AlertStateRecord[]) => NewAlertEvent[]): Promise<{ rule: AlertRule; events: AlertEvent[] } | null> {
     return this.prisma.$transaction(async (tx) => {
       const rule = await tx.alertRule.findUnique({ where: { id } });
       if (!rule) return null;

@@ -7,27 +7,43 @@ export function inputClass(error: string | undefined): string {
   return `${INPUT} ${error ? "border-rose-400 focus:border-rose-300" : "border-panel-edge focus:border-sky-400"}`;
 }
 
-/** The props every input of the form shares: its id, and the link to its error for screen readers. */
-export function fieldProps(id: string, error: string | undefined) {
+/** The props every input of a form shares: its id (`<form prefix>-<field>`), and the link to its error for screen readers. */
+export function fieldProps(prefix: string, id: string, error: string | undefined) {
   return {
-    id: `rule-${id}`,
+    id: `${prefix}-${id}`,
     name: id,
     "aria-invalid": Boolean(error),
-    "aria-describedby": error ? `rule-${id}-error` : undefined,
+    "aria-describedby": error ? `${prefix}-${id}-error` : undefined,
     className: inputClass(error),
   };
 }
 
 /** A label, the input, then its error (or a hint) right below it. */
-export function FieldBox({ id, label, error, hint, className, children }: { id: string; label: string; error?: string; hint?: ReactNode; className?: string; children: ReactNode }) {
+export function FieldBox({
+  prefix,
+  id,
+  label,
+  error,
+  hint,
+  className,
+  children,
+}: {
+  prefix: string;
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`min-w-0 ${className ?? ""}`}>
-      <label htmlFor={`rule-${id}`} className="mb-1 block text-sm font-medium text-slate-300">
+      <label htmlFor={`${prefix}-${id}`} className="mb-1 block text-sm font-medium text-slate-300">
         {label}
       </label>
       {children}
       {error ? (
-        <p id={`rule-${id}-error`} data-testid={`field-error-${id}`} className="mt-1 text-sm text-rose-300">
+        <p id={`${prefix}-${id}-error`} data-testid={`field-error-${id}`} className="mt-1 text-sm text-rose-300">
           {error}
         </p>
       ) : hint ? (
