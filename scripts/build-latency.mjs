@@ -107,7 +107,7 @@ function greatCircleKm(a, b) {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
 }
 
-/** Mirrors lib/placement/latency/latencyModel.ts: mean of both directions, else the one measured. */
+/** Mirrors lib/placement/latency/latency-model.ts: mean of both directions, else the one measured. */
 function symmetricPairs(measured, coords) {
   const { keys, rttMs } = measured;
   const pairs = [];

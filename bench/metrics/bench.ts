@@ -5,9 +5,9 @@ import path from "node:path";
 import { METRIC_NAMES } from "@/lib/drivers/types";
 import { writeLineProtocol } from "@/lib/monitoring/ingest";
 import { queryMetrics } from "@/lib/monitoring/query";
-import { vmDirectoryOver } from "@/lib/monitoring/vmDirectory";
+import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
 import { migrateDatabase, MetricStore, openDb, stores } from "@/lib/store";
-import { openMetricsDb } from "@/lib/store/metricsDb";
+import { openMetricsDb } from "@/lib/store/metrics-db";
 import type { SampleInput } from "@/lib/store/metrics";
 import { metricsQuerySchema } from "@/lib/validation/monitoring";
 

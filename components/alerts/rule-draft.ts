@@ -1,5 +1,5 @@
 import type { MetricName } from "@/lib/drivers/types";
-import type { AlertOp } from "@/lib/monitoring/alertMachine";
+import type { AlertOp } from "@/lib/monitoring/alert-machine";
 import type { Agg } from "@/lib/monitoring/rollup";
 import type { AlertRuleCreate } from "@/lib/validation/monitoring";
 import type { ScopeKind } from "./format-rule";

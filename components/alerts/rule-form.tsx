@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { useHydrated } from "@/components/connections/use-hydrated";
 import { METRIC_NAMES } from "@/lib/drivers/types";
-import { ALERT_OPS } from "@/lib/monitoring/alertMachine";
+import { ALERT_OPS } from "@/lib/monitoring/alert-machine";
 import { AGGS } from "@/lib/monitoring/rollup";
 import { SEVERITIES, type AlertRuleView } from "@/lib/validation/monitoring";
 import { createAlertRuleAction } from "./actions";

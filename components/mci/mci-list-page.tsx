@@ -8,7 +8,7 @@ import { formatPrice } from "@/components/map/format";
 import { providerColour } from "@/lib/core/palette";
 import type { MciView } from "@/lib/validation/mci";
 import { formatUtc } from "./format";
-import { isBusy } from "./mci-status";
+import { isBusy } from "./status-display";
 import { NamespacePicker } from "./namespace-picker";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";

@@ -12,7 +12,7 @@ import { heatColour } from "@/lib/core/palette";
 import { SizeWatcher } from "@/components/map/world-map";
 import { ExtentLayer } from "./extent-layer";
 import { FitPlaces, type MapPadding } from "./fit-places";
-import { progressText, statusSegments } from "./mci-status";
+import { progressText, statusSegments } from "./status-display";
 import type { RegionGroup } from "./region-groups";
 import { radiusForCount } from "./status-marker";
 import { StatusMarkerLayer, type MarkerItem } from "./status-marker-layer";

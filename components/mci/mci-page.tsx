@@ -25,7 +25,7 @@ import type { MapPadding } from "./fit-places";
 import { MciControls, type Notice, type Scope, type VmActionName } from "./mci-controls";
 import { MciHeader } from "./mci-header";
 import { MciTabs, parseTab, type Tab } from "./mci-tabs";
-import { isBusy } from "./mci-status";
+import { isBusy } from "./status-display";
 import { groupByRegion } from "./region-groups";
 import { StatusLegend } from "./status-legend";
 import { SubgroupList } from "./subgroup-list";

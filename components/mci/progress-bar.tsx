@@ -1,4 +1,4 @@
-import { countKey, progressText, STATUS_ORDER, statusSegments, type StatusCount } from "./mci-status";
+import { countKey, progressText, STATUS_ORDER, statusSegments, type StatusCount } from "./status-display";
 
 type Props = {
   count: StatusCount;

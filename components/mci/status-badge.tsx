@@ -1,6 +1,6 @@
 import { statusColour } from "@/lib/core/palette";
 import type { VmStatus } from "@/lib/core/types";
-import { leadingStatus } from "./mci-status";
+import { leadingStatus } from "./status-display";
 
 /** A status as a chip in its status colour; takes a VM status or an MCI status such as `Partial-Running (3/5)`. */
 export function StatusBadge({ status, size = "md" }: { status: string; size?: "sm" | "md" }) {

@@ -5,7 +5,7 @@ import { useCallback } from "react";
 import type { Image, Spec } from "@/lib/core/types";
 import type { MciView, NamespaceView } from "@/lib/validation/mci";
 import { fetchJson, isNotFound } from "@/components/api/fetch-json";
-import { isBusy } from "./mci-status";
+import { isBusy } from "./status-display";
 
 export { isNotFound } from "@/components/api/fetch-json";
 

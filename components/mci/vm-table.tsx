@@ -4,7 +4,7 @@ import { memo, useMemo, useState } from "react";
 import { heatColour, providerColour } from "@/lib/core/palette";
 import { VM_STATUSES } from "@/lib/core/types";
 import type { VmView } from "@/lib/validation/mci";
-import { countKey, type StatusCount } from "./mci-status";
+import { countKey, type StatusCount } from "./status-display";
 import { StatusBadge } from "./status-badge";
 
 type Props = {

@@ -7,7 +7,7 @@ import { eventually, startHarness, type Harness } from "@/lib/provisioning/testi
 import { MetricStore, stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import { Collector } from "./collector";
-import type { MonitoredVm } from "@/lib/store/monitoredVms";
+import type { MonitoredVm } from "@/lib/store/monitored-vms";
 
 const REGION = "aws-us-east-1";
 const temp = tempDatabase();

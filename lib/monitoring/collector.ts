@@ -2,7 +2,7 @@ import type { Clock } from "@/lib/core/clock";
 import { isCloudError } from "@/lib/core/errors";
 import { METRIC_NAMES, type CloudDriver, type ConnectionConfig } from "@/lib/drivers/types";
 import type { CollectedBatch, MetricStore } from "@/lib/store/metrics";
-import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import { alignDown } from "./rollup";
 
 export const COLLECT_INTERVAL_MS = 10_000;

@@ -2,9 +2,9 @@ import type { Clock } from "@/lib/core/clock";
 import type { CloudDriver, ConnectionConfig } from "@/lib/drivers/types";
 import type { AlertRepository } from "@/lib/store/alerts";
 import type { MetricStore } from "@/lib/store/metrics";
-import type { MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import type { MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import type { MonitoringConfig } from "./config";
-import type { VmDirectory } from "./vmDirectory";
+import type { VmDirectory } from "./vm-directory";
 
 /** Everything monitoring needs from the outside, so tests can hand it a temp database and a manual clock. */
 export interface MonitoringDeps {

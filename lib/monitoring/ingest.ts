@@ -1,7 +1,7 @@
 import { METRIC_NAMES } from "@/lib/drivers/types";
 import type { MetricStore, SampleInput } from "@/lib/store/metrics";
-import { LineProtocolError, parseLineProtocol, toEpochMs, type LineError, type ParsedLine, type Precision } from "./lineProtocol";
-import type { VmDirectory } from "./vmDirectory";
+import { LineProtocolError, parseLineProtocol, toEpochMs, type LineError, type ParsedLine, type Precision } from "./line-protocol";
+import type { VmDirectory } from "./vm-directory";
 
 const METRICS: ReadonlySet<string> = new Set(METRIC_NAMES);
 

@@ -1,4 +1,4 @@
-import { ALERT_INTERVAL_MS, AlertEvaluator } from "./alertEvaluator";
+import { ALERT_INTERVAL_MS, AlertEvaluator } from "./alert-evaluator";
 import { COLLECT_INTERVAL_MS, Collector } from "./collector";
 import type { MonitoringDeps } from "./deps";
 import { Ticker } from "./ticker";

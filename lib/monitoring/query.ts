@@ -1,6 +1,6 @@
 import { InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
 import type { MetricStore } from "@/lib/store/metrics";
-import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import type { MetricsAnswer, MetricsQuery } from "@/lib/validation/monitoring";
 import { lttb } from "./lttb";
 import { alignDown, combineSeries, type Point } from "./rollup";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "@/lib/core/errors";
-import type { AlertEvaluator } from "./alertEvaluator";
+import type { AlertEvaluator } from "./alert-evaluator";
 import type { AlertEventRow, AlertRepository, AlertRuleRow, AlertStateRecord } from "@/lib/store/alerts";
-import type { MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import type { MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import type { AlertEventsQuery, AlertEventView, AlertRuleCreate, AlertRuleView } from "@/lib/validation/monitoring";
 
 export interface RuleDeps {

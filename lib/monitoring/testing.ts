@@ -1,6 +1,6 @@
 import type { Clock } from "@/lib/core/clock";
 import { MetricStore, stores, type Database } from "@/lib/store";
-import { vmDirectoryOver } from "./vmDirectory";
+import { vmDirectoryOver } from "./vm-directory";
 
 export interface SeedVm {
   id: string;

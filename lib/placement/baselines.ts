@@ -3,7 +3,7 @@ import type { LatencyModel } from "./latency";
 import type { Instance } from "./instance";
 import { modelIndexes } from "./instance";
 import { createRng, sampleIndices } from "./rng";
-import type { WeightedUser } from "./validateInput";
+import type { WeightedUser } from "./validate-input";
 
 /**
  * CB-Tumblebug's simple ways of picking regions, kept to show what the optimiser buys. Each

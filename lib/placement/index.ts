@@ -2,11 +2,11 @@
  * Placement: which cloud regions should serve an audience. Pure TypeScript, no I/O; the latency
  * model lives in ./latency, the engine beside it. README.md explains the methods and bounds.
  */
-export { solvePlacement } from "./solvePlacement";
-export { latencyMatrix, MAX_MATRIX_CELLS, type LatencyMatrix } from "./latencyMatrix";
-export { PlacementInputError } from "./placementInputError";
+export { solvePlacement } from "./solve-placement";
+export { latencyMatrix, MAX_MATRIX_CELLS, type LatencyMatrix } from "./latency-matrix";
+export { PlacementInputError } from "./placement-input-error";
 export { preloadPlacementSolver } from "./mip";
-export { DEFAULT_MAX_POINTS, DEFAULT_TIME_BUDGET_MS, MAX_TIME_BUDGET_MS, MAX_USERS } from "./validateInput";
+export { DEFAULT_MAX_POINTS, DEFAULT_TIME_BUDGET_MS, MAX_TIME_BUDGET_MS, MAX_USERS } from "./validate-input";
 export type {
   AudiencePoint,
   Assignment,

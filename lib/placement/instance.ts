@@ -1,6 +1,6 @@
 import type { RegionKey } from "@/lib/core/types";
 import type { LatencyModel } from "./latency";
-import type { PointSet } from "./groupUsers";
+import type { PointSet } from "./group-users";
 import type { PlacementObjective } from "./types";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { solvePlacement } from "./index";
-import { bruteForce } from "./testing/bruteForce";
-import { randomWorld } from "./testing/randomInstance";
+import { bruteForce } from "./testing/brute-force";
+import { randomWorld } from "./testing/random-instance";
 import type { KMode, PlacementMethod, PlacementObjective } from "./types";
 
 const OBJECTIVES: PlacementObjective[] = ["mean", "p95", "max", "conference"];

@@ -9,7 +9,7 @@ import type { ConnectionConfig } from "@/lib/drivers/types";
 import { monitoringConfigFromEnv } from "@/lib/monitoring/config";
 import type { MonitoringDeps } from "@/lib/monitoring/deps";
 import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
-import { vmDirectoryOver } from "@/lib/monitoring/vmDirectory";
+import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
 import { databaseFile, MetricStore, stores, type Stores } from "@/lib/store";
 

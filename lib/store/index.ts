@@ -3,7 +3,7 @@ import { ConnectionRepository } from "./connections";
 import { db } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
 import { MciRepository } from "./mci";
-import { MonitoredVmRepository } from "./monitoredVms";
+import { MonitoredVmRepository } from "./monitored-vms";
 import { SettingsRepository } from "./settings";
 import { PrismaSimStore } from "./sim-store";
 import { WorkQueueRepository } from "./work-queue";

@@ -1,7 +1,7 @@
 import { chooseLevel, foldRows, preferFirst, type Agg, type Level, type Point } from "@/lib/monitoring/rollup";
-import { GroupCommit } from "./groupCommit";
-import { RollupJob, SWEEP_SERIES_PER_TX, type Retention } from "./metricRollups";
-import { openMetricsDb, withWriteRetry, type SqliteDb } from "./metricsDb";
+import { GroupCommit } from "./group-commit";
+import { RollupJob, SWEEP_SERIES_PER_TX, type Retention } from "./metric-rollups";
+import { openMetricsDb, withWriteRetry, type SqliteDb } from "./metrics-db";
 
 export const METRIC_SOURCES = ["agent", "cloud"] as const;
 /** `agent`: pushed from inside the VM (line protocol). `cloud`: pulled from the cloud through its driver. */
@@ -53,7 +53,7 @@ const AGG_COLUMNS: Record<Agg, { raw: string; rollup: string }> = {
 
 /**
  * Samples and their rollups. Writes are prepared statements in transactions on a connection of
- * their own (see metricsDb.ts); every series (VM × metric × source) gets a small integer id so a
+ * their own (see metrics-db.ts); every series (VM × metric × source) gets a small integer id so a
  * sample row is three numbers.
  */
 export class MetricStore {

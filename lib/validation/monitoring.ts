@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { METRIC_NAMES } from "@/lib/drivers/types";
-import { ALERT_OPS } from "@/lib/monitoring/alertMachine";
-import { PRECISIONS } from "@/lib/monitoring/lineProtocol";
+import { ALERT_OPS } from "@/lib/monitoring/alert-machine";
+import { PRECISIONS } from "@/lib/monitoring/line-protocol";
 import { AGGS, alignDown, COMBINES } from "@/lib/monitoring/rollup";
 
 /** One series answers at most this many points: a week at one minute. */

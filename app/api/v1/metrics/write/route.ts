@@ -1,6 +1,6 @@
 import { monitoring as ep } from "@/lib/http/endpoints";
 import { json, route } from "@/lib/http/route";
-import { readTextBody } from "@/lib/http/textBody";
+import { readTextBody } from "@/lib/http/text-body";
 import { writeLineProtocol } from "@/lib/monitoring/ingest";
 import { runtime } from "@/lib/server/runtime";
 import type { WriteRejected } from "@/lib/validation/monitoring";

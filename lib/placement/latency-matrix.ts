@@ -1,8 +1,8 @@
 import type { LatencySource, RegionKey } from "@/lib/core/types";
 import { modelIndexes } from "./instance";
 import type { LatencyModel } from "./latency";
-import { PlacementInputError } from "./placementInputError";
-import { MAX_USERS } from "./validateInput";
+import { PlacementInputError } from "./placement-input-error";
+import { MAX_USERS } from "./validate-input";
 
 /** Cells a matrix answer may hold: ~10,000 users × 100 regions. Past it the answer is refused. */
 export const MAX_MATRIX_CELLS = 1_000_000;

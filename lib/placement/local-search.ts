@@ -1,7 +1,7 @@
 import type { Deadline } from "./deadline";
 import { objectiveOf, scoreOf } from "./evaluate";
 import { fixedCost, type Instance } from "./instance";
-import { sortedSet } from "./pointSolution";
+import { sortedSet } from "./point-solution";
 import { createRng } from "./rng";
 
 /**

@@ -1,7 +1,7 @@
 import { DEG_TO_RAD, greatCircleKm } from "./latency/geo";
 import { MS_PER_KM } from "./latency";
 import type { CellReport } from "./types";
-import type { WeightedUser } from "./validateInput";
+import type { WeightedUser } from "./validate-input";
 
 /**
  * The points the solvers work on: each user's own location when there are few distinct ones,

@@ -2,7 +2,7 @@ import type { RegionKey } from "@/lib/core/types";
 import { P95, weightedQuantile } from "./evaluate";
 import type { LatencyModel } from "./latency";
 import type { PlacementObjective, PlacementStats } from "./types";
-import type { WeightedUser } from "./validateInput";
+import type { WeightedUser } from "./validate-input";
 
 export interface UserEvaluation {
   /** Index into the chosen keys of each user's region. */

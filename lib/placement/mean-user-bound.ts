@@ -1,9 +1,9 @@
 import type { RegionKey } from "@/lib/core/types";
 import type { Deadline } from "./deadline";
-import type { PointSet } from "./groupUsers";
+import type { PointSet } from "./group-users";
 import type { Instance } from "./instance";
 import { ACCESS_RTT_MS, EARTH_RADIUS_KM, FLOOR_MS_PER_KM, INTERCEPT_MS, MS_PER_KM, type LatencyModel } from "./latency";
-import type { WeightedUser } from "./validateInput";
+import type { WeightedUser } from "./validate-input";
 
 /**
  * A lower bound on the mean objective for the users themselves when they were solved as cells.

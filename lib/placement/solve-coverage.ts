@@ -10,14 +10,14 @@ import {
   type CoverRows,
 } from "./coverage";
 import type { Deadline } from "./deadline";
-import { enumerateSubsets, enumerationWork } from "./enumerateSubsets";
+import { enumerateSubsets, enumerationWork } from "./enumerate-subsets";
 import { COVER_EPS, P95, latencyOf, scoreOf, weightedQuantile } from "./evaluate";
 import { fixedCost, minFixedCost, type Instance } from "./instance";
-import { localSearchScore } from "./localSearch";
+import { localSearchScore } from "./local-search";
 import { MipBuilder, solveMip } from "./mip";
-import { padByMean, padCheapest } from "./padSet";
-import { closes, sortedSet, type PointSolution } from "./pointSolution";
-import { ENUMERATION_WORK_LIMIT, greedyMean } from "./solveMean";
+import { padByMean, padCheapest } from "./pad-set";
+import { closes, sortedSet, type PointSolution } from "./point-solution";
+import { ENUMERATION_WORK_LIMIT, greedyMean } from "./solve-mean";
 import type { PlacementMethod } from "./types";
 
 /** Share of weight that must be served within the threshold: 1 for max, 0.95 for p95. */

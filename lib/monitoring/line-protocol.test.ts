@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LineProtocolError, parseLine, parseLineProtocol, toEpochMs } from "./lineProtocol";
+import { LineProtocolError, parseLine, parseLineProtocol, toEpochMs } from "./line-protocol";
 
 const errorOf = (text: string) => {
   try {

@@ -1,9 +1,9 @@
 import type { Deadline } from "./deadline";
-import { groupUsers, type PointSet } from "./groupUsers";
+import { groupUsers, type PointSet } from "./group-users";
 import { buildInstance, type Instance } from "./instance";
 import type { LatencyModel } from "./latency";
-import { affordableSample, farthestFirst, sampleOptimum } from "./sampleBound";
-import type { ValidInput } from "./validateInput";
+import { affordableSample, farthestFirst, sampleOptimum } from "./sample-bound";
+import type { ValidInput } from "./validate-input";
 
 /**
  * A lower bound on the max or conference objective for the users when they were solved as cells.

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fixture from "./latency/fixtures/regions.json";
 import { createDeadline } from "./deadline";
-import { groupUsers } from "./groupUsers";
+import { groupUsers } from "./group-users";
 import { buildInstance } from "./instance";
 import { createLatencyModel } from "./latency";
-import { meanUserBound } from "./meanUserBound";
+import { meanUserBound } from "./mean-user-bound";
 import { createRng } from "./rng";
-import { solveMean } from "./solveMean";
-import { subsetUserBound } from "./subsetUserBound";
-import { bruteForce } from "./testing/bruteForce";
-import { validateInput } from "./validateInput";
+import { solveMean } from "./solve-mean";
+import { subsetUserBound } from "./subset-user-bound";
+import { bruteForce } from "./testing/brute-force";
+import { validateInput } from "./validate-input";
 
 // The public answer clamps its bound to its own score, which would hide a bound that is too
 // high whenever the answer is optimal; these tests look at the raw bounds.

@@ -13,9 +13,9 @@ import {
   type PlacementObjective,
   type PlacementResult,
 } from "./index";
-import { groupUsers } from "./groupUsers";
-import { bruteForce } from "./testing/bruteForce";
-import { randomWorld } from "./testing/randomInstance";
+import { groupUsers } from "./group-users";
+import { bruteForce } from "./testing/brute-force";
+import { randomWorld } from "./testing/random-instance";
 import { createRng } from "./rng";
 
 const regions = fixture.map(({ key, latitude, longitude }) => ({ key, latitude, longitude }));

@@ -5,7 +5,7 @@ import { ManualClock } from "@/lib/core/clock";
 import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import { alertRuleCreateSchema } from "@/lib/validation/monitoring";
-import { AlertEvaluator } from "./alertEvaluator";
+import { AlertEvaluator } from "./alert-evaluator";
 import { createRule, deleteRule, getRule, listEvents } from "./rules";
 import { seedMci, testMonitoring } from "./testing";
 

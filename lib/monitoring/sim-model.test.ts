@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { METRIC_NAMES } from "@/lib/drivers/types";
-import { dailyLoad, localHour, runningIntervals, simSeries, simValue, type SimVmProfile } from "./simModel";
+import { dailyLoad, localHour, runningIntervals, simSeries, simValue, type SimVmProfile } from "./sim-model";
 
 const DAY = 86_400_000;
 const T = Date.UTC(2026, 10, 20, 0, 0, 0);

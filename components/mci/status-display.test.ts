@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VmStatus } from "@/lib/core/types";
-import { countStatuses, isBusy, leadingStatus, progressText, statusSegments } from "./mci-status";
+import { countStatuses, isBusy, leadingStatus, progressText, statusSegments } from "./status-display";
 
 const vms = (list: [VmStatus, string][]) => list.map(([status, desired]) => ({ status, desired }));
 

@@ -1,5 +1,5 @@
 import { alignDown, mergeBuckets, type Bucket } from "@/lib/monitoring/rollup";
-import { Checkpoints, type SqliteDb } from "./metricsDb";
+import { Checkpoints, type SqliteDb } from "./metrics-db";
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;

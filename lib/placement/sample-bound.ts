@@ -1,7 +1,7 @@
 import type { Deadline } from "./deadline";
-import { countSubsets, enumerateSubsets } from "./enumerateSubsets";
+import { countSubsets, enumerateSubsets } from "./enumerate-subsets";
 import type { Instance } from "./instance";
-import { ENUMERATION_WORK_LIMIT } from "./solveMean";
+import { ENUMERATION_WORK_LIMIT } from "./solve-mean";
 
 /**
  * Points spread over the audience: first the worst-served one, then repeatedly the one furthest

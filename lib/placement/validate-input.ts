@@ -1,6 +1,6 @@
 import type { RegionKey } from "@/lib/core/types";
 import type { LatencyModel } from "./latency";
-import { PlacementInputError } from "./placementInputError";
+import { PlacementInputError } from "./placement-input-error";
 import type { KMode, PlacementInput, PlacementObjective, PlacementOptions } from "./types";
 
 /** Audience cap: beyond it a request is refused rather than left to eat the server's memory. */

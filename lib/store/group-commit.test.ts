@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GroupCommit } from "./groupCommit";
+import { GroupCommit } from "./group-commit";
 
 describe("group commit", () => {
   it("commits writes that arrive together in one batch, within the size limit, in order", async () => {

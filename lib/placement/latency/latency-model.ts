@@ -1,6 +1,6 @@
 import type { RegionKey, Rtt } from "@/lib/core/types";
 import { DEG_TO_RAD, unitVectorKm, type GeoPoint } from "./geo";
-import { ACCESS_RTT_MS, INTRA_REGION_RTT_MS, estimateRttMs } from "./model";
+import { ACCESS_RTT_MS, INTRA_REGION_RTT_MS, estimateRttMs } from "./distance-fit";
 import bundledMeasured from "./measured.json";
 
 export interface LatencyRegion {

@@ -1,5 +1,5 @@
 import type { Clock } from "@/lib/core/clock";
-import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitoredVms";
+import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
 
 /** How long a loaded VM list is trusted before the next write reloads it. */
 const MAX_AGE_MS = 10_000;

@@ -1,8 +1,8 @@
 import type { Clock } from "@/lib/core/clock";
 import type { AlertEventRow, AlertRepository, AlertRuleRow, AlertStateRecord, NewAlertEvent } from "@/lib/store/alerts";
 import type { MetricStore } from "@/lib/store/metrics";
-import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitoredVms";
-import { advance, type AlertOp, type AlertPosition } from "./alertMachine";
+import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
+import { advance, type AlertOp, type AlertPosition } from "./alert-machine";
 import { toEventView } from "./rules";
 import type { Agg } from "./rollup";
 import { postWebhook } from "./webhook";

@@ -1,10 +1,10 @@
 import type { Deadline } from "./deadline";
-import { enumerateSubsets, enumerationWork } from "./enumerateSubsets";
+import { enumerateSubsets, enumerationWork } from "./enumerate-subsets";
 import { scoreOf } from "./evaluate";
 import { sortedRows, type Instance } from "./instance";
 import { MipBuilder, solveMip } from "./mip";
-import { closes, safeBound, sortedSet, type PointSolution } from "./pointSolution";
-import { iteratedSearch } from "./localSearch";
+import { closes, safeBound, sortedSet, type PointSolution } from "./point-solution";
+import { iteratedSearch } from "./local-search";
 import type { PlacementMethod } from "./types";
 
 /** Enumeration is chosen when it costs fewer point visits than this (~0.1 s). */

@@ -1,5 +1,5 @@
 import type { Instance } from "./instance";
-import { sortedSet } from "./pointSolution";
+import { sortedSet } from "./point-solution";
 
 /**
  * Completes a choice to kMin regions with those that lower the mean RTT most. Adding a region

@@ -1,14 +1,14 @@
 import type { Deadline } from "./deadline";
-import { enumerateSubsets, enumerationWork } from "./enumerateSubsets";
+import { enumerateSubsets, enumerationWork } from "./enumerate-subsets";
 import { assignNearest, conferenceValue, scoreOf } from "./evaluate";
 import { minFixedCost, type Instance } from "./instance";
-import { iteratedScoreSearch, localSearchScore } from "./localSearch";
+import { iteratedScoreSearch, localSearchScore } from "./local-search";
 import { MipBuilder, solveMip } from "./mip";
-import { padByMean } from "./padSet";
-import { farthestFirst, sampleOptimum, subInstance } from "./sampleBound";
-import { closes, safeBound, sortedSet, type PointSolution } from "./pointSolution";
-import { thresholdSearch } from "./solveCoverage";
-import { ENUMERATION_WORK_LIMIT, greedyMean, localSearchMean } from "./solveMean";
+import { padByMean } from "./pad-set";
+import { farthestFirst, sampleOptimum, subInstance } from "./sample-bound";
+import { closes, safeBound, sortedSet, type PointSolution } from "./point-solution";
+import { thresholdSearch } from "./solve-coverage";
+import { ENUMERATION_WORK_LIMIT, greedyMean, localSearchMean } from "./solve-mean";
 import type { PlacementMethod } from "./types";
 
 /** Matrix entries of the conference program above which auto mode does not attempt it. */

@@ -1,18 +1,18 @@
 import { centroidOrder, nearestBaseline, randomBaseline } from "./baselines";
 import { createDeadline, monotonicClock, type Deadline } from "./deadline";
-import { subsetUserBound } from "./subsetUserBound";
-import { evaluateOnUsers, type UserEvaluation } from "./evaluateOnUsers";
-import { groupUsers, type PointSet } from "./groupUsers";
+import { subsetUserBound } from "./subset-user-bound";
+import { evaluateOnUsers, type UserEvaluation } from "./evaluate-on-users";
+import { groupUsers, type PointSet } from "./group-users";
 import { buildInstance, minFixedCost, type Instance } from "./instance";
 import type { LatencyModel } from "./latency";
-import { meanUserBound } from "./meanUserBound";
-import { safeBound, type PointSolution } from "./pointSolution";
-import { affordableSample } from "./sampleBound";
-import { solveConference, pairPathBound } from "./solveConference";
-import { solveCoverage } from "./solveCoverage";
-import { solveMean } from "./solveMean";
+import { meanUserBound } from "./mean-user-bound";
+import { safeBound, type PointSolution } from "./point-solution";
+import { affordableSample } from "./sample-bound";
+import { solveConference, pairPathBound } from "./solve-conference";
+import { solveCoverage } from "./solve-coverage";
+import { solveMean } from "./solve-mean";
 import type { BaselineResult, PlacementInput, PlacementOptions, PlacementResult, RegionLink } from "./types";
-import { DEFAULT_MAX_POINTS, validateInput, type ValidInput } from "./validateInput";
+import { DEFAULT_MAX_POINTS, validateInput, type ValidInput } from "./validate-input";
 
 async function solvePoints(inst: Instance, v: ValidInput, deadline: Deadline, lossy: boolean, method: PlacementOptions["method"] = "auto"): Promise<PointSolution> {
   if (inst.kMin === inst.m) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advance, compare, type AlertPosition } from "./alertMachine";
+import { advance, compare, type AlertPosition } from "./alert-machine";
 
 const rule = { op: ">" as const, threshold: 80, forMs: 30_000 };
 const ok: AlertPosition = { phase: "ok", since: 0 };
