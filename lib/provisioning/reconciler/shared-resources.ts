@@ -32,13 +32,13 @@ function sharedId(namespace: string, connection: string): string {
  * Names are unique per account and region on most providers, and several owners meet in one
  * account: two connections with the same credential (two teams), or two Barista installations.
  * So each owner gets its own set, named for the namespace plus a digest of the installation and
- * the owner row. The name is not how a piece is found (its tags are), but being a pure function
- * of its owner it makes a second create after a lost reply clash instead of leaving a twin behind.
+ * the owner row. The name is not how a piece is found (its tags are): it only has to be unique,
+ * and fit every provider: with the longest namespace, "-subnet" ends at 63 characters, GCP's limit.
  * One set per connection rather than one per account keeps a connection's network its own: it
  * goes when that connection's VMs go, whatever its siblings run.
  */
 function sharedName(deps: ProvisioningDeps, namespace: string, owner: string): string {
-  const digest = createHash("sha256").update(`${deps.installationId}|${owner}`).digest("hex").slice(0, 8);
+  const digest = createHash("sha256").update(`${deps.installationId}|${owner}`).digest("hex").slice(0, 7);
   return `barista-${namespace}-${digest}`;
 }
 
