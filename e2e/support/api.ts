@@ -51,5 +51,5 @@ export async function waitForMci(api: APIRequestContext, base: string, id: strin
 export async function cloudVms(api: APIRequestContext, base: string, connection: string): Promise<CloudVm[]> {
   const r = await api.get(`${base}/api/v1/connections/${connection}/vms`);
   expect(r.status(), await r.text()).toBe(200);
-  return ((await r.json()) as CloudVm[]).filter((v) => v.status !== "Terminated" && v.tags["barista-managed"] === "true");
+  return ((await r.json()) as CloudVm[]).filter((v) => v.status !== "Terminated" && Boolean(v.tags["barista-managed"]));
 }

@@ -39,6 +39,8 @@ export function runtime(): Runtime {
       connections: s.connections,
       driverFor,
       clock: config.clock,
+      // Read from the database by startServer, before the reconciler runs.
+      installationId: "",
       random: Math.random,
       vcpuQuota: (c) => (c.driver === "sim" ? config.vcpuQuota : null),
       kick: () => reconciler?.kick(),

@@ -19,10 +19,13 @@ export async function startServer(): Promise<void> {
     console.log(`[barista] added ${added} simulated connections, one per region`);
   }
   await ensureDefaultNamespace(rt.provisioning);
+  // Tags every cloud resource this installation makes, so it never takes another's for its own.
+  rt.provisioning.installationId = await rt.stores.settings.installationId();
   // Resumes every deployment and action a stop or crash interrupted.
   await rt.reconciler.start();
   const pending = await rt.stores.queue.size();
   if (pending) console.log(`[barista] reconciler resumed with ${pending} item(s) of work`);
+  console.log(`[barista] installation ${rt.provisioning.installationId}: the barista-managed tag of its cloud resources`);
   // Pulls the clouds' metrics, keeps rollups and retention, and evaluates alert rules.
   rt.monitoring.start();
   const { retention, collect } = rt.monitoring.deps.config;

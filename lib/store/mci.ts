@@ -149,6 +149,15 @@ export class MciRepository {
     return this.prisma.vm.findMany({ where: { connection } });
   }
 
+  /** Which of these VM ids have a row, in any connection: a cloud VM whose owner has none is an orphan. */
+  async vmIdsWithRows(ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of await this.prisma.vm.findMany({ where: { id: { in: ids.slice(i, i + 500) } }, select: { id: true } })) found.add(r.id);
+    }
+    return found;
+  }
+
   /** VMs that use, or are about to use, a namespace's shared resources in one connection. */
   countLiveVms(namespace: string, connection: string): Promise<number> {
     return this.prisma.vm.count({ where: { namespace, connection, status: { not: "Terminated" }, NOT: { status: "Failed", cloudId: null } } });

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "./generated/prisma/client";
+
+const INSTALLATION_ID = "installation-id";
 
 export class SettingsRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -9,5 +12,12 @@ export class SettingsRepository {
 
   async set(key: string, value: string): Promise<void> {
     await this.prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  }
+
+  /** This installation's id: made at random the first time it is asked for, the same ever after. */
+  async installationId(): Promise<string> {
+    // An empty update keeps the stored value, so servers sharing the database agree on one id.
+    const row = await this.prisma.setting.upsert({ where: { key: INSTALLATION_ID }, create: { key: INSTALLATION_ID, value: randomUUID() }, update: {} });
+    return row.value;
   }
 }

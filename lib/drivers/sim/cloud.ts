@@ -6,6 +6,12 @@ import { unit } from "./random";
 import type { SimStore } from "./store";
 
 /**
+ * Attempt counters kept at most. A retry follows its failure within seconds, so only recently
+ * called targets need their count; one called that long ago starts counting again.
+ */
+export const MAX_TRACKED_ATTEMPTS = 10_000;
+
+/**
  * The simulated provider side, shared by every connection in the process: its state store, its
  * API limits and its fault dice. Drivers are cheap views onto it for one connection.
  */
@@ -35,8 +41,7 @@ export class SimCloud {
     const scope = `${conn.credential}@${conn.provider}-${conn.region}`;
     this.throttle.take(scope, kind, op);
     const attemptKey = `${scope}|${op}|${target}`;
-    const attempt = (this.attempts.get(attemptKey) ?? 0) + 1;
-    this.attempts.set(attemptKey, attempt);
+    const attempt = this.nextAttempt(attemptKey);
     const { seed } = this.config;
     if (unit(seed, "transient", attemptKey, attempt) < this.profile.transientRate) {
       throw new UnavailableError(`${op}: the provider had an internal error (InternalError); the request did not take effect, retry it`);
@@ -46,6 +51,26 @@ export class SimCloud {
       throw new UnavailableError(`${op}: the request timed out; it may have taken effect, so look for the resource by its tags or retry with the same client token`);
     }
     return result;
+  }
+
+  /** How many attempt counters are held now (bounded by MAX_TRACKED_ATTEMPTS). */
+  get trackedAttempts(): number {
+    return this.attempts.size;
+  }
+
+  /**
+   * The attempt number of this call on one op×target: each retry draws fresh dice, and the dice
+   * stay a function of the seed. The counters form an LRU (a Map iterates in insertion order, so
+   * re-inserting moves a key last and the first key is the one unused longest), which keeps a
+   * long run's memory bounded. Forgetting a key on success would not do: a target that is
+   * called again and again ("*" of a list call) would then draw the same first dice forever.
+   */
+  private nextAttempt(key: string): number {
+    const attempt = (this.attempts.get(key) ?? 0) + 1;
+    this.attempts.delete(key);
+    this.attempts.set(key, attempt);
+    if (this.attempts.size > MAX_TRACKED_ATTEMPTS) this.attempts.delete(this.attempts.keys().next().value as string);
+    return attempt;
   }
 
   /** Calls on one account and region run one at a time, as a provider's control plane orders them. */

@@ -4,7 +4,7 @@ import { CloudError } from "@/lib/core/errors";
 import { PrismaSimStore } from "@/lib/store/sim-store";
 import { tempDatabase } from "@/lib/store/testing";
 import type { CloudDriver } from "../types";
-import { SimCloud } from "./cloud";
+import { MAX_TRACKED_ATTEMPTS, SimCloud } from "./cloud";
 import { simConfigFromEnv } from "./config";
 import { SimDriver } from "./sim-driver";
 import { operationMs } from "./timing";
@@ -157,6 +157,31 @@ describe("sim limits and faults", () => {
     expect(b).toEqual(a);
     expect(a.out.some((x) => x !== "ok")).toBe(true);
     expect(JSON.stringify(c)).not.toEqual(JSON.stringify(a));
+  });
+
+  it("keeps a bounded number of attempt counters over a long run of calls on many targets", async () => {
+    const { driver, cloud } = makeDriver({});
+    for (let i = 0; i < MAX_TRACKED_ATTEMPTS * 3; i++) await cloud.call(driver.connection, "DescribeInstances", "read", `i-${i}`, async () => null);
+    expect(cloud.trackedAttempts).toBe(MAX_TRACKED_ATTEMPTS);
+  });
+
+  it("still draws fresh dice for every retry of a target called among thousands of others", async () => {
+    async function outcomes() {
+      const clock = new ManualClock();
+      const { driver, cloud } = makeDriver({ BARISTA_SIM_FAULTS: "chaos", BARISTA_SIM_SEED: "dice" }, { clock, account: "dice" });
+      const out: string[] = [];
+      for (let i = 0; i < 300; i++) {
+        clock.advance(1_000); // let the throttle refill: only the dice decide
+        out.push(await cloud.call(driver.connection, "DescribeInstances", "read", "*", async () => "ok").catch((e: CloudError) => e.code));
+        for (let j = 0; j < 50; j++) await cloud.call(driver.connection, "DescribeVolumes", "read", `vol-${i}-${j}`, async () => null).catch(() => null);
+      }
+      return out;
+    }
+    const a = await outcomes();
+    // About one call in twenty fails (chaos), not all or none: each retry rolled again.
+    expect(a.filter((x) => x === "Unavailable").length).toBeGreaterThan(3);
+    expect(a.filter((x) => x === "ok").length).toBeGreaterThan(250);
+    expect(await outcomes()).toEqual(a);
   });
 
   it("refuses a bad setting with the variable's name", () => {

@@ -1,6 +1,8 @@
-import type { CloudDriver } from "@/lib/drivers/types";
+import { createHash } from "node:crypto";
+import { isCloudError } from "@/lib/core/errors";
+import type { CloudDriver, ListFilter } from "@/lib/drivers/types";
 import type { SharedResource } from "@/lib/store/mci";
-import { MANAGED_TAG, NAMESPACE_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
+import { MANAGED_TAG, OWNER_TAG, ownerTags, type ProvisioningDeps } from "../deps";
 import { KeyedMutex } from "./keyed-mutex";
 
 const locks = new KeyedMutex();
@@ -27,6 +29,25 @@ function sharedId(namespace: string, connection: string): string {
 }
 
 /**
+ * Names are unique per account and region on most providers, and several owners meet in one
+ * account: two connections with the same credential (two teams), or two Barista installations.
+ * So each owner gets its own set, named for the namespace plus a digest of the installation and
+ * the owner row. The name is not how a piece is found (its tags are): it only has to be unique,
+ * and fit every provider: with the longest namespace, "-subnet" ends at 63 characters, GCP's limit.
+ * One set per connection rather than one per account keeps a connection's network its own: it
+ * goes when that connection's VMs go, whatever its siblings run.
+ */
+function sharedName(deps: ProvisioningDeps, namespace: string, owner: string): string {
+  const digest = createHash("sha256").update(`${deps.installationId}|${owner}`).digest("hex").slice(0, 7);
+  return `barista-${namespace}-${digest}`;
+}
+
+/** Pieces this installation made for one owner; the owner id alone may be another installation's. */
+function ownedBy(deps: ProvisioningDeps, owner: string): ListFilter {
+  return { tags: { [OWNER_TAG]: owner, [MANAGED_TAG]: deps.installationId } };
+}
+
+/**
  * The vNet + subnet, security group and key pair of one namespace in one connection, made on
  * demand exactly once: every caller for the same pair waits on one lock, each piece is recorded
  * as soon as it exists, and a piece a lost call made is found again by its owner tag.
@@ -37,21 +58,22 @@ export function ensureShared(deps: ProvisioningDeps, driver: CloudDriver, namesp
     let row = (await deps.repo.findShared(namespace, connection)) ?? (await deps.repo.upsertShared(namespace, connection, { status: "Pending" }));
     if (isReady(row)) return row;
     const owner = row.id;
-    const tags = { [OWNER_TAG]: owner, [MANAGED_TAG]: "true", [NAMESPACE_TAG]: namespace };
-    const base = `barista-${namespace}`;
+    const tags = ownerTags(deps, owner, namespace);
+    const mine = ownedBy(deps, owner);
+    const base = sharedName(deps, namespace, owner);
     if (!row.vNetId || !row.subnetId) {
-      const vnet = (await driver.listVNets({ tags: { [OWNER_TAG]: owner } }))[0] ?? (await driver.createVNet({ name: `${base}-vnet`, cidr: VNET_CIDR, subnets: [{ name: `${base}-subnet`, cidr: SUBNET_CIDR }], tags }));
+      const vnet = (await driver.listVNets(mine))[0] ?? (await driver.createVNet({ name: `${base}-vnet`, cidr: VNET_CIDR, subnets: [{ name: `${base}-subnet`, cidr: SUBNET_CIDR }], tags }));
       row = await deps.repo.upsertShared(namespace, connection, { vNetId: vnet.id, subnetId: vnet.subnets[0].id });
     }
     if (!row.securityGroupId) {
-      const sg = (await driver.listSecurityGroups({ tags: { [OWNER_TAG]: owner } }))[0] ?? (await driver.createSecurityGroup({ name: `${base}-sg`, vNetId: row.vNetId!, rules: DEFAULT_RULES, tags }));
+      const sg = (await driver.listSecurityGroups(mine))[0] ?? (await driver.createSecurityGroup({ name: `${base}-sg`, vNetId: row.vNetId!, rules: DEFAULT_RULES, tags }));
       row = await deps.repo.upsertShared(namespace, connection, { securityGroupId: sg.id });
     }
     if (!row.keyPairId) {
       const ns = await deps.repo.findNamespace(namespace);
       if (!ns) throw new Error(`namespace ${namespace} has no row; it cannot own resources in ${connection}`);
       const publicKey = ns.sshPublicKey;
-      const key = (await driver.listKeyPairs({ tags: { [OWNER_TAG]: owner } }))[0] ?? (await driver.createKeyPair({ name: `${base}-key`, publicKey, tags }));
+      const key = (await driver.listKeyPairs(mine))[0] ?? (await driver.createKeyPair({ name: `${base}-key`, publicKey, tags }));
       row = await deps.repo.upsertShared(namespace, connection, { keyPairId: key.id });
     }
     row = await deps.repo.upsertShared(namespace, connection, { status: "Ready", error: null });
@@ -75,12 +97,24 @@ export function releaseSharedIfUnused(deps: ProvisioningDeps, driver: CloudDrive
     if (!row) return true;
     if ((await deps.repo.countLiveVms(namespace, connection)) > 0) return false;
     await deps.repo.upsertShared(namespace, connection, { status: "Deleting" });
-    const owner = { tags: { [OWNER_TAG]: row.id } };
-    // Adopted by tag as well, so a piece whose id a lost reply never recorded goes too.
-    for (const k of await driver.listKeyPairs(owner)) await driver.deleteKeyPair(k.id);
-    for (const sg of await driver.listSecurityGroups(owner)) await driver.deleteSecurityGroup(sg.id);
-    for (const v of await driver.listVNets(owner)) await driver.deleteVNet(v.id);
+    const mine = ownedBy(deps, row.id);
+    // The recorded ids, and what our tags find, so a piece whose id a lost reply never recorded
+    // goes too. A piece an older version tagged goes only if its id was recorded: the tag alone
+    // cannot tell it from another installation's.
+    const ids = (recorded: string | null, found: { id: string }[]) => new Set([...(recorded ? [recorded] : []), ...found.map((f) => f.id)]);
+    for (const id of ids(row.keyPairId, await driver.listKeyPairs(mine))) await deleteIfPresent(() => driver.deleteKeyPair(id));
+    for (const id of ids(row.securityGroupId, await driver.listSecurityGroups(mine))) await deleteIfPresent(() => driver.deleteSecurityGroup(id));
+    for (const id of ids(row.vNetId, await driver.listVNets(mine))) await deleteIfPresent(() => driver.deleteVNet(id));
     await deps.repo.deleteShared(namespace, connection);
     return true;
   });
+}
+
+/** A delete whose piece is already gone (an earlier try whose reply was lost) has nothing left to do. */
+async function deleteIfPresent(remove: () => Promise<void>): Promise<void> {
+  try {
+    await remove();
+  } catch (e) {
+    if (!isCloudError(e) || e.code !== "NotFound") throw e;
+  }
 }

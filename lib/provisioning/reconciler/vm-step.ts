@@ -4,7 +4,7 @@ import type { VmStatus } from "@/lib/core/types";
 import type { CloudDriver, Vm } from "@/lib/drivers/types";
 import type { VmRow } from "@/lib/store/mci";
 import { getSpec } from "@/lib/catalogue";
-import { MANAGED_TAG, NAMESPACE_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
+import { mayBeOurs, OWNER_TAG, ownerTags, type ProvisioningDeps } from "../deps";
 import { ensureShared } from "./shared-resources";
 import { mciKey, watchKey } from "./keys";
 import { DONE, type StepResult } from "./step-result";
@@ -52,7 +52,7 @@ async function step(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): Pr
 
   if (!row.cloudId) {
     if (wantsGone(row)) {
-      const found = row.createAttempted ? await adopt(driver, row) : null;
+      const found = row.createAttempted ? await adopt(deps, driver, row) : null;
       if (found) return recordCall(deps, row, found);
       // A VM that failed before the cloud made it keeps showing why, unless its row is to go.
       if (status === "Failed" && row.desired === "Terminated") return DONE;
@@ -63,7 +63,7 @@ async function step(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): Pr
     if (status === "Failed") return DONE;
     const shared = await ensureShared(deps, driver, row.namespace);
     // A call that may have taken effect before a crash or a lost reply: find it by its owner tag first.
-    const existing = row.createAttempted ? await adopt(driver, row) : null;
+    const existing = row.createAttempted ? await adopt(deps, driver, row) : null;
     if (existing) return recordCall(deps, row, existing);
     await deps.repo.updateVm(row.id, { createAttempted: true });
     const spec = getSpec(row.regionKey, row.specId);
@@ -74,7 +74,7 @@ async function step(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): Pr
       subnetId: shared.subnetId,
       securityGroupIds: [shared.securityGroupId],
       keyPairId: shared.keyPairId,
-      tags: { [OWNER_TAG]: row.id, [MANAGED_TAG]: "true", [NAMESPACE_TAG]: row.namespace, "barista-mci": row.mciId },
+      tags: { ...ownerTags(deps, row.id, row.namespace), "barista-mci": row.mciId },
       clientToken: row.id,
     });
     return recordCall(deps, row, vm);
@@ -106,8 +106,9 @@ export function wantsGone(row: Pick<VmRow, "desired">): boolean {
   return row.desired === "Terminated" || row.desired === "Removed";
 }
 
-async function adopt(driver: CloudDriver, row: VmRow): Promise<Vm | null> {
-  const found = await driver.listVms({ tags: { [OWNER_TAG]: row.id } });
+async function adopt(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): Promise<Vm | null> {
+  // A row's id names one VM; the managed tag keeps another installation's from being taken for it.
+  const found = (await driver.listVms({ tags: { [OWNER_TAG]: row.id } })).filter((v) => mayBeOurs(deps, v.tags));
   return found.find((v) => v.status !== "Terminated") ?? found[0] ?? null;
 }
 

@@ -2,7 +2,7 @@ import { isTransitional } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
 import type { Vm } from "@/lib/drivers/types";
 import type { VmRow } from "@/lib/store/mci";
-import { MANAGED_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
+import { LEGACY_MANAGED, MANAGED_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
 import { mciKey, vmKey } from "./keys";
 import { again, DONE, type StepResult } from "./step-result";
 import { observedPatch } from "./vm-history";
@@ -18,19 +18,32 @@ const POLLS_PER_SECOND = 100;
  * describe per VM): records status changes, hands VMs that reached a resting state back to their
  * own step, and terminates any VM carrying our tag that no row owns any more (no orphans).
  * It polls more often while operations are young, so a VM is seen Running soon after it is.
+ *
+ * Other connections may share the cloud account (same credential, provider and region: two
+ * teams), and other Barista installations too, so the list holds VMs that are not this
+ * connection's. The sweep terminates a VM only when its managed tag carries this installation's
+ * id and no row in any connection owns it.
  */
 export async function watchConnection(deps: ProvisioningDeps, connectionName: string): Promise<StepResult> {
   const connection = await deps.connections.config(connectionName);
   if (!connection) return DONE;
   const rows = await deps.repo.vmsInConnection(connectionName);
   const driver = deps.driverFor(connection);
-  const cloudVms = await driver.listVms({ tags: { [MANAGED_TAG]: "true" } });
+  const cloudVms = await driver.listVms({ tags: { [MANAGED_TAG]: deps.installationId } });
   const byOwner = new Map<string, Vm>();
-  for (const vm of cloudVms) {
-    const owner = vm.tags[OWNER_TAG];
-    if (!owner) continue;
-    const seen = byOwner.get(owner);
-    if (!seen || seen.status === "Terminated") byOwner.set(owner, vm);
+  const index = (vms: Vm[]) => {
+    for (const vm of vms) {
+      const owner = vm.tags[OWNER_TAG];
+      if (!owner) continue;
+      const seen = byOwner.get(owner);
+      if (!seen || seen.status === "Terminated") byOwner.set(owner, vm);
+    }
+  };
+  index(cloudVms);
+  // VMs made before the managed tag carried the installation id: a second list call, only while
+  // a row that is not at its end finds nothing under the new tag.
+  if (rows.some((r) => r.cloudId && r.status !== "Terminated" && !byOwner.has(r.id))) {
+    index(await driver.listVms({ tags: { [MANAGED_TAG]: LEGACY_MANAGED } }));
   }
   const now = deps.clock.now();
   let oldestOpMs = 0;
@@ -50,12 +63,16 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
   for (const id of mcis) await deps.queue.enqueue(mciKey(id), null, now);
 
   const owned = new Set(rows.map((r) => r.id));
-  for (const vm of cloudVms) {
+  const unowned = cloudVms.filter((vm) => {
     const owner = vm.tags[OWNER_TAG];
-    if (owner?.startsWith("vm-") && !owned.has(owner) && vm.status !== "Terminated" && vm.status !== "Terminating") {
-      await driver.terminateVm(vm.id);
-      oldestOpMs = Math.max(oldestOpMs, MIN_POLL_MS);
-    }
+    return owner?.startsWith("vm-") && !owned.has(owner) && vm.status !== "Terminated" && vm.status !== "Terminating";
+  });
+  // A VM of a sibling connection on the same account has its row there: only one no row owns is an orphan.
+  const elsewhere = unowned.length ? await deps.repo.vmIdsWithRows(unowned.map((vm) => vm.tags[OWNER_TAG])) : new Set<string>();
+  for (const vm of unowned) {
+    if (elsewhere.has(vm.tags[OWNER_TAG])) continue;
+    await driver.terminateVm(vm.id);
+    oldestOpMs = Math.max(oldestOpMs, MIN_POLL_MS);
   }
 
   const stillMoving = rows.some((r) => r.cloudId && isTransitional((byOwner.get(r.id)?.status ?? "Terminated") as VmStatus));

@@ -35,6 +35,7 @@ export async function startHarness(prisma: Database, env: Record<string, string>
     connections: s.connections,
     driverFor: (c: ConnectionConfig) => wrap(createDriver(c, { sim: cloud })),
     clock: systemClock,
+    installationId: await s.settings.installationId(),
     random: Math.random,
     vcpuQuota: () => config.vcpuQuota,
     kick: () => reconciler?.kick(),
