@@ -1,22 +1,15 @@
 import { ConflictError } from "@/lib/core/errors";
 
-interface UniqueViolation {
-  model?: string;
-  fields: string[];
-}
-
 /**
- * The unique constraint a write broke (Prisma's P2002), or null for any other error. Read by
- * shape, not instanceof (each server bundle has its own copy of the client's classes): the
- * native engine puts the fields in `meta.target`, driver adapters (better-sqlite3, pg) in
- * `meta.driverAdapterError.cause.constraint.fields`.
+ * The model whose unique constraint a write broke (Prisma's P2002), or null for any other
+ * error. Read by shape, not instanceof: each server bundle has its own copy of the client's
+ * classes. Prisma names the model in meta.modelName (the test checks it on the better-sqlite3
+ * adapter the server uses).
  */
-export function uniqueViolation(e: unknown): UniqueViolation | null {
+export function uniqueViolation(e: unknown): { model: string | null } | null {
   if (!(e instanceof Error) || (e as { code?: unknown }).code !== "P2002") return null;
-  const meta = (e as { meta?: Record<string, unknown> }).meta ?? {};
-  const cause = (meta.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined)?.cause;
-  const fields = Array.isArray(meta.target) ? meta.target : Array.isArray(cause?.constraint?.fields) ? cause.constraint.fields : [];
-  return { model: typeof meta.modelName === "string" ? meta.modelName : undefined, fields: fields.map(String) };
+  const model = (e as { meta?: { modelName?: unknown } }).meta?.modelName;
+  return { model: typeof model === "string" ? model : null };
 }
 
 /**
@@ -30,7 +23,7 @@ export async function insertUnique<T>(model: string, insert: () => Promise<T>, c
   } catch (e) {
     const v = uniqueViolation(e);
     // Only this model's own constraint: a duplicate in a child row (a subgroup name) is another story.
-    if (v && (v.model === undefined || v.model === model)) throw new ConflictError(conflictMessage());
+    if (v && (v.model === null || v.model === model)) throw new ConflictError(conflictMessage());
     throw e;
   }
 }
