@@ -8,7 +8,7 @@ export const errorSchema = z
   })
   .meta({ id: "Error" });
 
-export const HEALTH_STATES = ["ok", "starting", "off", "stopped", "stalled", "unreadable"] as const;
+const HEALTH_STATES = ["ok", "starting", "off", "stopped", "stalled", "unreadable"] as const;
 
 export const healthCheckSchema = z
   .object({
