@@ -1,32 +1,40 @@
 import next from "eslint-config-next";
 
-const frameworkImports = {
-  patterns: [
-    { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"], message: "lib/core and lib/placement stay framework-free (DESIGN.md rule 2)." },
-    { group: ["@prisma/*", "**/generated/prisma*", "better-sqlite3"], message: "Only lib/store talks to the database (DESIGN.md rule 2)." },
-    { group: ["@aws-sdk/*", "@google-cloud/*", "@azure/*"], message: "Cloud SDKs belong in lib/drivers (DESIGN.md rule 2)." },
-    { group: ["@/lib/store", "@/lib/store/*", "@/lib/drivers", "@/lib/drivers/*", "@/app/*", "@/components/*"], message: "The pure core reaches storage and drivers through interfaces (DESIGN.md rule 2)." },
-  ],
+const prismaOnlyInStore = { group: ["@prisma/*", "**/generated/prisma*"], message: "Only lib/store imports the Prisma client." };
+
+const edgesOnly = {
+  group: ["@/lib/http", "@/lib/http/*", "@/lib/server/runtime", "./runtime"],
+  message:
+    "lib/ throws the typed errors of lib/core/errors.ts (lib/http maps them to statuses) and receives its dependencies as arguments; runtime() is called only at the edges: route handlers, server actions, pages, start-up.",
 };
 
-// Order matters: the stricter rule for the pure core comes last so it wins for those files.
+const driversBelowMonitoring = {
+  group: ["@/lib/monitoring", "@/lib/monitoring/*"],
+  message: "Monitoring uses the drivers, never the reverse: metric names live in lib/core/metrics.ts, the simulator's metric model in lib/drivers/sim.",
+};
+
+const frameworkImports = [
+  { group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"], message: "lib/core and lib/placement stay framework-free (DESIGN.md rule 2)." },
+  { group: ["@prisma/*", "**/generated/prisma*", "better-sqlite3"], message: "Only lib/store talks to the database (DESIGN.md rule 2)." },
+  { group: ["@aws-sdk/*", "@google-cloud/*", "@azure/*"], message: "Cloud SDKs belong in lib/drivers (DESIGN.md rule 2)." },
+  { group: ["@/lib/store", "@/lib/store/*", "@/lib/drivers", "@/lib/drivers/*", "@/app/*", "@/components/*"], message: "The pure core reaches storage and drivers through interfaces (DESIGN.md rule 2)." },
+  edgesOnly,
+];
+
+const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+
+// A later block replaces an earlier one's no-restricted-imports for the files it matches, so each
+// block lists every pattern its files obey; the stricter blocks come last.
 const config = [
   ...next,
   { ignores: [".next/**", "node_modules/**", "lib/store/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
-  {
-    files: ["lib/**/*.ts"],
-    ignores: ["lib/store/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@prisma/*", "**/generated/prisma*"], message: "Only lib/store imports the Prisma client." }] },
-      ],
-    },
-  },
-  {
-    files: ["lib/core/**/*.ts", "lib/placement/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", frameworkImports] },
-  },
+  { files: ["lib/**/*.ts"], rules: restrict(prismaOnlyInStore, edgesOnly) },
+  { files: ["lib/store/**/*.ts"], rules: restrict(edgesOnly) },
+  // The edges themselves, and tests, which may drive a handler through lib/http to check its status.
+  { files: ["lib/http/**/*.ts", "lib/server/startup.ts", "lib/**/*.test.ts"], rules: restrict(prismaOnlyInStore) },
+  { files: ["lib/store/**/*.test.ts"], rules: { "no-restricted-imports": "off" } },
+  { files: ["lib/drivers/**/*.ts"], rules: restrict(prismaOnlyInStore, edgesOnly, driversBelowMonitoring) },
+  { files: ["lib/core/**/*.ts", "lib/placement/**/*.ts"], rules: restrict(...frameworkImports) },
 ];
 
 export default config;

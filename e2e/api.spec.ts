@@ -11,8 +11,14 @@ async function getJson<T>(request: APIRequestContext, url: string, status = 200)
   return (await res.json()) as T;
 }
 
-test("health answers ok", async ({ request }) => {
-  expect(await getJson(request, "/api/v1/health")).toEqual({ status: "ok" });
+test("health answers ok with every check ok: the database reads, the reconciler and the collector turn", async ({ request }) => {
+  type Check = { ok: boolean; state: string; message: string };
+  const health = await getJson<{ status: string; checks: Record<"database" | "reconciler" | "collector", Check> }>(request, "/api/v1/health");
+  expect(health.status).toBe("ok");
+  expect(Object.keys(health.checks).sort()).toEqual(["collector", "database", "reconciler"]);
+  for (const [name, check] of Object.entries(health.checks)) expect(check.ok, `${name}: ${check.message}`).toBe(true);
+  expect(health.checks.database.state).toBe("ok");
+  expect(health.checks.reconciler.state).toBe("ok");
 });
 
 test("regions: every region of every provider, with coordinates and zones, filterable by provider", async ({ request }) => {

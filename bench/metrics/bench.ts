@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { METRIC_NAMES } from "@/lib/drivers/types";
+import { METRIC_NAMES } from "@/lib/core/metrics";
 import { writeLineProtocol } from "@/lib/monitoring/ingest";
 import { queryMetrics } from "@/lib/monitoring/query";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";

@@ -1,5 +1,5 @@
 import { METRIC_META } from "@/components/monitoring/metric-meta";
-import type { MetricName } from "@/lib/drivers/types";
+import type { MetricName } from "@/lib/core/metrics";
 import type { AlertRuleView, AlertScope } from "@/lib/validation/monitoring";
 
 /** The unit the metric is stored in (and a threshold is typed in): percent or a rate, unscaled. */

@@ -1,4 +1,4 @@
-import type { MetricName } from "@/lib/drivers/types";
+import type { MetricName } from "@/lib/core/metrics";
 import type { AlertOp } from "@/lib/monitoring/alert-machine";
 import type { Agg } from "@/lib/monitoring/rollup";
 import type { AlertRuleCreate } from "@/lib/validation/monitoring";

@@ -14,7 +14,7 @@ import { HeatLegend } from "@/components/monitoring/heat-legend";
 import { MciMetrics } from "@/components/monitoring/mci-metrics";
 import { rangeOf, type RangeId } from "@/components/monitoring/ranges";
 import { useLatestMetric } from "@/components/monitoring/use-metrics";
-import type { MetricName } from "@/lib/drivers/types";
+import type { MetricName } from "@/lib/core/metrics";
 import { useRegions } from "@/components/map/use-catalogue";
 import type { VmStatus } from "@/lib/core/types";
 import type { MciActionRequest, VmView } from "@/lib/validation/mci";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Segmented } from "@/components/ui/segmented";
-import type { MetricName } from "@/lib/drivers/types";
+import type { MetricName } from "@/lib/core/metrics";
 
 /** What the MCI map can colour its regions by: status, or the heat of a utilisation metric. */
 export const HEAT_METRICS = [

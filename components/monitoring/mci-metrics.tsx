@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { MetricName } from "@/lib/drivers/types";
+import type { MetricName } from "@/lib/core/metrics";
 import { ChartCard, type ChartSource } from "./chart-card";
 import { AVG_COLOUR, lineColour, MAX_COLOUR } from "./line-colours";
 import { METRIC_META } from "./metric-meta";

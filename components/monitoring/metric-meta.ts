@@ -1,4 +1,4 @@
-import type { MetricName } from "@/lib/drivers/types";
+import type { MetricName } from "@/lib/core/metrics";
 
 export type MetricUnit = "%" | "B/s" | "KB/s";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { METRIC_NAMES, type MetricName } from "@/lib/drivers/types";
+import { METRIC_NAMES, type MetricName } from "@/lib/core/metrics";
 import { METRIC_META } from "./metric-meta";
 
 /** A metric picker labelled the console's way, with CB-Dragonfly's name beside it. */

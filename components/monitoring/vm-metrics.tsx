@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import type { MetricName } from "@/lib/drivers/types";
+import type { MetricName } from "@/lib/core/metrics";
 import { ChartCard, type ChartSource } from "./chart-card";
 import { AVG_COLOUR, MAX_COLOUR } from "./line-colours";
 import { METRIC_META, type MetricUnit } from "./metric-meta";

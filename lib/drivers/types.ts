@@ -1,3 +1,4 @@
+import type { MetricName } from "@/lib/core/metrics";
 import type { Image, ProviderId, Region, Spec, VmStatus } from "@/lib/core/types";
 
 /**
@@ -128,9 +129,6 @@ export interface ListFilter {
   /** Only resources carrying every one of these tags. */
   tags?: Tags;
 }
-
-export const METRIC_NAMES = ["cpu_utilization", "mem_utilization", "disk_utilization", "bytes_in", "bytes_out", "kb_read", "kb_written"] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
 
 export interface MetricQuery {
   metric: MetricName;

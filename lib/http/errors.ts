@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isCloudError, type CloudErrorCode } from "@/lib/core/errors";
+import type { PlacementInputError } from "@/lib/placement";
 
-/** An error a route means to answer with, e.g. 404 for an unknown region. */
+/**
+ * An error only lib/http itself answers with (a body too large, an encoding it cannot read);
+ * the rest of lib/ throws the typed errors of lib/core/errors.ts and describeError maps them.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -49,11 +53,22 @@ export function zodErrorBody(error: z.ZodError, prefix?: string): ErrorBody {
   return { error: issues.map((i) => `${i.path}: ${i.message}`).join("; "), code: "InvalidInput", issues };
 }
 
+function isPlacementInputError(e: unknown): e is PlacementInputError {
+  // By name, not instanceof: the engine may come from another bundle of the same module.
+  return e instanceof Error && e.name === "PlacementInputError" && typeof (e as Partial<PlacementInputError>).field === "string";
+}
+
+/** The engine names fields as `users[3].lat`; zod's issues (and so forms) say `users.3.lat`. */
+function placementIssuePath(field: string): string {
+  return field.replace(/\[(\d+)\]/g, ".$1");
+}
+
 /** Turns any thrown value into a status and a message that says what to fix; never a stack trace. */
 export function describeError(e: unknown, prefix?: string): DescribedError {
   if (e instanceof z.ZodError) return { status: 400, body: zodErrorBody(e, prefix) };
   if (e instanceof BodyParseError) return { status: 400, body: { error: `body: ${e.message}`, code: "InvalidInput" } };
   if (e instanceof HttpError) return { status: e.status, body: { error: e.message, ...(e.code ? { code: e.code } : {}) } };
+  if (isPlacementInputError(e)) return { status: 400, body: { error: `${e.field}: ${e.message}`, code: "InvalidInput", issues: [{ path: placementIssuePath(e.field), message: e.message }] } };
   if (isCloudError(e)) return { status: CLOUD_STATUS[e.code], body: { error: e.message, code: e.code }, retryAfterMs: e.retryAfterMs };
   const ref = randomUUID().slice(0, 8);
   console.error(`[barista] unexpected error (ref ${ref})`, e);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { listSpecs } from "@/lib/catalogue";
 import { systemClock } from "@/lib/core/clock";
-import { METRIC_NAMES } from "@/lib/drivers/types";
+import { METRIC_NAMES } from "@/lib/core/metrics";
 import { applyAction, createMci, getMci } from "@/lib/provisioning/mci";
 import { eventually, startHarness, type Harness } from "@/lib/provisioning/testing/harness";
 import { MetricStore, stores } from "@/lib/store";

@@ -1,6 +1,7 @@
 import type { Clock } from "@/lib/core/clock";
 import { isCloudError } from "@/lib/core/errors";
-import { METRIC_NAMES, type CloudDriver, type ConnectionConfig } from "@/lib/drivers/types";
+import type { CloudDriver, ConnectionConfig } from "@/lib/drivers/types";
+import { METRIC_NAMES } from "@/lib/core/metrics";
 import type { CollectedBatch, MetricStore } from "@/lib/store/metrics";
 import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import { alignDown } from "./rollup";

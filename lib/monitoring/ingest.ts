@@ -1,4 +1,4 @@
-import { METRIC_NAMES } from "@/lib/drivers/types";
+import { METRIC_NAMES } from "@/lib/core/metrics";
 import type { MetricStore, SampleInput } from "@/lib/store/metrics";
 import { LineProtocolError, parseLineProtocol, toEpochMs, type LineError, type ParsedLine, type Precision } from "./line-protocol";
 import type { VmDirectory } from "./vm-directory";

@@ -1,3 +1,4 @@
+import type { Liveness } from "@/lib/core/liveness";
 import { ALERT_INTERVAL_MS, AlertEvaluator } from "./alert-evaluator";
 import { COLLECT_INTERVAL_MS, Collector } from "./collector";
 import type { MonitoringDeps } from "./deps";
@@ -13,6 +14,8 @@ export interface Monitoring {
   /** Starts the background jobs: collector, alert evaluator, rollups and retention sweeps. */
   start(): void;
   stop(): Promise<void>;
+  /** The collector's loop, or null when collection is off (BARISTA_METRICS_COLLECT=off). */
+  collectorLiveness(): Liveness | null;
 }
 
 /** Wires monitoring's background jobs over its dependencies (the composition root supplies them). */
@@ -35,8 +38,9 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
   });
   const evaluator = new AlertEvaluator({ metrics: deps.metrics, vms: deps.vms, alerts: deps.alerts, clock: deps.clock });
   const log = (what: string) => (e: unknown) => console.error(`[barista] ${what}:`, e);
+  const collecting = deps.config.collect ? new Ticker(COLLECT_INTERVAL_MS, () => collector.tick(), log("metric collector")) : null;
   const tickers = [
-    ...(deps.config.collect ? [new Ticker(COLLECT_INTERVAL_MS, () => collector.tick(), log("metric collector"))] : []),
+    ...(collecting ? [collecting] : []),
     new Ticker(ALERT_INTERVAL_MS, () => evaluator.tick(), log("alert evaluator")),
     new Ticker(ROLLUP_INTERVAL_MS, () => deps.metrics.flushRollups(deps.clock.now()), log("metric rollups")),
     new Ticker(SWEEP_INTERVAL_MS, () => deps.metrics.sweep(deps.clock.now(), deps.config.retention), log("metric retention sweep")),
@@ -50,5 +54,6 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
       await Promise.all(tickers.map((t) => t.stop()));
       await evaluator.idle();
     },
+    collectorLiveness: () => collecting?.liveness() ?? null,
   };
 }

@@ -1,3 +1,5 @@
+import type { Liveness } from "@/lib/core/liveness";
+
 /**
  * Runs a job every `intervalMs` of real time, never two at once; a failed run is reported and
  * the next one still comes. The job reads time from the injected clock, so tests call it
@@ -7,6 +9,7 @@ export class Ticker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  private lastTurnAt: number | null = null;
 
   constructor(
     private readonly intervalMs: number,
@@ -35,7 +38,12 @@ export class Ticker {
     );
     await this.running;
     this.running = null;
+    this.lastTurnAt = Date.now();
     this.schedule(Math.max(0, this.intervalMs - (Date.now() - started)));
+  }
+
+  liveness(): Liveness {
+    return { running: !this.stopped, lastTurnAt: this.lastTurnAt };
   }
 
   async stop(): Promise<void> {

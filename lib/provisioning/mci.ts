@@ -30,7 +30,7 @@ export async function createMci(deps: ProvisioningDeps, namespace: string, input
   const plan = await resolveSubGroups(deps, input.subGroups);
   checkSize(plan.reduce((s, p) => s + p.count, 0));
   if (input.dryRun) return { kind: "review", review: await reviewPlan(deps, input.name, input.policy, plan, (sg) => vmNames(sg)) };
-  if (await deps.repo.mciNameTaken(namespace, input.name)) throw new ConflictError(`name: an MCI named "${input.name}" already exists in namespace "${namespace}"; choose another name`);
+  // The name's uniqueness is the database's to guard (a check first would race): createMci answers 409.
   const id = `mci-${shortId()}`;
   const { subGroups, vms } = rows(plan, () => 1);
   await deps.repo.createMci({ id, namespace, name: input.name, description: input.description, policy: input.policy }, subGroups, vms);

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from "@/lib/core/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import { generateSshKeyPair } from "@/lib/drivers/ssh-key";
 import type { NamespaceView } from "@/lib/validation/mci";
 import type { ProvisioningDeps } from "./deps";
@@ -10,9 +10,8 @@ export async function listNamespaces(deps: ProvisioningDeps): Promise<NamespaceV
   return Promise.all(rows.map(async (n) => ({ name: n.name, description: n.description, createdAt: n.createdAt.toISOString(), mciCount: (await deps.repo.listMcis(n.name)).length })));
 }
 
-/** A namespace comes with its own SSH key: imported into every connection it deploys to. */
+/** A namespace comes with its own SSH key: imported into every connection it deploys to. A taken name answers 409 from the store. */
 export async function createNamespace(deps: ProvisioningDeps, input: { name: string; description: string }): Promise<NamespaceView> {
-  if (await deps.repo.findNamespace(input.name)) throw new ConflictError(`namespace "${input.name}" already exists`);
   const key = generateSshKeyPair(`barista-${input.name}`);
   const n = await deps.repo.createNamespace({ ...input, sshPublicKey: key.publicKey, sshPrivateKey: key.privateKey });
   return { name: n.name, description: n.description, createdAt: n.createdAt.toISOString(), mciCount: 0 };

@@ -1,8 +1,14 @@
 import { getRegion, listSpecs } from "@/lib/catalogue";
-import { HttpError } from "@/lib/http/errors";
-import { latencyMatrix, PlacementInputError, solvePlacement, type PlacementResult } from "@/lib/placement";
+import { PlacementInputError, solvePlacement, type PlacementResult } from "@/lib/placement";
+import type { LatencyModel } from "@/lib/placement/latency";
+import type { ConnectionRepository } from "@/lib/store/connections";
 import type { PlacementRequest } from "@/lib/validation/placement";
-import { runtime } from "./runtime";
+
+/** What a placement reads besides its request: the model, and which regions have a connection. */
+export interface PlacementDeps {
+  latency: LatencyModel;
+  connections: Pick<ConnectionRepository, "list">;
+}
 
 type Requirements = NonNullable<PlacementRequest["requirements"]>;
 
@@ -17,13 +23,12 @@ function cheapestFit(regionKey: string, req: Requirements) {
  * The candidates a placement may choose from: every region with a connection (or those asked
  * for), of the providers asked for, that offers a spec meeting the requirements; then the engine.
  */
-export async function placeAudience(req: PlacementRequest): Promise<PlacementResult & { specs: Record<string, { specId: string; name: string; pricePerHour: number }> }> {
-  const rt = runtime();
-  const connected = new Set((await rt.stores.connections.list()).map((c) => c.regionKey));
+export async function placeAudience(deps: PlacementDeps, req: PlacementRequest): Promise<PlacementResult & { specs: Record<string, { specId: string; name: string; pricePerHour: number }> }> {
+  const connected = new Set((await deps.connections.list()).map((c) => c.regionKey));
   let keys: string[];
   if (req.candidates) {
     req.candidates.forEach((key, i) => {
-      if (!getRegion(key)) throw new HttpError(400, `candidates[${i}]: unknown region "${key}"; GET /api/v1/regions lists them`);
+      if (!getRegion(key)) throw new PlacementInputError(`candidates[${i}]`, `unknown region "${key}"; GET /api/v1/regions lists them`);
     });
     keys = [...new Set(req.candidates)];
   } else {
@@ -37,28 +42,10 @@ export async function placeAudience(req: PlacementRequest): Promise<PlacementRes
     if (spec) specs[k] = { specId: spec.id, name: spec.name, pricePerHour: spec.pricePerHour };
     return Boolean(spec);
   });
-  if (keys.length === 0) throw new HttpError(400, "candidates: no region is left after the provider, connection and spec filters; loosen the requirements or allow more providers");
-  if (req.kMode === "exactly" && req.k > keys.length) throw new HttpError(400, `k: ${req.k} regions asked but only ${keys.length} candidate(s) remain after the filters`);
+  if (keys.length === 0) throw new PlacementInputError("candidates", "no region is left after the provider, connection and spec filters; loosen the requirements or allow more providers");
+  if (req.kMode === "exactly" && req.k > keys.length) throw new PlacementInputError("k", `${req.k} regions asked but only ${keys.length} candidate(s) remain after the filters`);
   keys.sort();
-  try {
-    const pricePerHour = Object.fromEntries(keys.map((k) => [k, specs[k].pricePerHour]));
-    const result = await solvePlacement(rt.latency, { users: req.users, k: Math.min(req.k, keys.length), objective: req.objective, kMode: req.kMode, candidates: keys, costWeight: req.costWeight, pricePerHour, timeBudgetMs: req.timeBudgetMs });
-    return { ...result, specs: Object.fromEntries(result.regions.map((r) => [r, specs[r]])) };
-  } catch (e) {
-    throw asHttp(e);
-  }
-}
-
-export function matrixFor(points: { lat: number; lon: number }[], regions: string[]) {
-  try {
-    return latencyMatrix(runtime().latency, points, regions);
-  } catch (e) {
-    throw asHttp(e);
-  }
-}
-
-function asHttp(e: unknown): unknown {
-  // By name, not instanceof: the engine may come from another bundle of the same module.
-  if (e instanceof Error && e.name === "PlacementInputError") return new HttpError(400, `${(e as PlacementInputError).field}: ${e.message}`);
-  return e;
+  const pricePerHour = Object.fromEntries(keys.map((k) => [k, specs[k].pricePerHour]));
+  const result = await solvePlacement(deps.latency, { users: req.users, k: Math.min(req.k, keys.length), objective: req.objective, kMode: req.kMode, candidates: keys, costWeight: req.costWeight, pricePerHour, timeBudgetMs: req.timeBudgetMs });
+  return { ...result, specs: Object.fromEntries(result.regions.map((r) => [r, specs[r]])) };
 }

@@ -12,12 +12,18 @@ import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
 import { databaseFile, MetricStore, stores, type Stores } from "@/lib/store";
+import type { PlacementDeps } from "./placement";
 
-/** The composition root: the one place where storage, drivers, the clock and the models meet. */
+/**
+ * The composition root: the one place where storage, drivers, the clock and the models meet.
+ * Only the edges (route handlers, server actions, pages, start-up) call runtime(); everything
+ * in lib/ receives the part it needs as an argument.
+ */
 export interface Runtime {
   stores: Stores;
   sim: SimCloud;
   latency: LatencyModel;
+  placement: PlacementDeps;
   connections: ConnectionDeps;
   provisioning: ProvisioningDeps;
   reconciler: Reconciler;
@@ -57,10 +63,12 @@ export function runtime(): Runtime {
       connectionConfig: (name) => s.connections.config(name),
       driverFor,
     };
+    const latency = createLatencyModel(listRegions());
     globalRuntime.baristaRuntime = {
       stores: s,
       sim,
-      latency: createLatencyModel(listRegions()),
+      latency,
+      placement: { latency, connections: s.connections },
       connections: { repo: s.connections, driverFor, clock: config.clock },
       provisioning,
       reconciler,

@@ -1,7 +1,8 @@
-import { ConflictError, NotFoundError } from "@/lib/core/errors";
+import { NotFoundError } from "@/lib/core/errors";
 import type { ConnectionConfig } from "@/lib/drivers/types";
 import type { ConnectionView } from "@/lib/validation/connections";
 import type { Connection, PrismaClient } from "./generated/prisma/client";
+import { insertUnique } from "./unique";
 
 export interface NewConnection {
   name: string;
@@ -62,9 +63,8 @@ export class ConnectionRepository {
   }
 
   async create(c: NewConnection): Promise<ConnectionView> {
-    const existing = await this.prisma.connection.findUnique({ where: { name: c.name } });
-    if (existing) throw new ConflictError(`connection "${c.name}" already exists; choose another name or remove it first`);
-    return toView(await this.prisma.connection.create({ data: c }));
+    const row = await insertUnique("Connection", () => this.prisma.connection.create({ data: c }), () => `connection "${c.name}" already exists; choose another name or remove it first`);
+    return toView(row);
   }
 
   /** Adds the ones not there yet; used for the built-in connections at first start. */

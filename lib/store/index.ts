@@ -1,5 +1,6 @@
 import { AlertRepository } from "./alerts";
 import { ConnectionRepository } from "./connections";
+import { DatabaseProbe } from "./database-probe";
 import { db } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
 import { MciRepository } from "./mci";
@@ -16,6 +17,7 @@ export interface Stores {
   queue: WorkQueueRepository;
   alerts: AlertRepository;
   monitoredVms: MonitoredVmRepository;
+  database: DatabaseProbe;
 }
 
 /** Repositories over one database (the process's own by default). */
@@ -28,6 +30,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
     queue: new WorkQueueRepository(prisma),
     alerts: new AlertRepository(prisma),
     monitoredVms: new MonitoredVmRepository(prisma),
+    database: new DatabaseProbe(prisma),
   };
 }
 

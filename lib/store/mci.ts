@@ -1,5 +1,6 @@
 import { NotFoundError } from "@/lib/core/errors";
 import type { Mci, MciEvent, Namespace, Prisma, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
+import { insertUnique } from "./unique";
 
 export type { Mci, MciEvent, Namespace, SharedResource, SubGroup, Vm as VmRow };
 export type MciWithParts = Mci & { subGroups: SubGroup[]; vms: Vm[] };
@@ -51,16 +52,17 @@ export class MciRepository {
     return this.prisma.namespace.findUnique({ where: { name } });
   }
 
-  async createNamespace(ns: { name: string; description: string; sshPublicKey: string; sshPrivateKey: string }): Promise<Namespace> {
-    return this.prisma.namespace.create({ data: ns });
+  createNamespace(ns: { name: string; description: string; sshPublicKey: string; sshPrivateKey: string }): Promise<Namespace> {
+    return insertUnique("Namespace", () => this.prisma.namespace.create({ data: ns }), () => `namespace "${ns.name}" already exists`);
   }
 
   async createMci(mci: { id: string; namespace: string; name: string; description: string; policy: string }, subGroups: NewSubGroup[], vms: NewVm[]): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+    const taken = () => `name: an MCI named "${mci.name}" already exists in namespace "${mci.namespace}"; choose another name`;
+    await insertUnique("Mci", () => this.prisma.$transaction(async (tx) => {
       await tx.mci.create({ data: mci });
       await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId: mci.id })) });
       await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId: mci.id, namespace: mci.namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
-    });
+    }), taken);
     this.bump(mci.id);
   }
 
@@ -86,10 +88,6 @@ export class MciRepository {
     const mci = await this.findMci(id);
     if (!mci || mci.namespace !== namespace) throw new NotFoundError(`MCI "${id}" does not exist in namespace "${namespace}"; GET /api/v1/ns/${namespace}/mci lists them`);
     return mci;
-  }
-
-  mciNameTaken(namespace: string, name: string): Promise<boolean> {
-    return this.prisma.mci.count({ where: { namespace, name } }).then((n) => n > 0);
   }
 
   async updateMci(id: string, data: Prisma.MciUpdateInput): Promise<void> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { METRIC_NAMES } from "@/lib/drivers/types";
+import { METRIC_NAMES } from "@/lib/core/metrics";
 import { ALERT_OPS } from "@/lib/monitoring/alert-machine";
 import { PRECISIONS } from "@/lib/monitoring/line-protocol";
 import { AGGS, alignDown, COMBINES } from "@/lib/monitoring/rollup";

@@ -10,7 +10,7 @@ import {
 } from "@/lib/core/errors";
 import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
-import { runningIntervals, simSeries, type SimVmProfile } from "@/lib/monitoring/sim-model";
+import { runningIntervals, simSeries, type SimVmProfile } from "./metric-model";
 import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, VerifyResult, Vm } from "../types";
 import type { SimCloud } from "./cloud";
 import { STOCKOUT_WINDOW_MS } from "./faults";
@@ -115,7 +115,7 @@ export class SimDriver extends NetworkResources implements CloudDriver {
 
   /**
    * Samples every 10 s from the metric model, computed from the VM's status history and the seed
-   * (see lib/monitoring/sim-model.ts), so any window can be asked for again and answers the same.
+   * (see metric-model.ts), so any window can be asked for again and answers the same.
    * Not counted against the compute API's request limits: like CloudWatch or Azure Monitor,
    * metrics are a separate service with their own.
    */

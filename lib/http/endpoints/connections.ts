@@ -26,7 +26,7 @@ export const deleteConnection = endpoint({
   method: "DELETE",
   path: "/api/v1/connections",
   tag: "connections",
-  summary: "Remove a connection named in the body ({ name }) or the query (?name=)",
+  summary: "Remove a connection named in the query (?name=) or the body ({ name }): the same operation as DELETE /api/v1/connections/{name}",
   body: connectionDeleteSchema,
   bodyFromQuery: true,
   response: emptyObjectSchema,

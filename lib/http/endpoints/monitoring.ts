@@ -85,7 +85,7 @@ export const deleteAlertRule = endpoint({
   method: "DELETE",
   path: "/api/v1/alerts/rules",
   tag: "alerts",
-  summary: "Remove the rule named by ?id= (or { id } in the body); its events stay",
+  summary: "Remove the rule named by ?id= (or { id } in the body): the same operation as DELETE /api/v1/alerts/rules/{id}; its events stay",
   body: alertRuleDeleteSchema,
   bodyFromQuery: true,
   response: emptyObjectSchema,
@@ -111,7 +111,7 @@ export const deleteAlertRuleById = endpoint({
   params: alertRuleIdParamsSchema,
   response: emptyObjectSchema,
   status: 204,
-  errors: [404],
+  errors: [400, 404],
 });
 
 export const listAlertEvents = endpoint({

@@ -1,5 +1,5 @@
 import type { RegionKey, Rtt } from "@/lib/core/types";
-import { DEG_TO_RAD, unitVectorKm, type GeoPoint } from "./geo";
+import { DEG_TO_RAD, greatCircleKm, unitVectorKm, type GeoPoint } from "./geo";
 import { ACCESS_RTT_MS, INTRA_REGION_RTT_MS, estimateRttMs } from "./distance-fit";
 import bundledMeasured from "./measured.json";
 
@@ -23,6 +23,8 @@ export interface LatencyModel {
   between(a: RegionKey, b: RegionKey): Rtt;
   /** User → region: always estimated, access term + distance model. */
   fromPoint(p: GeoPoint, region: RegionKey): Rtt;
+  /** User ↔ user (two places, no region between): both pay the access term; always estimated. */
+  betweenPoints(a: GeoPoint, b: GeoPoint): Rtt;
   /** fromPoint's number alone: no object per call, for solvers looping over users × regions. */
   fromPointMs(p: GeoPoint, region: RegionKey): number;
   /**
@@ -119,6 +121,7 @@ export function createLatencyModel(regions: LatencyRegion[], measured: MeasuredM
     },
     fromPointMs,
     fromPoint: (p, region) => ({ rttMs: fromPointMs(p, region), source: "estimated" }),
+    betweenPoints: (a, b) => ({ rttMs: 2 * ACCESS_RTT_MS + estimateRttMs(greatCircleKm(a, b)), source: "estimated" }),
     fromPointToAll,
     nearest(from, limit) {
       const i = index.get(from) ?? unknown(from);

@@ -180,6 +180,24 @@ describe("fromPoint", () => {
   });
 });
 
+describe("betweenPoints", () => {
+  it("charges both ends the access term over the distance model, the same either way", () => {
+    const paris = { lat: 48.85, lon: 2.35 };
+    const seoul = { lat: 37.56, lon: 126.97 };
+    const r = model.betweenPoints(paris, seoul);
+    expect(r.source).toBe("estimated");
+    expect(r.rttMs).toBeCloseTo(2 * ACCESS_RTT_MS + estimateRttMs(greatCircleKm(paris, seoul)), 9);
+    expect(model.betweenPoints(seoul, paris)).toEqual(r);
+  });
+
+  it("costs a user more to reach another user than to reach a region on the same spot", () => {
+    const seoul = coords.get("aws-ap-northeast-2")!;
+    const paris = { lat: 48.85, lon: 2.35 };
+    expect(model.betweenPoints(paris, seoul).rttMs).toBeCloseTo(model.fromPointMs(paris, "aws-ap-northeast-2") + ACCESS_RTT_MS, 9);
+    expect(model.betweenPoints(seoul, seoul).rttMs).toBeCloseTo(2 * ACCESS_RTT_MS + INTERCEPT_MS, 9);
+  });
+});
+
 describe("fromPointToAll", () => {
   it("matches fromPointMs for every region, in key order, into a reused buffer", () => {
     const buffer = new Float64Array(model.keys.length);

@@ -1,5 +1,6 @@
 import { backoffMs } from "@/lib/core/backoff";
 import { isCloudError } from "@/lib/core/errors";
+import type { Liveness } from "@/lib/core/liveness";
 import type { WorkItemRow } from "@/lib/store/work-queue";
 import type { ProvisioningDeps } from "../deps";
 import { mciKey, parseKey, vmKey } from "./keys";
@@ -29,6 +30,7 @@ export const DEFAULT_LIMITS: RunnerLimits = { global: 48, perConnection: 4, idle
  */
 export class Reconciler {
   private running = false;
+  private lastTurnAt: number | null = null;
   private readonly inFlight = new Set<string>();
   private readonly perConnection = new Map<string, number>();
   private wake: (() => void) | null = null;
@@ -73,6 +75,10 @@ export class Reconciler {
     return this.inFlight.size;
   }
 
+  liveness(): Liveness {
+    return { running: this.running, lastTurnAt: this.lastTurnAt };
+  }
+
   private async loop(): Promise<void> {
     while (this.running) {
       let started = 0;
@@ -81,6 +87,8 @@ export class Reconciler {
       } catch (e) {
         for (const l of this.errors) l("loop", e);
       }
+      // Wall-clock, not deps.clock: the health check asks whether this loop still turns in real time.
+      this.lastTurnAt = Date.now();
       if (!this.running) break;
       const next = await this.deps.queue.nextDueAt().catch(() => null);
       const wait = started > 0 ? 5 : next === null ? this.limits.idleMs : Math.min(this.limits.idleMs, Math.max(5, next - this.deps.clock.now()));

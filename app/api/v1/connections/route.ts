@@ -1,7 +1,8 @@
 import { connections } from "@/lib/http/endpoints";
 import { route } from "@/lib/http/route";
-import { addConnection, listConnections, removeConnection } from "@/lib/provisioning/connections";
+import { addConnection, listConnections } from "@/lib/provisioning/connections";
 import { runtime } from "@/lib/server/runtime";
+import { DELETE as deleteByName } from "./[name]/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,5 @@ export const GET = route(connections.listConnections, async () => listConnection
 
 export const POST = route(connections.createConnection, async ({ body }) => addConnection(runtime().connections, body));
 
-export const DELETE = route(connections.deleteConnection, async ({ body }) => {
-  await removeConnection(runtime().connections, body.name);
-  return {};
-});
+// ?name= (or { name }) is another spelling of DELETE /connections/{name}: that route's handler answers it.
+export const DELETE = route(connections.deleteConnection, async ({ body, request }) => deleteByName(request, { params: Promise.resolve({ name: body.name }) }));

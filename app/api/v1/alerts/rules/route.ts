@@ -1,7 +1,8 @@
 import { monitoring as ep } from "@/lib/http/endpoints";
 import { route } from "@/lib/http/route";
-import { createRule, deleteRule, listRules } from "@/lib/monitoring/rules";
+import { createRule, listRules } from "@/lib/monitoring/rules";
 import { runtime } from "@/lib/server/runtime";
+import { DELETE as deleteById } from "./[id]/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +10,5 @@ export const GET = route(ep.listAlertRules, async () => listRules(runtime().moni
 
 export const POST = route(ep.createAlertRule, async ({ body }) => createRule(runtime().monitoring.deps, body));
 
-export const DELETE = route(ep.deleteAlertRule, async ({ body }) => {
-  await deleteRule(runtime().monitoring.evaluator, body.id);
-  return {};
-});
+// ?id= (or { id }) is another spelling of DELETE /alerts/rules/{id}: that route's handler answers it.
+export const DELETE = route(ep.deleteAlertRule, async ({ body, request }) => deleteById(request, { params: Promise.resolve({ id: body.id }) }));

@@ -1,7 +1,6 @@
+import type { MetricName } from "@/lib/core/metrics";
 import type { VmStatus } from "@/lib/core/types";
-import { unit } from "@/lib/drivers/sim/random";
-import type { MetricName } from "@/lib/drivers/types";
-import { aggregate, alignDown, type Point } from "./rollup";
+import { unit } from "./random";
 
 /**
  * What a simulated VM would report, as a pure function of its seed, its status history and the
@@ -14,6 +13,8 @@ import { aggregate, alignDown, type Point } from "./rollup";
  * warms up after each start; disk fills slowly from the VM's creation; network and disk I/O
  * follow the CPU load.
  */
+
+type Point = [number, number];
 
 export const SIM_SAMPLE_MS = 10_000;
 const BURST_WINDOW_MS = 5 * 60_000;
@@ -133,18 +134,47 @@ export function simValue(p: SimVmProfile, metric: MetricName, t: number): number
   }
 }
 
+/** The start of the period holding t, periods aligned to multiples of the step since the epoch. */
+function periodStart(t: number, stepMs: number): number {
+  return t - (((t % stepMs) + stepMs) % stepMs);
+}
+
+/**
+ * The cloud's own statistic over a period (CloudWatch's Average): the mean of the samples that
+ * fell in it, stamped with the period's start. Samples arrive oldest first.
+ */
+function periodAverages(samples: readonly Point[], stepMs: number): Point[] {
+  const out: Point[] = [];
+  let start = NaN;
+  let sum = 0;
+  let n = 0;
+  for (const [t, v] of samples) {
+    const s = periodStart(t, stepMs);
+    if (s !== start) {
+      if (n) out.push([start, sum / n]);
+      start = s;
+      sum = 0;
+      n = 0;
+    }
+    sum += v;
+    n++;
+  }
+  if (n) out.push([start, sum / n]);
+  return out;
+}
+
 /**
  * Samples every 10 s in [fromMs, toMs), never after `now`; a coarser step averages them into
- * buckets aligned to the step.
+ * periods aligned to the step.
  */
 export function simSeries(p: SimVmProfile, metric: MetricName, fromMs: number, toMs: number, stepSeconds: number, now: number): Point[] {
   const stepMs = stepSeconds * 1000;
-  const start = alignDown(stepMs > SIM_SAMPLE_MS ? alignDown(fromMs, stepMs) : fromMs + SIM_SAMPLE_MS - 1, SIM_SAMPLE_MS);
+  const start = periodStart(stepMs > SIM_SAMPLE_MS ? periodStart(fromMs, stepMs) : fromMs + SIM_SAMPLE_MS - 1, SIM_SAMPLE_MS);
   const end = Math.min(toMs, now + 1);
   const samples: Point[] = [];
   for (let t = start; t < end; t += SIM_SAMPLE_MS) {
     const v = simValue(p, metric, t);
     if (v !== null) samples.push([t, v]);
   }
-  return stepMs > SIM_SAMPLE_MS ? aggregate(samples, stepMs, "avg") : samples;
+  return stepMs > SIM_SAMPLE_MS ? periodAverages(samples, stepMs) : samples;
 }

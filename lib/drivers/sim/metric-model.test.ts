@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { METRIC_NAMES } from "@/lib/drivers/types";
-import { dailyLoad, localHour, runningIntervals, simSeries, simValue, type SimVmProfile } from "./sim-model";
+import { METRIC_NAMES } from "@/lib/core/metrics";
+import { dailyLoad, localHour, runningIntervals, simSeries, simValue, type SimVmProfile } from "./metric-model";
 
 const DAY = 86_400_000;
 const T = Date.UTC(2026, 10, 20, 0, 0, 0);
