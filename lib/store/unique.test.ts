@@ -58,7 +58,7 @@ function provisioningOver(prisma: PrismaClient): ProvisioningDeps {
   const s = stores(prisma);
   const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off" }, systemClock);
   const sim = new SimCloud(s.sim, config);
-  return { repo: s.mci, queue: s.queue, connections: s.connections, driverFor: (c) => createDriver(c, { sim }), clock: systemClock, random: Math.random, vcpuQuota: () => null, kick: () => {} };
+  return { repo: s.mci, queue: s.queue, connections: s.connections, driverFor: (c) => createDriver(c, { sim }), clock: systemClock, random: Math.random, vcpuQuota: () => null, kick: () => {}, installationId: "test-installation" };
 }
 
 const post = (body: unknown) => new Request("http://x/api/v1", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
