@@ -7,7 +7,7 @@ export default function NotFound() {
       <p className="max-w-md text-lg text-slate-300">
         This address is not a page of the console. The map shows every region; start there.
       </p>
-      <Link href="/" className="rounded-lg bg-sky-600 px-5 py-2 text-lg font-medium text-white hover:bg-sky-500">
+      <Link href="/" className="rounded-lg bg-sky-700 px-5 py-2 text-lg font-medium text-white hover:bg-sky-800">
         Open the map
       </Link>
     </div>

@@ -24,7 +24,7 @@ test("health answers ok with every check ok: the database reads, the reconciler 
 test("regions: every region of every provider, with coordinates and zones, filterable by provider", async ({ request }) => {
   const providers = await getJson<Provider[]>(request, "/api/v1/providers");
   const regions = await getJson<Region[]>(request, "/api/v1/regions");
-  // The catalogue holds CB-Tumblebug's ~196 regions over 11 providers.
+  // The catalogue holds CB-Tumblebug's 194 public regions over 9 providers.
   expect(regions.length).toBeGreaterThanOrEqual(190);
   expect(regions.length).toBe(providers.reduce((n, p) => n + p.regionCount, 0));
   expect(new Set(regions.map((r) => r.key)).size).toBe(regions.length);

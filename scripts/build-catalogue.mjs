@@ -174,13 +174,6 @@ const FAMILIES = [
   { p: "ibm", f: "gx3", ref: "us-south", src: "m", gpu: true, sizes: rated([["gx3-16x80x1l4", 16, 80, ["NVIDIA L4", 1, 24]]], 0.034, 0.0035) },
 ];
 
-// Private OpenStack clouds publish no price; DevStack's default flavors get a chargeback model.
-for (const p of ["openstack", "openstack-ex01"]) {
-  FAMILIES.push({ p, f: "m1", ref: "RegionOne", src: "m", sizes: rated([["m1.nano", 1, 0.125], ["m1.micro", 1, 0.1875], ["m1.tiny", 1, 0.5],
-    ["m1.small", 1, 2], ["m1.medium", 2, 4], ["m1.large", 4, 8], ["m1.xlarge", 8, 16]], 0.02, 0.0025) });
-  FAMILIES.push({ p, f: "ds", ref: "RegionOne", src: "m", sizes: rated([["ds1G", 1, 1], ["ds2G", 2, 2], ["ds4G", 4, 4]], 0.02, 0.0025) });
-}
-
 // ---------------------------------------------------------------- CSV-named providers
 // NCP, NHN and KT are catalogued straight from the CSV; their names encode the size.
 const NCP_MEM_PER_VCPU = { s: 4, c: 2, m: 8, ci: 2 }; // Standard, High-CPU, High-Memory, CPU-Intensive (NCP g3 guide)
@@ -238,9 +231,25 @@ function readAssets(dir) {
 }
 
 // ---------------------------------------------------------------- build
+// CB-Tumblebug's cloudinfo.yaml also shows how to register a private OpenStack: one lab install
+// ("Korea Daejeon (Internal)") and a template ("Example of OpenStack-based CSP", "virtual
+// region"). Nobody can rent a VM there, so a provider whose every region reads like that is
+// not a cloud and stays out of the catalogue (and out of every legend and region count).
+const EXAMPLE_REGION = /\bexample\b|\(internal\)|virtual region/i;
+
+/** True when every region of a cloudinfo.yaml provider is one of Tumblebug's examples. */
+function isExampleProvider(id, cloud) {
+  const texts = Object.values(cloud.region ?? {}).map((r) => `${r.description ?? ""} ${r.location?.display ?? ""}`);
+  return EXAMPLE_REGION.test(cloud.description ?? id) || (texts.length > 0 && texts.every((t) => EXAMPLE_REGION.test(t)));
+}
+
 function buildRegions(info) {
-  const providers = [], regions = [], country = {};
+  const providers = [], regions = [], country = {}, examples = [];
   for (const [id, cloud] of Object.entries(info.cloud)) {
+    if (isExampleProvider(id, cloud)) {
+      examples.push(id);
+      continue;
+    }
     providers.push({ id, name: cloud.description ?? id });
     for (const [code, r] of Object.entries(cloud.region ?? {})) {
       const display = r.location?.display ?? r.description ?? code;
@@ -259,7 +268,7 @@ function buildRegions(info) {
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   providers.sort((a, b) => cmp(a.id, b.id));
   regions.sort((a, b) => cmp(a.provider, b.provider) || cmp(a.region, b.region));
-  return { providers, regions, country };
+  return { providers, regions, country, examples };
 }
 
 function priceOf(row) {
@@ -363,8 +372,6 @@ const DEFAULT_IMAGES = {
   ncp: ["ubuntu-22.04-base", "Ubuntu Server 22.04 (g3 server image)"],
   nhn: ["Ubuntu Server 22.04.4 LTS (2024.06.18)", "Ubuntu Server 22.04.4 LTS"],
   kt: ["Ubuntu-22.04-64bit", "Ubuntu 22.04 64bit template"],
-  openstack: ["ubuntu-22.04-server-cloudimg-amd64", "Ubuntu 22.04 cloud image in Glance"],
-  "openstack-ex01": ["ubuntu-22.04-server-cloudimg-amd64", "Ubuntu 22.04 cloud image in Glance"],
 };
 const AZURE_DEFAULT = "Canonical:0001-com-ubuntu-server-jammy:22_04-lts-gen2:22.04.202602250";
 
@@ -411,7 +418,7 @@ function main() {
     process.exit(2);
   }
   const { info, specCsvs, images } = readAssets(path.resolve(dir));
-  const { providers, regions, country } = buildRegions(info);
+  const { providers, regions, country, examples } = buildRegions(info);
   const specs = buildSpecs(regions, country, specCsvs);
   const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "lib", "catalogue", "data");
   fs.mkdirSync(outDir, { recursive: true });
@@ -419,7 +426,8 @@ function main() {
   writeJson(path.join(outDir, "specs.json"), { source: "CB-Tumblebug assets/cloudspec*.csv (Apache-2.0) + Barista list/model prices", ...specs });
   writeJson(path.join(outDir, "images.json"), { source: "CB-Tumblebug assets/cloudimage.csv (Apache-2.0) + Barista defaults", images: buildImages(providers, images) });
   console.log(`${providers.length} providers, ${regions.length} regions, ${specs.families.length} family lines, ` +
-    `${specs.gpuRegions.length} GPU regions, ${Object.keys(specs.quotes).length} regions with quotes -> ${outDir}`);
+    `${specs.gpuRegions.length} GPU regions, ${Object.keys(specs.quotes).length} regions with quotes -> ${outDir}` +
+    `\nleft out as examples, not clouds: ${examples.join(", ") || "none"}`);
 }
 
 main();

@@ -10,7 +10,7 @@ export default function ConnectionsError({ error, retry }: { error: unknown; ret
         The server could not read its database{digest ? ` (ref ${digest})` : ""}. Check that the server is running and that its log
         shows no database error, then retry.
       </p>
-      <button type="button" onClick={retry} className="rounded-lg bg-sky-600 px-5 py-2 text-lg font-medium text-white hover:bg-sky-500">
+      <button type="button" onClick={retry} className="rounded-lg bg-sky-700 px-5 py-2 text-lg font-medium text-white hover:bg-sky-800">
         Retry
       </button>
     </div>

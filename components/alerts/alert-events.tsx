@@ -132,7 +132,7 @@ export function AlertEvents({ mci, vmNames, mciNames, onOpenVm, compact = false,
                   {e.mci && (
                     <span className="block truncate text-sm text-slate-400" title={e.mci}>
                       {mciNames?.get(e.mci) ?? e.mci}
-                      {e.namespace && <span className="text-slate-500"> · {e.namespace}</span>}
+                      {e.namespace && <span className="text-slate-400"> · {e.namespace}</span>}
                     </span>
                   )}
                 </td>

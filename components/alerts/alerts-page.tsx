@@ -79,7 +79,7 @@ export function AlertsPage() {
               if (!formOpen) requestAnimationFrame(() => document.getElementById("rule-name")?.focus());
             }}
             className={`rounded-lg px-5 py-2 text-base font-semibold shadow ${
-              formOpen ? "text-slate-200 ring-1 ring-panel-edge hover:bg-slate-700/60" : "bg-sky-600 text-white hover:bg-sky-500"
+              formOpen ? "text-slate-200 ring-1 ring-panel-edge hover:bg-slate-700/60" : "bg-sky-700 text-white hover:bg-sky-800"
             }`}
           >
             {formOpen ? "Close form" : "New rule"}

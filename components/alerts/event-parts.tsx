@@ -58,14 +58,14 @@ export function EventTime({ at, now }: { at: string; now: number }) {
   return (
     <time dateTime={at} title={`${at.slice(0, 10)} ${at.slice(11, 19)} UTC`} className="whitespace-nowrap tabular-nums text-slate-300">
       {at.slice(11, 19)}
-      {ago && <span className="text-slate-500"> · {ago}</span>}
+      {ago && <span className="text-slate-400"> · {ago}</span>}
     </time>
   );
 }
 
 /** What the webhook answered; nothing when the rule has none or the answer is still on its way. */
 export function WebhookStatus({ status }: { status: string | null }) {
-  if (!status) return <span className="text-slate-500">—</span>;
+  if (!status) return <span className="text-slate-400">—</span>;
   const ok = status.startsWith("delivered");
   return (
     <span data-testid="webhook-status" className={`block truncate text-sm ${ok ? "text-emerald-200" : "text-rose-200"}`} title={status}>

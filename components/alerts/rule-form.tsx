@@ -231,7 +231,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
             <button
               type="submit"
               disabled={pending || !hydrated}
-              className="w-full whitespace-nowrap rounded-lg bg-sky-600 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-500 disabled:cursor-wait disabled:bg-sky-800 xl:w-auto"
+              className="w-full whitespace-nowrap rounded-lg bg-sky-700 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-800 disabled:cursor-wait disabled:bg-sky-800 xl:w-auto"
             >
               {pending ? "Adding…" : "Add rule"}
             </button>

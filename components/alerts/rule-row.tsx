@@ -98,7 +98,7 @@ export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
               {rule.webhookUrl}
             </span>
           ) : (
-            <span className="text-slate-500">—</span>
+            <span className="text-slate-400">—</span>
           )}
         </td>
         <td className="py-2.5 pr-3" data-testid="rule-state">

@@ -48,7 +48,7 @@ function Parameters({ list, scope }: { list: Parameter[]; scope: SchemaScope }) 
               {p.required ? (
                 <span className="ml-2 text-xs font-semibold uppercase tracking-wide text-rose-300">required</span>
               ) : (
-                <span className="ml-2 text-xs uppercase tracking-wide text-slate-500">optional</span>
+                <span className="ml-2 text-xs uppercase tracking-wide text-slate-400">optional</span>
               )}
             </td>
             <td className="py-1.5 pr-3 text-slate-300">{p.in}</td>
@@ -110,7 +110,7 @@ export function OperationCard({ entry, scope }: { entry: OperationEntry; scope: 
             open ↗
           </a>
         )}
-        {op.operationId && <span className="ml-auto font-mono text-sm text-slate-500">{op.operationId}</span>}
+        {op.operationId && <span className="ml-auto font-mono text-sm text-slate-400">{op.operationId}</span>}
       </header>
       <div className="px-5 pb-4 pt-3">
         {op.summary && (
@@ -131,7 +131,7 @@ export function OperationCard({ entry, scope }: { entry: OperationEntry; scope: 
             title={
               <>
                 Request body
-                <span className="ml-2 font-mono normal-case tracking-normal text-slate-500">
+                <span className="ml-2 font-mono normal-case tracking-normal text-slate-400">
                   {Object.keys(op.requestBody.content ?? {}).join(", ")}
                   {op.requestBody.required ? " · required" : ""}
                 </span>
@@ -153,7 +153,7 @@ export function OperationCard({ entry, scope }: { entry: OperationEntry; scope: 
                   <span className={`rounded px-2 py-px font-mono text-sm font-bold ring-1 ${statusTone(status)}`}>{status}</span>
                   <span className="text-slate-200">{res.description}</span>
                   {!success && res.content?.["application/json"]?.schema && (
-                    <span className="font-mono text-sm text-slate-500">{typeLabel(res.content["application/json"].schema, scope)}</span>
+                    <span className="font-mono text-sm text-slate-400">{typeLabel(res.content["application/json"].schema, scope)}</span>
                   )}
                 </span>
               );

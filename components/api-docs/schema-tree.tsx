@@ -45,7 +45,7 @@ function Row({ child, depth }: { child: Child; depth: number }) {
           (child.required ? (
             <span className="text-xs font-semibold uppercase tracking-wide text-rose-300">required</span>
           ) : (
-            <span className="text-xs uppercase tracking-wide text-slate-500">optional</span>
+            <span className="text-xs uppercase tracking-wide text-slate-400">optional</span>
           ))}
         <TypeName schema={child.schema} scope={child.scope} />
         <Constraints schema={child.schema} scope={child.scope} />

@@ -14,7 +14,7 @@ export function MapStatus({ isPending, error, empty, onRetry }: Props) {
             <p>
               <span className="font-semibold text-white">The regions could not be loaded.</span> {error.message}
             </p>
-            <button type="button" onClick={onRetry} className="mt-2 rounded-md bg-sky-600 px-4 py-1.5 font-medium text-white hover:bg-sky-500">
+            <button type="button" onClick={onRetry} className="mt-2 rounded-md bg-sky-700 px-4 py-1.5 font-medium text-white hover:bg-sky-800">
               Retry
             </button>
           </>

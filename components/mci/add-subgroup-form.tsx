@@ -113,7 +113,7 @@ export function AddSubgroupForm({ namespace, mciId, regions, taken, disabled, on
               type="button"
               onClick={submit}
               disabled={pending || disabled || !resolved?.spec || Boolean(resolved?.problem) || Boolean(nameError)}
-              className="rounded-lg bg-sky-600 px-4 py-1.5 font-semibold text-white hover:bg-sky-500 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+              className="rounded-lg bg-sky-700 px-4 py-1.5 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
             >
               {pending ? "Adding…" : `Add ${draft.count} VM${draft.count === 1 ? "" : "s"}`}
             </button>

@@ -449,7 +449,7 @@ export function CreateMciPage({ namespace }: { namespace: string }) {
                 type="button"
                 disabled={!canConfigure}
                 onClick={() => setStep("configure")}
-                className="rounded-lg bg-sky-600 px-5 py-2 font-semibold text-white hover:bg-sky-500 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+                className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
               >
                 Configure {canConfigure ? plural(selectedRegions.length, "subgroup") : ""} →
               </button>
@@ -471,7 +471,7 @@ export function CreateMciPage({ namespace }: { namespace: string }) {
                 type="button"
                 disabled={pending || reviewBlocker !== null}
                 onClick={startReview}
-                className="rounded-lg bg-sky-600 px-5 py-2 font-semibold text-white hover:bg-sky-500 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+                className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
               >
                 {pending ? "Reviewing…" : "Review →"}
               </button>
@@ -487,7 +487,7 @@ export function CreateMciPage({ namespace }: { namespace: string }) {
                 type="button"
                 disabled={pending || creating || !review}
                 onClick={create}
-                className="rounded-lg bg-emerald-600 px-5 py-2 font-semibold text-white hover:bg-emerald-500 disabled:cursor-wait disabled:bg-emerald-900"
+                className="rounded-lg bg-emerald-700 px-5 py-2 font-semibold text-white hover:bg-emerald-800 disabled:cursor-wait disabled:bg-emerald-900"
               >
                 {pending || creating ? "Creating…" : `Create ${review ? plural(review.vms.length, "VM") : "MCI"}`}
               </button>

@@ -53,7 +53,7 @@ export function MciDetailsForm({ name, description, policy, nameError, onName, o
       </div>
       <div>
         <label htmlFor="mci-description" className="mb-1 block text-sm font-medium text-slate-300">
-          Description <span className="font-normal text-slate-500">(optional)</span>
+          Description <span className="font-normal text-slate-400">(optional)</span>
         </label>
         <textarea
           id="mci-description"

@@ -71,7 +71,7 @@ export function MciListPage({ namespace, deleted }: Props) {
           >
             Download SSH key
           </a>
-          <Link href={newHref} className="rounded-lg bg-sky-600 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-500">
+          <Link href={newHref} className="rounded-lg bg-sky-700 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-800">
             New MCI
           </Link>
         </div>
@@ -98,7 +98,7 @@ export function MciListPage({ namespace, deleted }: Props) {
               Begin with <strong>New MCI</strong>: pick regions on the world map (click their markers, or Shift+drag a box), choose a
               size and a count for each, review every VM and its cost, then create. The built-in simulator needs no cloud account.
             </p>
-            <Link href={newHref} className="mt-4 inline-block rounded-lg bg-sky-600 px-5 py-2 font-semibold text-white hover:bg-sky-500">
+            <Link href={newHref} className="mt-4 inline-block rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800">
               New MCI
             </Link>
           </div>
@@ -149,7 +149,7 @@ function MciRow({ mci, namespace }: { mci: MciView; namespace: string }) {
         <span className="tabular-nums text-slate-100">{regionCount(mci)}</span>
         <span className="ml-2 inline-flex gap-1 align-middle">
           {providers.map((p) => (
-            <span key={p} title={p} aria-label={p} className="h-3 w-3 rounded-full" style={{ backgroundColor: providerColour(p) }} />
+            <span key={p} role="img" title={p} aria-label={p} className="h-3 w-3 rounded-full" style={{ backgroundColor: providerColour(p) }} />
           ))}
         </span>
       </td>

@@ -92,7 +92,7 @@ export function NamespacePicker({ namespace, onChange }: Props) {
               </p>
             )}
           </div>
-          <button type="submit" disabled={pending || !hydrated} className="rounded-lg bg-sky-600 px-4 py-2 font-medium text-white hover:bg-sky-500 disabled:opacity-60">
+          <button type="submit" disabled={pending || !hydrated} className="rounded-lg bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 disabled:opacity-60">
             {pending ? "Adding…" : "Add"}
           </button>
           <button type="button" onClick={() => setAdding(false)} className="rounded-lg px-3 py-2 text-slate-300 hover:bg-slate-700/60">

@@ -144,9 +144,12 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
     <div className="relative h-full w-full overflow-hidden bg-sea">
       <PlacementMap fit={fit} points={points} lines={stale ? [] : lines} chosen={stale ? [] : chosen} onAdd={addAt} onRemove={remove} onMove={move} />
       {points.length === 0 && (
-        <p className="pointer-events-none absolute left-1/2 top-6 z-[1000] -translate-x-1/2 rounded-xl border border-panel-edge bg-panel/90 px-4 py-2 text-base text-slate-200 shadow-2xl">
-          Click the map where participants are, or pick a preset on the right.
-        </p>
+        // Centred on the map that shows, not on the window: the panel covers the right 36rem.
+        <div className="pointer-events-none absolute inset-x-0 top-6 z-[1000] flex justify-center px-4 sm:right-[36rem]">
+          <p data-testid="placement-hint" className="rounded-xl border border-panel-edge bg-panel/90 px-4 py-2 text-center text-base text-slate-200 shadow-2xl">
+            Click the map where participants are, or pick a preset on the right.
+          </p>
+        </div>
       )}
       {run && <BaselineCard answer={run.answer} stale={stale} />}
 
@@ -191,7 +194,7 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
               type="button"
               disabled={pending || points.length === 0}
               onClick={place}
-              className="rounded-lg bg-sky-600 px-5 py-2 font-semibold text-white hover:bg-sky-500 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+              className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
             >
               {pending ? "Placing…" : run ? "Run again" : "Run placement"}
             </button>
@@ -199,7 +202,7 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
               type="button"
               disabled={!run || stale || pending || deploying}
               onClick={deploy}
-              className="rounded-lg bg-emerald-600 px-5 py-2 font-semibold text-white hover:bg-emerald-500 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+              className="rounded-lg bg-emerald-700 px-5 py-2 font-semibold text-white hover:bg-emerald-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
               title="Open a new MCI with one subgroup per chosen region, to review before anything is made"
             >
               {deploying ? "Opening…" : "Deploy this plan →"}

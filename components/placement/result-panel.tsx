@@ -6,7 +6,7 @@ import type { MapRegion } from "@/components/map/use-catalogue";
 import { providerColour } from "@/lib/core/palette";
 import type { AudiencePoint } from "./audience";
 import { LatencyHistogram } from "./latency-histogram";
-import type { PlacementAnswer } from "./placement-format";
+import { solverVerdict, type PlacementAnswer } from "./placement-format";
 
 export type RegionRow = { key: string; region: MapRegion | undefined; users: number; weight: number; meanMs: number; maxMs: number };
 
@@ -26,6 +26,7 @@ export function ResultPanel({ answer, points, rows }: Props) {
   const samples = answer.assignment.map((a) => ({ rttMs: a.rttMs, weight: points[a.user]?.weight ?? 1 }));
   const source = answer.assignment.some((a) => a.source === "measured") ? "partly measured" : "estimated";
   const { solver } = answer;
+  const verdict = solverVerdict(solver);
   return (
     <section aria-label="Result" data-testid="placement-result" className="space-y-3">
       <h2 className="text-lg font-semibold text-white">Result</h2>
@@ -44,9 +45,10 @@ export function ResultPanel({ answer, points, rows }: Props) {
       <p className="text-sm text-slate-400">User → region round trips are {source} (distance model plus access).</p>
       <p data-testid="solver" className="text-[0.95rem] text-slate-300">
         Solver <span className="font-mono text-slate-100">{solver.method}</span> ·{" "}
-        {solver.optimal ? <span className="font-semibold text-emerald-300">optimal</span> : <span className="text-amber-200">within {solver.gapPct.toFixed(1)}% of optimal</span>} ·{" "}
-        {solver.ms < 1000 ? `${Math.round(solver.ms)} ms` : `${(solver.ms / 1000).toFixed(1)} s`}
-        {solver.budgetHit && <span className="text-amber-200"> (time budget reached)</span>}
+        <span data-testid="solver-verdict" className={verdict.proven ? "font-semibold text-emerald-300" : "text-amber-200"}>
+          {verdict.text}
+        </span>{" "}
+        · {solver.ms < 1000 ? `${Math.round(solver.ms)} ms` : `${(solver.ms / 1000).toFixed(1)} s`}
         {answer.costPerHour !== undefined && <> · {formatPrice(answer.costPerHour)} for one VM per region</>}
       </p>
       <LatencyHistogram samples={samples} />

@@ -6,7 +6,7 @@ import type { VmStatus } from "./types";
 
 /**
  * Paul Tol's discrete rainbow for 12 colours (https://personal.sron.nl/~pault/), built to stay
- * distinguishable under the common colour-vision deficiencies. With 11 providers no palette keeps
+ * distinguishable under the common colour-vision deficiencies. With 9 providers no palette keeps
  * every pair apart, so the largest providers got the hues furthest apart (blue, green, orange,
  * red, yellow, purple) and the ones with a handful of regions share the paler neighbours.
  */
@@ -20,8 +20,6 @@ export const PROVIDER_COLOURS: Readonly<Record<string, string>> = {
   nhn: "#7BAFDE",
   ncp: "#CAE0AB",
   kt: "#E8601C",
-  openstack: "#D1BBD7",
-  "openstack-ex01": "#1965B0",
 };
 
 /** Tol's neutral grey: a provider the palette does not know yet reads as "other", not as a brand. */
