@@ -6,7 +6,7 @@ import { formatPrice } from "@/components/map/format";
 import { plural } from "@/lib/core/plural";
 import type { MciView } from "@/lib/validation/mci";
 import { ProgressBar } from "./progress-bar";
-import { StatusBadge } from "./status-badge";
+import { GroupStatusBadge } from "./status-badge";
 import type { MciEvent } from "./use-mci";
 
 type Props = {
@@ -46,7 +46,7 @@ export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleti
             <h1 className="truncate font-mono text-2xl font-semibold text-white" title={mci.description || mci.name}>
               {mci.name}
             </h1>
-            <StatusBadge status={mci.status} />
+            <GroupStatusBadge status={mci.status} state={mci.state} />
           </div>
         </div>
         <div className="shrink-0 text-right">
