@@ -2,6 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { fieldProps, FieldBox, inputClass } from "@/components/ui/form-fields";
+import { fieldIn, placeIssues } from "@/components/ui/place-issues";
 import type { DriverKind } from "@/lib/drivers/registry";
 import type { ConnectionView } from "@/lib/validation/connections";
 import { addConnectionAction } from "./actions";
@@ -63,14 +64,9 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
         onAdded(result.data);
         return;
       }
-      const fieldErrors: Partial<Record<Field, string>> = {};
-      const other: string[] = [];
-      for (const [key, message] of Object.entries(result.fieldErrors ?? {})) {
-        if ((FIELDS as readonly string[]).includes(key)) fieldErrors[key as Field] = message;
-        else other.push(message);
-      }
-      setErrors(fieldErrors);
-      setFormError(result.fieldErrors ? (other.length ? other.join("; ") : null) : result.error);
+      const placed = placeIssues(result, fieldIn(FIELDS));
+      setErrors(placed.fields);
+      setFormError(placed.form);
     });
   }
 

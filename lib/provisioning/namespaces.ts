@@ -12,7 +12,7 @@ export async function listNamespaces(deps: ProvisioningDeps): Promise<NamespaceV
 
 /** A namespace comes with its own SSH key: imported into every connection it deploys to. */
 export async function createNamespace(deps: ProvisioningDeps, input: { name: string; description: string }): Promise<NamespaceView> {
-  if (await deps.repo.findNamespace(input.name)) throw new ConflictError(`namespace "${input.name}" already exists`);
+  if (await deps.repo.findNamespace(input.name)) throw new ConflictError(`namespace "${input.name}" already exists; choose another name`, "name");
   const key = generateSshKeyPair(`barista-${input.name}`);
   const n = await deps.repo.createNamespace({ ...input, sshPublicKey: key.publicKey, sshPrivateKey: key.privateKey });
   return { name: n.name, description: n.description, createdAt: n.createdAt.toISOString(), mciCount: 0 };

@@ -63,7 +63,7 @@ export class ConnectionRepository {
 
   async create(c: NewConnection): Promise<ConnectionView> {
     const existing = await this.prisma.connection.findUnique({ where: { name: c.name } });
-    if (existing) throw new ConflictError(`connection "${c.name}" already exists; choose another name or remove it first`);
+    if (existing) throw new ConflictError(`connection "${c.name}" already exists; choose another name or remove it first`, "name");
     return toView(await this.prisma.connection.create({ data: c }));
   }
 
