@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alertRuleCreateSchema } from "@/lib/validation/monitoring";
-import { EMPTY_DRAFT, placeErrors, toCreateInput } from "./rule-draft";
+import { placeIssues } from "@/components/ui/place-issues";
+import { EMPTY_DRAFT, fieldOfDraft, toCreateInput } from "./rule-draft";
 
 describe("toCreateInput", () => {
   it("makes a valid rule of a filled-in draft", () => {
@@ -18,14 +19,14 @@ describe("toCreateInput", () => {
   });
 });
 
-describe("placeErrors", () => {
+describe("placing a failed create on the rule form", () => {
   it("puts issues next to the field their path starts with and the rest on the form", () => {
     const issues = [
       { path: "name", message: "name is required" },
       { path: "scope.mci", message: 'MCI "m" does not exist' },
       { path: "input", message: "odd" },
     ];
-    expect(placeErrors({ error: "name: name is required; scope.mci: …", issues })).toEqual({
+    expect(placeIssues({ error: "name: name is required; scope.mci: …", issues }, fieldOfDraft)).toEqual({
       fields: { name: "name is required", scope: 'MCI "m" does not exist' },
       form: "odd",
     });
@@ -36,7 +37,7 @@ describe("placeErrors", () => {
       { path: "scope", message: "give one of vm, mci or namespace" },
       { path: "scope.vm", message: "second" },
     ];
-    expect(placeErrors({ error: "…", issues }).fields).toEqual({ scope: "give one of vm, mci or namespace" });
-    expect(placeErrors({ error: "name: looks like a field but is the database talking", issues: [] })).toEqual({ fields: {}, form: "name: looks like a field but is the database talking" });
+    expect(placeIssues({ error: "…", issues }, fieldOfDraft).fields).toEqual({ scope: "give one of vm, mci or namespace" });
+    expect(placeIssues({ error: "name: looks like a field but is the database talking", issues: [] }, fieldOfDraft)).toEqual({ fields: {}, form: "name: looks like a field but is the database talking" });
   });
 });

@@ -1,6 +1,5 @@
-import { fieldIn, placeIssues, type PlacedIssues } from "@/components/ui/place-issues";
+import { fieldIn } from "@/components/ui/place-issues";
 import type { MetricName } from "@/lib/drivers/types";
-import type { ActionFailure } from "@/lib/http/action";
 import type { AlertOp } from "@/lib/monitoring/alert-machine";
 import type { Agg } from "@/lib/monitoring/rollup";
 import type { AlertRuleCreate } from "@/lib/validation/monitoring";
@@ -60,7 +59,5 @@ export function toCreateInput(d: RuleDraft): AlertRuleCreate {
   };
 }
 
-/** Splits the action's answer between the fields and the form; `scope.mci` goes next to the scope field. */
-export function placeErrors(failure: Pick<ActionFailure, "error" | "issues">): PlacedIssues<DraftField> {
-  return placeIssues(failure, fieldIn(DRAFT_FIELDS));
-}
+/** The field an issue's path belongs to: `scope.mci` goes next to the scope field. */
+export const fieldOfDraft = fieldIn(DRAFT_FIELDS);
