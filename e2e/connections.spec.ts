@@ -84,6 +84,7 @@ test("the connections page lists every connection, filters them, adds one, verif
   await f.submit.click();
   await expect(nameError).toHaveText('connection "aws-us-east-1" already exists; choose another name or remove it first');
   await expect(f.form.getByTestId("form-error")).toHaveCount(0);
+  await shot(page, "02-name-taken");
 
   // Add a connection with a good name: it appears in the list and in the API.
   const name = "e2e-virginia";

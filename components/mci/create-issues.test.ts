@@ -11,8 +11,15 @@ describe("placeCreateIssues", () => {
   });
 
   it("names the region of a subgroup's issue, from the index in its path", () => {
-    const failure = { error: "…", issues: [{ path: "mci.subGroups.1.specId", message: 'gcp-europe-west1 offers no spec "x"' }, { path: "mci.subGroups", message: "2,400 VMs requested" }] };
-    expect(placeCreateIssues(failure, regionOf)).toEqual({ fields: {}, form: 'gcp-europe-west1: gcp-europe-west1 offers no spec "x"; 2,400 VMs requested' });
+    const failure = {
+      error: "…",
+      issues: [
+        { path: "mci.subGroups.0.count", message: "count is at most 100" },
+        { path: "mci.subGroups.1.specId", message: 'gcp-europe-west1 offers no spec "x"' },
+        { path: "mci.subGroups", message: "2400 VMs requested" },
+      ],
+    };
+    expect(placeCreateIssues(failure, regionOf)).toEqual({ fields: {}, form: 'aws-us-east-1: count is at most 100; gcp-europe-west1 offers no spec "x"; 2400 VMs requested' });
   });
 
   it("shows a failure without issues as it came", () => {
