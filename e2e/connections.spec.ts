@@ -78,11 +78,13 @@ test("the connections page lists every connection, filters them, adds one, verif
   await expect(f.name).toHaveAttribute("aria-invalid", "true");
   await shot(page, "02-bad-name");
 
-  // Empty name means provider-region, which the built-in connection already holds: the answer says what to do.
+  // Empty name means provider-region, which the built-in connection already holds: the answer says what to do, at the name.
   await f.name.fill("");
   await expect(nameError).toHaveCount(0);
   await f.submit.click();
-  await expect(f.form.getByTestId("form-error")).toContainText('connection "aws-us-east-1" already exists; choose another name or remove it first');
+  await expect(nameError).toHaveText('connection "aws-us-east-1" already exists; choose another name or remove it first');
+  await expect(f.form.getByTestId("form-error")).toHaveCount(0);
+  await shot(page, "02-name-taken");
 
   // Add a connection with a good name: it appears in the list and in the API.
   const name = "e2e-virginia";

@@ -42,10 +42,10 @@ test.describe("placement API", () => {
   test("answers 400 with the reason for input it cannot place", async ({ request }) => {
     const tooMany = await request.post("/api/v1/placement", { data: { users: CONFERENCE, k: 3, objective: "mean", providers: ["kt"] } });
     expect(tooMany.status()).toBe(400);
-    expect((await tooMany.json()).error).toMatch(/^k: /);
+    expect((await tooMany.json()).error).toMatch(/^body\.k: /);
     const none = await request.post("/api/v1/placement", { data: { users: CONFERENCE, k: 1, objective: "mean", requirements: { vcpu: 1000 } } });
     expect(none.status()).toBe(400);
-    expect((await none.json()).error).toMatch(/^candidates: no region is left/);
+    expect((await none.json()).error).toMatch(/^body\.candidates: no region is left/);
     const badLat = await request.post("/api/v1/placement", { data: { users: [{ lat: 120, lon: 0 }], k: 1, objective: "max" } });
     expect(badLat.status()).toBe(400);
     expect((await badLat.json()).error).toMatch(/body\.users\.0\.lat/);

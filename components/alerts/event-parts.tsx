@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { formatAgo } from "@/components/connections/format-time";
+import { formatAgo } from "@/components/ui/format-time";
 import type { AlertEventView } from "@/lib/validation/monitoring";
 import { formatValue } from "./format-rule";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alertRuleCreateSchema } from "@/lib/validation/monitoring";
-import { EMPTY_DRAFT, placeErrors, toCreateInput } from "./rule-draft";
+import { placeIssues } from "@/components/ui/place-issues";
+import { EMPTY_DRAFT, fieldOfDraft, toCreateInput } from "./rule-draft";
 
 describe("toCreateInput", () => {
   it("makes a valid rule of a filled-in draft", () => {
@@ -18,16 +19,25 @@ describe("toCreateInput", () => {
   });
 });
 
-describe("placeErrors", () => {
-  it("puts field errors next to their fields and the rest on the form", () => {
-    expect(placeErrors({ error: "x", fieldErrors: { name: "name is required", "scope.mci": "scope.mci is empty", form: "odd" } })).toEqual({
-      fields: { name: "name is required", scope: "scope.mci is empty" },
+describe("placing a failed create on the rule form", () => {
+  it("puts issues next to the field their path starts with and the rest on the form", () => {
+    const issues = [
+      { path: "name", message: "name is required" },
+      { path: "scope.mci", message: 'MCI "m" does not exist' },
+      { path: "input", message: "odd" },
+    ];
+    expect(placeIssues({ error: "name: name is required; scope.mci: …", issues }, fieldOfDraft)).toEqual({
+      fields: { name: "name is required", scope: 'MCI "m" does not exist' },
       form: "odd",
     });
   });
 
-  it("reads the field from a lib error's prefix", () => {
-    expect(placeErrors({ error: 'scope.mci: MCI "m" does not exist' })).toEqual({ fields: { scope: 'MCI "m" does not exist' }, form: null });
-    expect(placeErrors({ error: "the database is locked" })).toEqual({ fields: {}, form: "the database is locked" });
+  it("keeps the first message of a field, and leaves a message that contains a colon whole", () => {
+    const issues = [
+      { path: "scope", message: "give one of vm, mci or namespace" },
+      { path: "scope.vm", message: "second" },
+    ];
+    expect(placeIssues({ error: "…", issues }, fieldOfDraft).fields).toEqual({ scope: "give one of vm, mci or namespace" });
+    expect(placeIssues({ error: "name: looks like a field but is the database talking", issues: [] }, fieldOfDraft)).toEqual({ fields: {}, form: "name: looks like a field but is the database talking" });
   });
 });

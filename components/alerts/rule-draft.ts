@@ -1,3 +1,4 @@
+import { fieldIn } from "@/components/ui/place-issues";
 import type { MetricName } from "@/lib/core/metrics";
 import type { AlertOp } from "@/lib/monitoring/alert-machine";
 import type { Agg } from "@/lib/monitoring/rollup";
@@ -58,27 +59,5 @@ export function toCreateInput(d: RuleDraft): AlertRuleCreate {
   };
 }
 
-/** `scope.mci` and the like go next to the scope field; a 404 about the scope too. */
-export function fieldOf(key: string): DraftField | null {
-  const head = key.split(".")[0];
-  return (DRAFT_FIELDS as readonly string[]).includes(head) ? (head as DraftField) : null;
-}
-
-/** Splits the action's answer between the fields and the form. */
-export function placeErrors(result: { error: string; fieldErrors?: Record<string, string> }): { fields: Partial<Record<DraftField, string>>; form: string | null } {
-  const fields: Partial<Record<DraftField, string>> = {};
-  const other: string[] = [];
-  if (!result.fieldErrors) {
-    // Errors from lib/ name their field first, e.g. `scope.mci: MCI "x" does not exist`.
-    const m = /^([\w.]+): (.*)$/.exec(result.error);
-    const field = m ? fieldOf(m[1]) : null;
-    if (field) return { fields: { [field]: m![2] }, form: null };
-    return { fields, form: result.error };
-  }
-  for (const [key, message] of Object.entries(result.fieldErrors)) {
-    const field = fieldOf(key);
-    if (field) fields[field] ??= message;
-    else other.push(message);
-  }
-  return { fields, form: other.length ? other.join("; ") : null };
-}
+/** The field an issue's path belongs to: `scope.mci` goes next to the scope field. */
+export const fieldOfDraft = fieldIn(DRAFT_FIELDS);

@@ -9,7 +9,8 @@ import { SEVERITIES, type AlertRuleView } from "@/lib/validation/monitoring";
 import { createAlertRuleAction } from "./actions";
 import { describeCondition, metricUnit, SCOPE_LABELS, type ScopeKind } from "./format-rule";
 import { fieldProps as sharedFieldProps, FieldBox } from "@/components/ui/form-fields";
-import { EMPTY_DRAFT, placeErrors, toCreateInput, type DraftField, type RuleDraft } from "./rule-draft";
+import { useFormIssues } from "@/components/ui/use-form-issues";
+import { EMPTY_DRAFT, fieldOfDraft, toCreateInput, type DraftField, type RuleDraft } from "./rule-draft";
 import type { MciDirectory } from "./use-mci-directory";
 
 type Props = {
@@ -34,8 +35,7 @@ function preview(d: RuleDraft): string | null {
 /** Name, condition, scope, severity and an optional webhook; the server checks it all. */
 export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
   const [draft, setDraft] = useState<RuleDraft>(() => ({ ...EMPTY_DRAFT, ...initial }));
-  const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, clear, show, reset } = useFormIssues<DraftField>();
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
 
@@ -44,29 +44,20 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
 
   function set<K extends keyof RuleDraft>(key: K, value: RuleDraft[K], field: DraftField = key as DraftField) {
     setDraft((d) => ({ ...d, [key]: value }));
-    setErrors((current) => {
-      if (!current[field]) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
-    setFormError(null);
+    clear(field);
   }
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setFormError(null);
     startTransition(async () => {
       const result = await createAlertRuleAction(toCreateInput({ ...draft, scopeValue }));
       if (result.ok) {
-        setErrors({});
+        reset();
         setDraft((d) => ({ ...d, name: "" }));
         onCreated(result.data);
         return;
       }
-      const placed = placeErrors(result);
-      setErrors(placed.fields);
-      setFormError(placed.form);
+      show(result, fieldOfDraft);
     });
   }
 

@@ -2,6 +2,8 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { fieldProps, FieldBox, inputClass } from "@/components/ui/form-fields";
+import { fieldIn } from "@/components/ui/place-issues";
+import { useFormIssues } from "@/components/ui/use-form-issues";
 import type { DriverKind } from "@/lib/drivers/registry";
 import type { ConnectionView } from "@/lib/validation/connections";
 import { addConnectionAction } from "./actions";
@@ -24,8 +26,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
   const [name, setName] = useState("");
   const [credential, setCredential] = useState("default");
   const [driver, setDriver] = useState(drivers[0] ?? "sim");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { errors, formError, clear: clearError, show, showField, reset } = useFormIssues<Field>();
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
 
@@ -33,21 +34,11 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
   const regions = chosen?.regions ?? [];
   const defaultName = provider && region ? `${provider}-${region}` : null;
 
-  function clearError(field: Field) {
-    setErrors((current) => {
-      if (!current[field]) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
-    setFormError(null);
-  }
-
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setFormError(null);
-    if (!chosen) return setErrors({ provider: "Choose a provider first; its regions then fill the next list." });
-    if (!region) return setErrors({ region: `Choose one of ${chosen.name}'s ${regions.length} regions.` });
+    reset();
+    if (!chosen) return showField("provider", "Choose a provider first; its regions then fill the next list.");
+    if (!region) return showField("region", `Choose one of ${chosen.name}'s ${regions.length} regions.`);
     startTransition(async () => {
       const result = await addConnectionAction({
         provider,
@@ -57,20 +48,12 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
         driver: driver as DriverKind,
       });
       if (result.ok) {
-        setErrors({});
-        setFormError(null);
+        reset();
         setName("");
         onAdded(result.data);
         return;
       }
-      const fieldErrors: Partial<Record<Field, string>> = {};
-      const other: string[] = [];
-      for (const [key, message] of Object.entries(result.fieldErrors ?? {})) {
-        if ((FIELDS as readonly string[]).includes(key)) fieldErrors[key as Field] = message;
-        else other.push(message);
-      }
-      setErrors(fieldErrors);
-      setFormError(result.fieldErrors ? (other.length ? other.join("; ") : null) : result.error);
+      show(result, fieldIn(FIELDS));
     });
   }
 

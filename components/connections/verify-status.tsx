@@ -1,6 +1,6 @@
 import { plural } from "@/lib/core/plural";
 import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
-import { formatAgo, formatDuration, formatUtc } from "./format-time";
+import { formatAgo, formatDuration, formatUtc } from "@/components/ui/format-time";
 
 type Props = {
   connection: ConnectionView;

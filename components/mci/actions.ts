@@ -21,17 +21,15 @@ export const reviewMciAction = validatedAction(mciCreateInputSchema, async ({ ns
   const answer = await createMci(runtime().provisioning, ns, { ...mci, dryRun: true });
   if (answer.kind !== "review") throw new Error("the dry run made an MCI instead of reviewing it");
   return answer.review;
-});
+}, { body: "mci" });
 
 export const createMciAction = validatedAction(mciCreateInputSchema, async ({ ns, mci }) => {
   const answer = await createMci(runtime().provisioning, ns, { ...mci, dryRun: false });
   if (answer.kind !== "created") throw new Error("the MCI was reviewed instead of made; press Create again");
   return { id: answer.mci.id, name: answer.mci.name };
-});
+}, { body: "mci" });
 
-export const runMciAction = validatedAction(mciActionInputSchema, async ({ ns, id, request }) =>
-  applyAction(runtime().provisioning, ns, id, request),
-);
+export const runMciAction = validatedAction(mciActionInputSchema, async ({ ns, id, request }) => applyAction(runtime().provisioning, ns, id, request), { body: "request" });
 
 export const scaleSubGroupAction = validatedAction(subGroupScaleInputSchema, async ({ ns, id, name, add }) => {
   const mci = await scaleOut(runtime().provisioning, ns, id, name, add);
@@ -41,7 +39,7 @@ export const scaleSubGroupAction = validatedAction(subGroupScaleInputSchema, asy
 export const addSubGroupAction = validatedAction(subGroupAddInputSchema, async ({ ns, id, subGroup }) => {
   const mci = await addSubGroup(runtime().provisioning, ns, id, subGroup);
   return { id: mci.id, total: mci.statusCount.total, subGroups: mci.subGroups.map((s) => s.name) };
-});
+}, { body: "subGroup" });
 
 export const deleteMciAction = validatedAction(mciParamsSchema, async ({ ns, id }) => deleteMci(runtime().provisioning, ns, id));
 

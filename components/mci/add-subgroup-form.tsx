@@ -2,6 +2,7 @@
 
 import { useMemo, useState, useTransition } from "react";
 import { searchRegions } from "@/components/map/search-regions";
+import { placeIssues } from "@/components/ui/place-issues";
 import type { MapRegion } from "@/components/map/use-catalogue";
 import { providerColour } from "@/lib/core/palette";
 import { subGroupNameSchema } from "@/lib/validation/mci";
@@ -27,6 +28,7 @@ export function AddSubgroupForm({ namespace, mciId, regions, taken, disabled, on
   const [draft, setDraft] = useState<SubgroupDraft>(DEFAULT_DRAFT);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [serverNameError, setServerNameError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const matches = useMemo(() => searchRegions(regions, query, 6), [regions, query]);
   const keys = useMemo(() => (region ? [region.key] : []), [region]);
@@ -34,7 +36,7 @@ export function AddSubgroupForm({ namespace, mciId, regions, taken, disabled, on
   const resolved = region ? resolveSubgroup(region.key, draft, catalogue.specs.get(region.key), catalogue.images.get(region.key), catalogue.errors.get(region.key)) : null;
   const trimmed = name.trim();
   const nameCheck = trimmed ? subGroupNameSchema.safeParse(trimmed) : null;
-  const nameError = nameCheck && !nameCheck.success ? nameCheck.error.issues[0].message : trimmed && taken.includes(trimmed) ? `this MCI already has a subgroup ${trimmed}` : null;
+  const nameError = nameCheck && !nameCheck.success ? nameCheck.error.issues[0].message : trimmed && taken.includes(trimmed) ? `this MCI already has a subgroup ${trimmed}` : serverNameError;
 
   function submit() {
     if (!region || !resolved?.spec) return;
@@ -46,7 +48,11 @@ export function AddSubgroupForm({ namespace, mciId, regions, taken, disabled, on
         subGroup: { name: trimmed || undefined, region: region.key, specId: resolved.spec!.id, imageId: resolved.image?.id, count: draft.count },
       });
       if (result.ok) onAdded(`Added a subgroup in ${region.key} with ${draft.count} VM${draft.count === 1 ? "" : "s"}: they are being created.`);
-      else setError(result.error);
+      else {
+        const placed = placeIssues(result, (path) => (path === "subGroup.name" ? "name" : null));
+        setServerNameError(placed.fields.name ?? null);
+        setError(placed.form);
+      }
     });
   }
 
@@ -100,7 +106,10 @@ export function AddSubgroupForm({ namespace, mciId, regions, taken, disabled, on
             <span className="mb-0.5 block text-sm text-slate-400">Subgroup name (optional)</span>
             <input
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                setServerNameError(null);
+              }}
               placeholder={region.key}
               autoComplete="off"
               spellCheck={false}

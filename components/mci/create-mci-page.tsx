@@ -13,9 +13,10 @@ import { formatAt, parseAt, withQuery, type MapView } from "@/components/map/map
 import { ProviderLegend } from "@/components/map/provider-legend";
 import { RegionSearch } from "@/components/map/region-search";
 import { useProviders, useRegions, type MapRegion, type ProviderSummary } from "@/components/map/use-catalogue";
-import type { ActionResult } from "@/lib/http/action";
+import type { ActionFailure } from "@/lib/http/action";
 import { mciNameSchema, type MciCreate, type MciReview } from "@/lib/validation/mci";
 import { createMciAction, reviewMciAction } from "./actions";
+import { placeCreateIssues } from "./create-issues";
 import { inBox } from "./in-box";
 import type { FlyTarget } from "./create-map";
 import { MciDetailsForm, type Policy } from "./mci-details-form";
@@ -212,17 +213,14 @@ export function CreateMciPage({ namespace }: { namespace: string }) {
     };
   }
 
-  function showError(result: Extract<ActionResult<unknown>, { ok: false }>) {
-    const field = result.fieldErrors?.["mci.name"] ?? (result.error.startsWith("name: ") ? result.error.slice("name: ".length) : null);
-    if (field) {
-      setServerNameError(field);
+  function showError(failure: ActionFailure) {
+    const placed = placeCreateIssues(failure, (i) => resolved[i]?.region);
+    setError(placed.form);
+    if (placed.fields.name) {
+      setServerNameError(placed.fields.name);
       setStep("configure");
       nameRef.current?.scrollIntoView({ block: "center" });
-      return;
     }
-    const subgroup = /^mci\.subGroups\.(\d+)\./.exec(Object.keys(result.fieldErrors ?? {})[0] ?? "");
-    const where = subgroup ? resolved[Number(subgroup[1])]?.region : null;
-    setError(where ? `${where}: ${result.error}` : result.error);
   }
 
   function startReview() {

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatClock } from "./format";
+import { formatClock } from "@/components/ui/format-time";
 import type { MciEvent } from "./use-mci";
 
 const LEVEL_STYLE: Record<string, string> = {

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { plural } from "@/lib/core/plural";
 import type { MCI_ACTIONS } from "@/lib/validation/mci";
 
@@ -41,13 +42,8 @@ export function scopeSize(scope: Scope, vmCount: number, selectedCount: number, 
 /** What to act on and the lifecycle actions; the server's answer (or its reason for refusing) shows below. */
 export function MciControls({ scope, subGroups, vmCount, selectedCount, pending, disabled, notice, onScope, onRun, onDismiss }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const size = scopeSize(scope, vmCount, selectedCount, subGroups);
   const what = scope === "mci" ? `every VM (${vmCount})` : scope === "selected" ? plural(selectedCount, "selected VM") : `subgroup ${scope.slice(3)} (${size})`;
-
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-  }, [confirming]);
 
   return (
     <section aria-label="Actions" className="border-b border-panel-edge px-5 py-3">
@@ -75,37 +71,17 @@ export function MciControls({ scope, subGroups, vmCount, selectedCount, pending,
         </select>
       </div>
       {confirming ? (
-        <div role="alertdialog" aria-label="Confirm terminate" className="mt-2 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2">
-          <p className="text-rose-100">
-            Terminate {what}? Terminated VMs are gone for good; their disks are deleted.
-          </p>
-          <div className="mt-2 flex gap-2">
-            <button
-              type="button"
-              onClick={() => {
-                setConfirming(false);
-                onRun("terminate");
-              }}
-              className="rounded-md bg-rose-600 px-3 py-1 font-medium text-white hover:bg-rose-500"
-            >
-              Terminate
-            </button>
-            <button
-              ref={cancelRef}
-              type="button"
-              onClick={() => setConfirming(false)}
-              onKeyDown={(e) => {
-                if (e.key === "Escape") {
-                  e.stopPropagation();
-                  setConfirming(false);
-                }
-              }}
-              className="rounded-md px-3 py-1 text-slate-200 hover:bg-slate-700/60"
-            >
-              Cancel
-            </button>
-          </div>
-        </div>
+        <ConfirmPanel
+          label="Confirm terminate"
+          confirm="Terminate"
+          onConfirm={() => {
+            setConfirming(false);
+            onRun("terminate");
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          Terminate {what}? Terminated VMs are gone for good; their disks are deleted.
+        </ConfirmPanel>
       ) : (
         <div className="mt-2 flex flex-wrap gap-1.5" role="group" aria-label="Lifecycle actions">
           {ACTIONS.map((a) => (

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
+import { ConfirmPanel } from "@/components/ui/confirm-panel";
 import { formatPrice } from "@/components/map/format";
 import { plural } from "@/lib/core/plural";
 import type { MciView } from "@/lib/validation/mci";
 import { ProgressBar } from "./progress-bar";
-import { StatusBadge } from "./status-badge";
+import { GroupStatusBadge } from "./status-badge";
 import type { MciEvent } from "./use-mci";
 
 type Props = {
@@ -22,10 +23,6 @@ type Props = {
 /** The MCI at a glance, over the map: name, status, live counts, cost, and the key to its VMs. */
 export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleting, onDelete }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-  }, [confirming]);
   const gone = mci.deleting || deleting;
 
   return (
@@ -46,7 +43,7 @@ export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleti
             <h1 className="truncate font-mono text-2xl font-semibold text-white" title={mci.description || mci.name}>
               {mci.name}
             </h1>
-            <StatusBadge status={mci.status} />
+            <GroupStatusBadge status={mci.status} state={mci.state} />
           </div>
         </div>
         <div className="shrink-0 text-right">
@@ -62,35 +59,18 @@ export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleti
       </div>
 
       {confirming && !gone ? (
-        <div role="alertdialog" aria-label="Confirm delete" className="mt-1.5 flex flex-wrap items-center gap-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2">
-          <p className="min-w-0 flex-1 text-rose-100">
-            Delete <span className="font-mono">{mci.name}</span>? Its {plural(mci.statusCount.total, "VM")} are terminated, then the MCI is removed.
-          </p>
-          <button
-            type="button"
-            onClick={() => {
-              setConfirming(false);
-              onDelete();
-            }}
-            className="rounded-md bg-rose-600 px-3 py-1 font-medium text-white hover:bg-rose-500"
-          >
-            Delete MCI
-          </button>
-          <button
-            ref={cancelRef}
-            type="button"
-            onClick={() => setConfirming(false)}
-            onKeyDown={(e) => {
-              if (e.key === "Escape") {
-                e.stopPropagation();
-                setConfirming(false);
-              }
-            }}
-            className="rounded-md px-3 py-1 text-slate-200 hover:bg-slate-700/60"
-          >
-            Cancel
-          </button>
-        </div>
+        <ConfirmPanel
+          label="Confirm delete"
+          confirm="Delete MCI"
+          inline
+          onConfirm={() => {
+            setConfirming(false);
+            onDelete();
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          Delete <span className="font-mono">{mci.name}</span>? Its {plural(mci.statusCount.total, "VM")} are terminated, then the MCI is removed.
+        </ConfirmPanel>
       ) : (
         <div className="mt-1.5 flex items-center gap-3">
           <p data-testid="last-event" className="min-w-0 flex-1 truncate text-sm text-slate-400" title={lastEvent?.message}>

@@ -7,11 +7,11 @@ import { useMemo, useState } from "react";
 import { formatPrice } from "@/components/map/format";
 import { providerColour } from "@/lib/core/palette";
 import type { MciView } from "@/lib/validation/mci";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/components/ui/format-time";
 import { isBusy } from "./status-display";
 import { NamespacePicker } from "./namespace-picker";
 import { ProgressBar } from "./progress-bar";
-import { StatusBadge } from "./status-badge";
+import { GroupStatusBadge } from "./status-badge";
 import { isNotFound, useMcis } from "./use-mci";
 
 type Props = { namespace: string; deleted: string | null };
@@ -140,7 +140,7 @@ function MciRow({ mci, namespace }: { mci: MciView; namespace: string }) {
         </span>
       </td>
       <td className="py-3 pr-3">
-        <StatusBadge status={mci.status} />
+        <GroupStatusBadge status={mci.status} state={mci.state} />
       </td>
       <td className="py-3 pr-3">
         <ProgressBar count={mci.statusCount} deleting={mci.deleting} busy={isBusy(mci)} size="sm" />

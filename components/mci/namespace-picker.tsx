@@ -3,6 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { useHydrated } from "@/components/connections/use-hydrated";
+import { fieldIn, placeIssues } from "@/components/ui/place-issues";
 import { createNamespaceAction } from "./actions";
 import { mciKeys, useNamespaces } from "./use-mci";
 
@@ -35,7 +36,8 @@ export function NamespacePicker({ namespace, onChange }: Props) {
     startTransition(async () => {
       const result = await createNamespaceAction({ name: name.trim(), description: "" });
       if (!result.ok) {
-        setError(result.fieldErrors?.name ?? result.error);
+        const placed = placeIssues(result, fieldIn(["name"]));
+        setError(placed.fields.name ?? placed.form);
         return;
       }
       await queryClient.invalidateQueries({ queryKey: mciKeys.namespaces });

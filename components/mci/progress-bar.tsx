@@ -1,3 +1,4 @@
+import { deletingText } from "@/lib/core/mci-status";
 import { countKey, progressText, STATUS_ORDER, statusSegments, type StatusCount } from "./status-display";
 
 type Props = {
@@ -17,7 +18,7 @@ function dataAttributes(count: StatusCount): Record<string, number> {
 /** One bar per MCI: a segment per status in its colour, and the counts in words beside it. */
 export function ProgressBar({ count, deleting = false, busy, size = "lg" }: Props) {
   const segments = statusSegments(count);
-  const text = deleting ? `Deleting: ${count.terminated}/${count.total} terminated` : progressText(count);
+  const text = deleting ? deletingText(count.terminated, count.total) : progressText(count);
   const done = deleting ? count.terminated : count.running;
   return (
     <div

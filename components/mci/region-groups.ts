@@ -1,5 +1,5 @@
+import { countStatuses, type StatusCount } from "@/lib/core/mci-status";
 import type { VmStatus } from "@/lib/core/types";
-import { countStatuses, type StatusCount } from "./status-display";
 
 type VmLike = { id: string; region: string; provider: string; latitude: number; longitude: number; status: VmStatus; pricePerHour: number };
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { countStatuses } from "@/lib/core/mci-status";
 import type { VmStatus } from "@/lib/core/types";
-import { countStatuses, isBusy, leadingStatus, progressText, statusSegments } from "./status-display";
-
-const vms = (list: [VmStatus, string][]) => list.map(([status, desired]) => ({ status, desired }));
+import { badgeStatus, progressText, statusSegments } from "./status-display";
 
 describe("progressText", () => {
   it("leads with running and adds only the statuses there are", () => {
@@ -22,23 +21,11 @@ describe("progressText", () => {
   });
 });
 
-describe("isBusy", () => {
-  const settled = { deleting: false, statusCount: countStatuses(["Running", "Failed"]), vms: vms([["Running", "Running"], ["Failed", "Running"]]) };
-  it("is false once every VM is where it was asked to be (a failed VM counts as settled)", () => {
-    expect(isBusy(settled)).toBe(false);
-  });
-  it("is true while a VM changes, is asked to change, or the MCI is being deleted", () => {
-    expect(isBusy({ ...settled, statusCount: countStatuses(["Creating"]), vms: vms([["Creating", "Running"]]) })).toBe(true);
-    expect(isBusy({ ...settled, vms: vms([["Running", "Suspended"]]) })).toBe(true);
-    expect(isBusy({ ...settled, deleting: true })).toBe(true);
-  });
-});
-
-describe("leadingStatus", () => {
-  it("reads the VM status an MCI status starts with", () => {
-    expect(leadingStatus("Running")).toBe("Running");
-    expect(leadingStatus("Partial-Creating (3/5)")).toBe("Creating");
-    expect(leadingStatus("Deleting (2/5 terminated)")).toBe("Terminating");
-    expect(leadingStatus("Empty")).toBeNull();
+describe("badgeStatus", () => {
+  it("colours an MCI by its leading status, and a deleting one as terminating", () => {
+    expect(badgeStatus({ phase: "Partial", leading: "Creating" })).toBe("Creating");
+    expect(badgeStatus({ phase: "Uniform", leading: "Running" })).toBe("Running");
+    expect(badgeStatus({ phase: "Deleting", leading: "Terminated" })).toBe("Terminating");
+    expect(badgeStatus({ phase: "Empty", leading: null })).toBeNull();
   });
 });

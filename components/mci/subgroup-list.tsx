@@ -7,7 +7,7 @@ import { providerColour } from "@/lib/core/palette";
 import { MAX_VMS_PER_SUBGROUP, type MciView } from "@/lib/validation/mci";
 import { scaleSubGroupAction } from "./actions";
 import { NumberField } from "./number-field";
-import { StatusBadge } from "./status-badge";
+import { GroupStatusBadge } from "./status-badge";
 
 type Props = {
   namespace: string;
@@ -60,7 +60,7 @@ function SubgroupCard({ namespace, mci, subGroup: sg, regionName, disabled, onSc
             {regionName} · <span className="font-mono">{sg.connection}</span>
           </p>
         </div>
-        <StatusBadge status={sg.status} size="sm" />
+        <GroupStatusBadge status={sg.status} state={sg.state} size="sm" />
       </div>
       <p className="mt-1.5 text-[0.95rem] text-slate-200">
         <span className="tabular-nums">{vms.length}</span> × <span className="font-mono">{sample?.specName ?? sg.specId}</span>

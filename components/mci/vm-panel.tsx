@@ -6,7 +6,7 @@ import { VmMetrics } from "@/components/monitoring/vm-metrics";
 import type { ChartRange, RangeId } from "@/components/monitoring/ranges";
 import { providerColour } from "@/lib/core/palette";
 import type { VmView } from "@/lib/validation/mci";
-import { formatClock, formatStep, formatUtc } from "./format";
+import { formatClock, formatStep, formatUtc } from "@/components/ui/format-time";
 import { StatusBadge } from "./status-badge";
 import type { VmActionName } from "./mci-controls";
 

@@ -18,19 +18,25 @@ export class CloudError extends Error {
   readonly retryable: boolean;
   /** When the provider says how long to wait before retrying. */
   readonly retryAfterMs?: number;
+  /**
+   * The input field the error is about, as a dotted path into what the caller was given (`name`,
+   * `subGroups.2.specId`), so a form can show it next to that field; the message then omits it.
+   */
+  readonly field?: string;
 
-  constructor(code: CloudErrorCode, message: string, opts: { retryable: boolean; retryAfterMs?: number }) {
+  constructor(code: CloudErrorCode, message: string, opts: { retryable: boolean; retryAfterMs?: number; field?: string }) {
     super(message);
     this.name = `${code}Error`;
     this.code = code;
     this.retryable = opts.retryable;
     this.retryAfterMs = opts.retryAfterMs;
+    if (opts.field) this.field = opts.field;
   }
 }
 
 export class NotFoundError extends CloudError {
-  constructor(message: string) {
-    super("NotFound", message, { retryable: false });
+  constructor(message: string, field?: string) {
+    super("NotFound", message, { retryable: false, field });
   }
 }
 
@@ -61,8 +67,8 @@ export class ThrottledError extends CloudError {
 }
 
 export class InvalidArgumentError extends CloudError {
-  constructor(message: string) {
-    super("InvalidArgument", message, { retryable: false });
+  constructor(message: string, field?: string) {
+    super("InvalidArgument", message, { retryable: false, field });
   }
 }
 
@@ -74,8 +80,8 @@ export class AuthFailedError extends CloudError {
 
 /** The request conflicts with the resource's current state (e.g. resume a running VM). */
 export class ConflictError extends CloudError {
-  constructor(message: string) {
-    super("Conflict", message, { retryable: false });
+  constructor(message: string, field?: string) {
+    super("Conflict", message, { retryable: false, field });
   }
 }
 

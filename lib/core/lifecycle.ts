@@ -37,6 +37,30 @@ export function isTransitional(status: VmStatus): boolean {
   return status === "Creating" || Object.values(IN_PROGRESS).includes(status);
 }
 
+/** What a VM is next to what was asked of it: the reconciler's work list in one line. */
+export interface VmWish {
+  status: VmStatus;
+  /** Running, Suspended, Terminated, or Removed (a terminate whose row then goes too). */
+  desired: string;
+  /** A reboot was asked for and not made yet. */
+  rebootPending?: boolean;
+}
+
+/** Whether a VM at rest still has a wish the cloud has not met, so the reconciler has a step to make. */
+export function wishUnmet({ status, desired, rebootPending = false }: VmWish): boolean {
+  if (desired === "Terminated" || desired === "Removed") return status !== "Terminated";
+  if (desired === "Suspended") return status === "Running";
+  return status === "Suspended" || (status === "Running" && rebootPending);
+}
+
+/**
+ * Whether the reconciler still works on a VM: it moves, it has a wish unmet, or it waits to be
+ * removed (its row goes only after it is terminated).
+ */
+export function vmIsBusy(vm: VmWish): boolean {
+  return isTransitional(vm.status) || wishUnmet(vm) || vm.desired === "Removed";
+}
+
 export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
 export function checkTransition(status: VmStatus, action: VmAction): TransitionCheck {

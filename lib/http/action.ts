@@ -1,24 +1,31 @@
 import type { z } from "zod";
-import { describeError } from "./errors";
+import { describeError, type Issue } from "./errors";
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type { Issue } from "./errors";
+
+/** What a failed action answers: the message, and the issues with their paths into the action's input. */
+export type ActionFailure = { ok: false; error: string; issues: Issue[] };
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 /**
  * The one wrapper for server actions (the twin of `route`): validate with zod, call lib/, answer
- * `{ ok, data }` or `{ ok: false, error }` with per-field messages a form can show.
+ * `{ ok, data }` or `{ ok: false, error, issues }` in the REST API's words. lib/ names fields of the
+ * request it was given; `body` says under which key of the action's input that request sits
+ * (`mci` for `{ ns, mci }`), so every issue's path starts at the top of the input.
  */
-export function validatedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => Promise<T>) {
+export function validatedAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>) => Promise<T>, options: { body?: string } = {}) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = await schema.safeParseAsync(input);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-      return { ok: false, error: Object.entries(fieldErrors).map(([k, m]) => `${k}: ${m}`).join("; "), fieldErrors };
-    }
+    if (!parsed.success) return failure(parsed.error);
     try {
       return { ok: true, data: await fn(parsed.data) };
     } catch (e) {
-      return { ok: false, error: describeError(e).body.error };
+      return failure(e, options.body);
     }
   };
+}
+
+function failure(e: unknown, prefix?: string): ActionFailure {
+  const { body } = describeError(e, prefix);
+  return { ok: false, error: body.error, issues: body.issues ?? [] };
 }

@@ -17,10 +17,16 @@ export class HttpError extends Error {
   }
 }
 
+/** What to fix, and where: `path` is dotted from the top of the input (`body.subGroups.0.count`). */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
 export interface ErrorBody {
   error: string;
   code?: string;
-  issues?: { path: string; message: string }[];
+  issues?: Issue[];
 }
 
 export interface DescribedError {
@@ -44,13 +50,16 @@ const CLOUD_STATUS: Record<CloudErrorCode, number> = {
 /** Thrown for a body that is not JSON, so it reads like any other input error. */
 export class BodyParseError extends Error {}
 
-function issuePath(prefix: string | undefined, path: PropertyKey[]): string {
+function issuePath(prefix: string | undefined, path: readonly PropertyKey[]): string {
   return [prefix, ...path.map(String)].filter(Boolean).join(".") || "input";
 }
 
+function issuesBody(issues: Issue[], code: string): ErrorBody {
+  return { error: issues.map((i) => `${i.path}: ${i.message}`).join("; "), code, issues };
+}
+
 export function zodErrorBody(error: z.ZodError, prefix?: string): ErrorBody {
-  const issues = error.issues.map((i) => ({ path: issuePath(prefix, i.path), message: i.message }));
-  return { error: issues.map((i) => `${i.path}: ${i.message}`).join("; "), code: "InvalidInput", issues };
+  return issuesBody(error.issues.map((i) => ({ path: issuePath(prefix, i.path), message: i.message })), "InvalidInput");
 }
 
 function isPlacementInputError(e: unknown): e is PlacementInputError {
@@ -68,8 +77,12 @@ export function describeError(e: unknown, prefix?: string): DescribedError {
   if (e instanceof z.ZodError) return { status: 400, body: zodErrorBody(e, prefix) };
   if (e instanceof BodyParseError) return { status: 400, body: { error: `body: ${e.message}`, code: "InvalidInput" } };
   if (e instanceof HttpError) return { status: e.status, body: { error: e.message, ...(e.code ? { code: e.code } : {}) } };
-  if (isPlacementInputError(e)) return { status: 400, body: { error: `${e.field}: ${e.message}`, code: "InvalidInput", issues: [{ path: placementIssuePath(e.field), message: e.message }] } };
-  if (isCloudError(e)) return { status: CLOUD_STATUS[e.code], body: { error: e.message, code: e.code }, retryAfterMs: e.retryAfterMs };
+  if (isPlacementInputError(e)) return { status: 400, body: issuesBody([{ path: issuePath(prefix, placementIssuePath(e.field).split(".")), message: e.message }], "InvalidInput") };
+  if (isCloudError(e)) {
+    // An error about one field of the input answers like a validation issue, so a form can place it.
+    const body = e.field ? issuesBody([{ path: issuePath(prefix, e.field.split(".")), message: e.message }], e.code) : { error: e.message, code: e.code };
+    return { status: CLOUD_STATUS[e.code], body, retryAfterMs: e.retryAfterMs };
+  }
   const ref = randomUUID().slice(0, 8);
   console.error(`[barista] unexpected error (ref ${ref})`, e);
   return { status: 500, body: { error: `internal error (ref ${ref}); the server log has the details`, code: "Internal" } };

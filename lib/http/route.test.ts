@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { NotFoundError, ThrottledError } from "@/lib/core/errors";
+import { ConflictError, NotFoundError, ThrottledError } from "@/lib/core/errors";
 import { endpoint } from "./endpoint";
 import { route } from "./route";
 
@@ -53,5 +53,11 @@ describe("the route wrapper", () => {
     const text = await boom.text();
     expect(text).toMatch(/internal error \(ref [0-9a-f]{8}\)/);
     expect(text).not.toContain("secret");
+  });
+
+  it("answers a lib error about a field of the body as an issue at that field's path", async () => {
+    const taken = await call(route(ep, async () => Promise.reject(new ConflictError('a thing named "t-1" already exists', "count"))), "/", JSON.stringify({ count: 1 }));
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toEqual({ error: 'body.count: a thing named "t-1" already exists', code: "Conflict", issues: [{ path: "body.count", message: 'a thing named "t-1" already exists' }] });
   });
 });

@@ -62,7 +62,8 @@ export function route<P extends z.ZodType | undefined, Q extends z.ZodType | und
       let rawBody: unknown = ep.body ? await readBody(request) : undefined;
       if (ep.bodyFromQuery && rawBody && typeof rawBody === "object" && Object.keys(rawBody).length === 0) rawBody = queryObject(url);
       const body = await parse(ep.body as B, rawBody);
-      where = "";
+      // lib/ names fields of the request body it is handed (`name`, `subGroups.0.specId`).
+      where = ep.body ? "body" : "";
       const result = await handler({ params, query, body, request });
       if (result instanceof Response) return result;
       return json(result, ep.status ?? 200);

@@ -129,7 +129,7 @@ describe("alert rules", () => {
   });
 
   it("refuses a scope that does not exist and bad rule input, naming the field", async () => {
-    await expect(createRule(m, alertRuleCreateSchema.parse({ name: "x", metric: "cpu_utilization", agg: "avg", op: ">", threshold: 1, forSeconds: 0, scope: { vm: "vm-ghost" } }))).rejects.toThrow(/scope.vm: VM "vm-ghost" does not exist/);
+    await expect(createRule(m, alertRuleCreateSchema.parse({ name: "x", metric: "cpu_utilization", agg: "avg", op: ">", threshold: 1, forSeconds: 0, scope: { vm: "vm-ghost" } }))).rejects.toMatchObject({ message: 'VM "vm-ghost" does not exist', field: "scope.vm" });
     const bad = alertRuleCreateSchema.safeParse({ name: "x", metric: "cpu_utilization", agg: "avg", op: "=>", threshold: 1, forSeconds: -1, scope: { vm: "a", mci: "b" }, webhookUrl: "ftp://x" });
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join("."));

@@ -66,7 +66,7 @@ export async function createRule(deps: RuleDeps, input: AlertRuleCreate): Promis
   const { scope } = input;
   const [kind, id] = scope.vm ? (["vm", scope.vm] as const) : scope.mci ? (["mci", scope.mci] as const) : (["namespace", scope.namespace!] as const);
   const exists = kind === "vm" ? (await deps.vms.find(id)) !== null : kind === "mci" ? await deps.vms.mciExists(id) : await deps.vms.namespaceExists(id);
-  if (!exists) throw new NotFoundError(`scope.${kind}: ${kind === "vm" ? "VM" : kind === "mci" ? "MCI" : "namespace"} "${id}" does not exist`);
+  if (!exists) throw new NotFoundError(`${kind === "vm" ? "VM" : kind === "mci" ? "MCI" : "namespace"} "${id}" does not exist`, `scope.${kind}`);
   const rule = await deps.alerts.createRule({
     id: `rule-${randomUUID().slice(0, 12)}`,
     name: input.name,

@@ -28,7 +28,7 @@ export type CreateAnswer = { kind: "review"; review: MciReview } | { kind: "crea
 export async function createMci(deps: ProvisioningDeps, namespace: string, input: MciCreate): Promise<CreateAnswer> {
   await requireNamespace(deps, namespace);
   const plan = await resolveSubGroups(deps, input.subGroups);
-  checkSize(plan.reduce((s, p) => s + p.count, 0));
+  checkSize(plan.reduce((s, p) => s + p.count, 0), "subGroups");
   if (input.dryRun) return { kind: "review", review: await reviewPlan(deps, input.name, input.policy, plan, (sg) => vmNames(sg)) };
   // The name's uniqueness is the database's to guard (a check first would race): createMci answers 409.
   const id = `mci-${shortId()}`;
@@ -50,8 +50,9 @@ function rows(plan: PlannedSubGroup[], firstIndex: (sg: PlannedSubGroup) => numb
   return { subGroups, vms };
 }
 
-function checkSize(total: number): void {
-  if (total > MAX_VMS_PER_MCI) throw new InvalidArgumentError(`subGroups: ${total} VMs requested; an MCI holds at most ${MAX_VMS_PER_MCI}`);
+/** `field`: the request's field that asked for the VMs. */
+function checkSize(total: number, field: string): void {
+  if (total > MAX_VMS_PER_MCI) throw new InvalidArgumentError(`${total} VMs requested; an MCI holds at most ${MAX_VMS_PER_MCI}`, field);
 }
 
 /**
@@ -92,8 +93,8 @@ function notDeleting(m: MciWithParts): void {
 export async function addSubGroup(deps: ProvisioningDeps, namespace: string, id: string, req: SubGroupRequest): Promise<MciView> {
   const mci = await deps.repo.getMci(namespace, id);
   notDeleting(mci);
-  const [sg] = await resolveSubGroups(deps, [req], new Set(mci.subGroups.map((s) => s.name)));
-  checkSize(mci.vms.length + sg.count);
+  const [sg] = await resolveSubGroups(deps, [req], new Set(mci.subGroups.map((s) => s.name)), () => "");
+  checkSize(mci.vms.length + sg.count, "count");
   const { subGroups, vms } = rows([sg], () => 1);
   await deps.repo.addToMci(id, namespace, subGroups, vms, []);
   await deps.repo.addEvent(id, `subgroup ${sg.name} added: ${sg.count} × ${sg.specName} in ${sg.regionKey}`);
@@ -106,7 +107,7 @@ export async function scaleOut(deps: ProvisioningDeps, namespace: string, id: st
   notDeleting(mci);
   const sg = mci.subGroups.find((s) => s.name === subGroup);
   if (!sg) throw new NotFoundError(`MCI "${mci.name}" has no subgroup "${subGroup}"; it has ${mci.subGroups.map((s) => s.name).join(", ")}`);
-  checkSize(mci.vms.length + add);
+  checkSize(mci.vms.length + add, "add");
   const [conn] = await resolveSubGroups(deps, [{ connection: sg.connection, specId: sg.specId, imageId: sg.imageId, count: add, name: sg.name }]);
   const highest = Math.max(0, ...mci.vms.filter((v) => v.subGroupId === sg.id).map((v) => Number(v.name.slice(sg.name.length + 1)) || 0));
   const { vms } = rows([conn], () => highest + 1, new Map([[sg.name, sg.id]]));
@@ -129,12 +130,12 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
   let scope = mci.vms;
   if (req.subGroup) {
     const sg = mci.subGroups.find((s) => s.name === req.subGroup);
-    if (!sg) throw new NotFoundError(`subGroup: MCI "${mci.name}" has no subgroup "${req.subGroup}"`);
+    if (!sg) throw new NotFoundError(`MCI "${mci.name}" has no subgroup "${req.subGroup}"`, "subGroup");
     scope = scope.filter((v) => v.subGroupId === sg.id);
   }
   if (req.vmIds) {
     const unknown = req.vmIds.filter((v) => !scope.some((s) => s.id === v));
-    if (unknown.length) throw new NotFoundError(`vmIds: ${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a VM of this MCI${req.subGroup ? ` in subgroup ${req.subGroup}` : ""}`);
+    if (unknown.length) throw new NotFoundError(`${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a VM of this MCI${req.subGroup ? ` in subgroup ${req.subGroup}` : ""}`, "vmIds");
     scope = scope.filter((v) => req.vmIds!.includes(v.id));
   }
   if (req.action === "refine") {

@@ -20,27 +20,32 @@ export interface PlannedSubGroup {
   count: number;
 }
 
-/** Resolves each requested subgroup against the connections and the catalogue; says what to fix when one cannot be. */
-export async function resolveSubGroups(deps: ProvisioningDeps, requests: SubGroupRequest[], taken: Set<string> = new Set()): Promise<PlannedSubGroup[]> {
+/**
+ * Resolves each requested subgroup against the connections and the catalogue; says what to fix when
+ * one cannot be, at the field's path: `at(i)` is where request i sits in the caller's request.
+ */
+export async function resolveSubGroups(deps: ProvisioningDeps, requests: SubGroupRequest[], taken: Set<string> = new Set(), at = (i: number) => `subGroups.${i}`): Promise<PlannedSubGroup[]> {
   const connections = await deps.connections.list();
   const out: PlannedSubGroup[] = [];
   const names = new Set(taken);
   for (const [i, req] of requests.entries()) {
-    const where = `subGroups[${i}]`;
+    const where = (field: string) => [at(i), field].filter(Boolean).join(".");
     const connection = req.connection
       ? connections.find((c) => c.name === req.connection)
       : (connections.find((c) => c.regionKey === req.region && c.name === req.region) ?? connections.find((c) => c.regionKey === req.region));
     if (!connection) {
-      if (req.region && !getRegion(req.region)) throw new NotFoundError(`${where}.region: no region "${req.region}"; GET /api/v1/regions lists them`);
-      throw new InvalidArgumentError(req.connection ? `${where}.connection: no connection named "${req.connection}"` : `${where}.region: no connection to ${req.region}; add one on the Connections page`);
+      if (req.region && !getRegion(req.region)) throw new NotFoundError(`no region "${req.region}"; GET /api/v1/regions lists them`, where("region"));
+      throw req.connection
+        ? new InvalidArgumentError(`no connection named "${req.connection}"`, where("connection"))
+        : new InvalidArgumentError(`no connection to ${req.region}; add one on the Connections page`, where("region"));
     }
     const spec = getSpec(connection.regionKey, req.specId);
-    if (!spec) throw new InvalidArgumentError(`${where}.specId: ${connection.regionKey} offers no spec "${req.specId}"; GET /api/v1/regions/${connection.regionKey}/specs lists them`);
+    if (!spec) throw new InvalidArgumentError(`${connection.regionKey} offers no spec "${req.specId}"; GET /api/v1/regions/${connection.regionKey}/specs lists them`, where("specId"));
     const imageId = req.imageId ?? defaultImage(connection.provider).id;
-    if (!getImage(connection.regionKey, imageId)) throw new InvalidArgumentError(`${where}.imageId: ${connection.regionKey} has no image "${imageId}"; GET /api/v1/regions/${connection.regionKey}/images lists them`);
+    if (!getImage(connection.regionKey, imageId)) throw new InvalidArgumentError(`${connection.regionKey} has no image "${imageId}"; GET /api/v1/regions/${connection.regionKey}/images lists them`, where("imageId"));
     let name = req.name ?? connection.regionKey;
     if (names.has(name)) {
-      if (req.name) throw new InvalidArgumentError(`${where}.name: subgroup "${name}" appears twice; give each subgroup its own name`);
+      if (req.name) throw new InvalidArgumentError(`subgroup "${name}" appears twice; give each subgroup its own name`, where("name"));
       let n = 2;
       while (names.has(`${name}-${n}`)) n++;
       name = `${name}-${n}`;

@@ -84,6 +84,11 @@ describe("reconciler", () => {
     await applyAction(h.deps, "default", mci.id, { action: "suspend", subGroup: "aws-us-east-1" });
     const partly = await eventually(read(h, mci.id), (m) => m.statusCount.suspended === 2, "one subgroup suspended");
     expect(partly.status).toBe("Partial-Running (2/4)");
+    expect(partly.state).toEqual({ phase: "Partial", leading: "Running", count: 2, total: 4, busy: false });
+    expect(partly.subGroups.map((s) => [s.name, s.status, s.state.phase, s.state.leading])).toEqual([
+      ["aws-us-east-1", "Suspended", "Uniform", "Suspended"],
+      ["gcp-europe-west1", "Running", "Uniform", "Running"],
+    ]);
     await expect(applyAction(h.deps, "default", mci.id, { action: "reboot", subGroup: "aws-us-east-1" })).rejects.toThrow(/cannot reboot a VM that is Suspended/);
     await applyAction(h.deps, "default", mci.id, { action: "resume", subGroup: "aws-us-east-1" });
     await eventually(read(h, mci.id), (m) => m.status === "Running", "resumed");
@@ -156,6 +161,9 @@ describe("reconciler", () => {
     const mci = await create(h, request("gone", 2, ["aws-us-east-1"]));
     await eventually(read(h, mci.id), (m) => m.status === "Running", "running");
     await deleteMci(h.deps, "default", mci.id);
+    const deleting = await read(h, mci.id)();
+    expect(deleting.status).toMatch(/^Deleting \(\d\/2 terminated\)$/);
+    expect(deleting.state).toMatchObject({ phase: "Deleting", leading: "Terminated", total: 2, busy: true });
     await eventually(() => h.deps.repo.findMci(mci.id), (m) => m === null, "MCI removed");
     expect(await cloudCount(h, "aws-us-east-1", "vms")).toBe(0);
     expect(await cloudCount(h, "aws-us-east-1", "vnets")).toBe(0);

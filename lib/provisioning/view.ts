@@ -1,4 +1,5 @@
 import { getRegion, getSpec } from "@/lib/catalogue";
+import type { VmWish } from "@/lib/core/lifecycle";
 import { aggregateStatus } from "@/lib/core/mci-status";
 import type { VmStatus } from "@/lib/core/types";
 import type { MciWithParts, VmRow } from "@/lib/store/mci";
@@ -40,17 +41,29 @@ export function toVmView(v: VmRow, subGroupName: string): VmView {
   };
 }
 
+/** A row as the status rules read it; the pending reboot is known only here, not in the VM's view. */
+function wishOf(v: VmRow): VmWish {
+  return { status: v.status as VmStatus, desired: v.desired, rebootPending: v.rebootWanted > v.rebootDone };
+}
+
 export function toMciView(m: MciWithParts): MciView {
   const sgName = new Map(m.subGroups.map((s) => [s.id, s.name]));
   const vms = m.vms.map((v) => toVmView(v, sgName.get(v.subGroupId) ?? ""));
-  const { status, statusCount } = aggregateStatus(vms.map((v) => v.status));
+  const { status, state, statusCount } = aggregateStatus(m.vms.map(wishOf), m.deleting);
+  const bySubGroup = new Map<string, VmRow[]>();
+  for (const v of m.vms) {
+    const rows = bySubGroup.get(v.subGroupId);
+    if (rows) rows.push(v);
+    else bySubGroup.set(v.subGroupId, [v]);
+  }
   return {
     id: m.id,
     namespace: m.namespace,
     name: m.name,
     description: m.description,
     policy: m.policy,
-    status: m.deleting ? `Deleting (${statusCount.terminated}/${statusCount.total} terminated)` : status,
+    status,
+    state,
     targetAction: m.targetAction,
     deleting: m.deleting,
     statusCount,
@@ -62,9 +75,15 @@ export function toMciView(m: MciWithParts): MciView {
       specId: s.specId,
       imageId: s.imageId,
       count: s.count,
-      status: aggregateStatus(vms.filter((v) => v.subGroup === s.name).map((v) => v.status)).status,
+      ...subGroupStatus(bySubGroup.get(s.id) ?? []),
     })),
     vms,
     createdAt: m.createdAt.toISOString(),
   };
+}
+
+/** A subgroup's status never says Deleting: the MCI's does. */
+function subGroupStatus(rows: readonly VmRow[]): Pick<MciView["subGroups"][number], "status" | "state"> {
+  const { status, state } = aggregateStatus(rows.map(wishOf));
+  return { status, state };
 }

@@ -26,7 +26,7 @@ describe("placeAudience with its dependencies passed in", () => {
     const d = await answerFor(placeAudience(connected(), { users: [seoul], k: 1, objective: "mean", kMode: "exactly", candidates: ["aws-nowhere-9"] }));
     expect(d.status).toBe(400);
     expect(d.body).toEqual({
-      error: 'candidates[0]: unknown region "aws-nowhere-9"; GET /api/v1/regions lists them',
+      error: 'candidates.0: unknown region "aws-nowhere-9"; GET /api/v1/regions lists them',
       code: "InvalidInput",
       issues: [{ path: "candidates.0", message: 'unknown region "aws-nowhere-9"; GET /api/v1/regions lists them' }],
     });
@@ -44,7 +44,7 @@ describe("the engine's input errors", () => {
   it("answer 400 with the field, not 500, wherever they are thrown from", () => {
     const d = describeError(new PlacementInputError("points[2].lat", "latitude must be a number in −90..90, got 91"));
     expect(d.status).toBe(400);
-    expect(d.body.error).toBe("points[2].lat: latitude must be a number in −90..90, got 91");
+    expect(d.body.error).toBe("points.2.lat: latitude must be a number in −90..90, got 91");
     expect(d.body.issues).toEqual([{ path: "points.2.lat", message: "latitude must be a number in −90..90, got 91" }]);
   });
 });

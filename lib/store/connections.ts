@@ -63,7 +63,7 @@ export class ConnectionRepository {
   }
 
   async create(c: NewConnection): Promise<ConnectionView> {
-    const row = await insertUnique("Connection", () => this.prisma.connection.create({ data: c }), () => `connection "${c.name}" already exists; choose another name or remove it first`);
+    const row = await insertUnique("Connection", () => this.prisma.connection.create({ data: c }), () => `connection "${c.name}" already exists; choose another name or remove it first`, "name");
     return toView(row);
   }
 

@@ -53,16 +53,16 @@ export class MciRepository {
   }
 
   createNamespace(ns: { name: string; description: string; sshPublicKey: string; sshPrivateKey: string }): Promise<Namespace> {
-    return insertUnique("Namespace", () => this.prisma.namespace.create({ data: ns }), () => `namespace "${ns.name}" already exists`);
+    return insertUnique("Namespace", () => this.prisma.namespace.create({ data: ns }), () => `namespace "${ns.name}" already exists; choose another name`, "name");
   }
 
   async createMci(mci: { id: string; namespace: string; name: string; description: string; policy: string }, subGroups: NewSubGroup[], vms: NewVm[]): Promise<void> {
-    const taken = () => `name: an MCI named "${mci.name}" already exists in namespace "${mci.namespace}"; choose another name`;
+    const taken = () => `an MCI named "${mci.name}" already exists in namespace "${mci.namespace}"; choose another name`;
     await insertUnique("Mci", () => this.prisma.$transaction(async (tx) => {
       await tx.mci.create({ data: mci });
       await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId: mci.id })) });
       await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId: mci.id, namespace: mci.namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
-    }), taken);
+    }), taken, "name");
     this.bump(mci.id);
   }
 

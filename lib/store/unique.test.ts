@@ -78,7 +78,7 @@ describe("a create that loses the race for its name", () => {
     const POST = route(connectionEndpoints.createConnection, async ({ body }) => addConnection(deps, body));
     const r = await POST(post({ provider: "aws", region: "us-east-1", name: "team-aws" }), noParams);
     expect(r.status).toBe(409);
-    expect(await r.json()).toEqual({ error: 'connection "team-aws" already exists; choose another name or remove it first', code: "Conflict" });
+    expect(await r.json()).toMatchObject({ error: 'body.name: connection "team-aws" already exists; choose another name or remove it first', code: "Conflict", issues: [{ path: "body.name" }] });
   });
 
   it("answers a namespace 409 through the route, not 500", async () => {
@@ -86,7 +86,7 @@ describe("a create that loses the race for its name", () => {
     const POST = route(provisioningEndpoints.createNamespace, async ({ body }) => createNamespace(deps, body));
     const r = await POST(post({ name: "team" }), noParams);
     expect(r.status).toBe(409);
-    expect(await r.json()).toEqual({ error: 'namespace "team" already exists', code: "Conflict" });
+    expect(await r.json()).toMatchObject({ error: 'body.name: namespace "team" already exists; choose another name', code: "Conflict", issues: [{ path: "body.name" }] });
   });
 
   it("answers an MCI with ConflictError and leaves none of its rows behind", async () => {
@@ -96,7 +96,8 @@ describe("a create that loses the race for its name", () => {
     const spec = listSpecs("aws-us-east-1")[0];
     const created = createMci(deps, "race", { name: "web", description: "", policy: "continue", dryRun: false, subGroups: [{ region: "aws-us-east-1", specId: spec.id, count: 2 }] });
     await expect(created).rejects.toThrow(ConflictError);
-    await expect(created).rejects.toThrow('name: an MCI named "web" already exists in namespace "race"; choose another name');
+    await expect(created).rejects.toMatchObject({ field: "name" });
+    await expect(created).rejects.toThrow('an MCI named "web" already exists in namespace "race"; choose another name');
     expect(await temp.prisma.mci.findMany({ where: { namespace: "race" }, select: { id: true } })).toEqual([{ id: "mci-theirs" }]);
     expect(await temp.prisma.vm.count({ where: { namespace: "race" } })).toBe(0);
   });

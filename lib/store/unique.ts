@@ -17,13 +17,13 @@ export function uniqueViolation(e: unknown): { model: string | null } | null {
  * duplicate) with the 409 the user would have got from a check first. The constraint is the
  * check: a read-then-insert is not atomic once several servers share one database.
  */
-export async function insertUnique<T>(model: string, insert: () => Promise<T>, conflictMessage: () => string): Promise<T> {
+export async function insertUnique<T>(model: string, insert: () => Promise<T>, conflictMessage: () => string, field?: string): Promise<T> {
   try {
     return await insert();
   } catch (e) {
     const v = uniqueViolation(e);
     // Only this model's own constraint: a duplicate in a child row (a subgroup name) is another story.
-    if (v && (v.model === null || v.model === model)) throw new ConflictError(conflictMessage());
+    if (v && (v.model === null || v.model === model)) throw new ConflictError(conflictMessage(), field);
     throw e;
   }
 }

@@ -76,6 +76,18 @@ const statusCountSchema = z.object({
   undefined: count,
 });
 
+/** Where an MCI or a subgroup stands, as structure (`status` is its display string). */
+const mciStateSchema = z
+  .object({
+    phase: z.enum(["Empty", "Uniform", "Partial", "Deleting"]).meta({ description: "Uniform: every VM has the leading status; Partial: they differ; Deleting: the MCI is being deleted" }),
+    leading: z.enum(VM_STATUSES).nullable().meta({ description: "The most common VM status (Terminated while deleting); null without VMs" }),
+    count: count.meta({ description: "VMs in the leading status" }),
+    total: count,
+    busy: z.boolean().meta({ description: "Something still changes: a VM moves or waits for a step, or the MCI is being deleted" }),
+  })
+  .meta({ id: "MciState" });
+export type MciStateView = z.infer<typeof mciStateSchema>;
+
 export const plannedVmSchema = z.object({
   name: z.string(),
   subGroup: z.string(),
@@ -129,7 +141,7 @@ export const vmSchema = z
     memoryGiB: z.number(),
     pricePerHour: z.number(),
     imageId: z.string(),
-    history: z.array(z.object({ status: z.string(), at: z.string(), reason: z.string().optional() })),
+    history: z.array(z.object({ status: z.enum(VM_STATUSES), at: z.string(), reason: z.string().optional() })),
     createdAt: z.string(),
   })
   .meta({ id: "Vm" });
@@ -142,12 +154,13 @@ export const mciSchema = z
     name: z.string(),
     description: z.string(),
     policy: z.string(),
-    status: z.string().meta({ description: "Running when every VM runs, else Partial-<most common> (n/total)" }),
+    status: z.string().meta({ description: "Running when every VM runs, else Partial-<most common> (n/total); Deleting (n/total terminated); Empty. Read state for the parts" }),
+    state: mciStateSchema,
     targetAction: z.string(),
     deleting: z.boolean(),
     statusCount: statusCountSchema,
     costPerHour: z.number().meta({ description: "USD per hour of the VMs that bill now (not suspended, failed or terminated)" }),
-    subGroups: z.array(z.object({ name: z.string(), connection: z.string(), region: z.string(), specId: z.string(), imageId: z.string(), count: z.number(), status: z.string() })),
+    subGroups: z.array(z.object({ name: z.string(), connection: z.string(), region: z.string(), specId: z.string(), imageId: z.string(), count: z.number(), status: z.string(), state: mciStateSchema })),
     vms: z.array(vmSchema),
     createdAt: z.string(),
   })

@@ -1,4 +1,4 @@
-import { isTransitional } from "@/lib/core/lifecycle";
+import { isTransitional, wishUnmet } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
 import type { Vm } from "@/lib/drivers/types";
 import type { VmRow } from "@/lib/store/mci";
@@ -83,9 +83,7 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
   return again(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, share, oldestOpMs / 20)));
 }
 
-/** Whether a VM that came to rest still has something to do: a wish the cloud has not met yet. */
+/** Whether a VM that came to rest still has something to do: the rule the console's busy state shares. */
 function needsStep(row: VmRow, status: VmStatus): boolean {
-  if (row.desired === "Terminated" || row.desired === "Removed") return status !== "Terminated";
-  if (row.desired === "Suspended") return status === "Running";
-  return status === "Suspended" || (status === "Running" && row.rebootWanted > row.rebootDone);
+  return wishUnmet({ status, desired: row.desired, rebootPending: row.rebootWanted > row.rebootDone });
 }

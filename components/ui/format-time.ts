@@ -1,6 +1,21 @@
-/** `2026-11-27 03:10:05 UTC`: the same on server and browser, so it is safe in rendered HTML. */
+/** Times as the console prints them: UTC, so the server's HTML and the browser agree. */
+
+/** `2026-11-27 03:10:05 UTC` */
 export function formatUtc(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+}
+
+/** `03:10:05.412`: enough to tell apart steps a fast simulator makes within one second. */
+export function formatClock(iso: string, millis = false): string {
+  return iso.slice(11, millis ? 23 : 19);
+}
+
+/** `+850 ms`, `+4.2 s`, `+3 min 5 s` after the previous step. */
+export function formatStep(ms: number): string {
+  if (ms < 1000) return `+${Math.max(0, Math.round(ms))} ms`;
+  if (ms < 60_000) return `+${(ms / 1000).toFixed(1)} s`;
+  const min = Math.floor(ms / 60_000);
+  return `+${min} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 /** `just now`, `42 s ago`, `5 min ago`, `3 h ago`, `2 d ago`; null before the browser knows the time. */
