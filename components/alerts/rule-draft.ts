@@ -1,7 +1,5 @@
 import { fieldIn } from "@/components/ui/place-issues";
-import type { MetricName } from "@/lib/core/metrics";
-import type { AlertOp } from "@/lib/monitoring/alert-machine";
-import type { Agg } from "@/lib/monitoring/rollup";
+import type { Agg, AlertOp, MetricName } from "@/lib/core/metrics";
 import type { AlertRuleCreate } from "@/lib/validation/monitoring";
 import type { ScopeKind } from "./format-rule";
 

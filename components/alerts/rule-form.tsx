@@ -2,9 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { useHydrated } from "@/components/connections/use-hydrated";
-import { METRIC_NAMES } from "@/lib/core/metrics";
-import { ALERT_OPS } from "@/lib/monitoring/alert-machine";
-import { AGGS } from "@/lib/monitoring/rollup";
+import { AGGS, ALERT_OPS, METRIC_NAMES } from "@/lib/core/metrics";
 import { SEVERITIES, type AlertRuleView } from "@/lib/validation/monitoring";
 import { createAlertRuleAction } from "./actions";
 import { describeCondition, metricUnit, SCOPE_LABELS, type ScopeKind } from "./format-rule";

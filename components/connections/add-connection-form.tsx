@@ -4,7 +4,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { fieldProps, FieldBox, inputClass } from "@/components/ui/form-fields";
 import { fieldIn } from "@/components/ui/place-issues";
 import { useFormIssues } from "@/components/ui/use-form-issues";
-import type { DriverKind } from "@/lib/drivers/registry";
+import type { DriverKind } from "@/lib/core/drivers";
 import type { ConnectionView } from "@/lib/validation/connections";
 import { addConnectionAction } from "./actions";
 import type { ProviderChoice } from "./catalogue-choices";

@@ -1,5 +1,5 @@
 import { listProviders, listRegions } from "@/lib/catalogue";
-import { DRIVER_KINDS } from "@/lib/drivers/registry";
+import { DRIVER_KINDS } from "@/lib/core/drivers";
 
 export type RegionChoice = { region: string; name: string };
 export type ProviderChoice = { id: string; name: string; regions: RegionChoice[] };

@@ -2,8 +2,7 @@
 
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
-import type { MetricName } from "@/lib/core/metrics";
-import type { Agg, Combine } from "@/lib/monitoring/rollup";
+import type { Agg, Combine, MetricName } from "@/lib/core/metrics";
 import type { MetricsAnswer } from "@/lib/validation/monitoring";
 import { latestValues } from "./series";
 import type { ChartRange } from "./ranges";

@@ -4,3 +4,15 @@
  */
 export const METRIC_NAMES = ["cpu_utilization", "mem_utilization", "disk_utilization", "bytes_in", "bytes_out", "kb_read", "kb_written"] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** How samples fold into one value over a bucket or a window. */
+export const AGGS = ["avg", "max", "min", "last"] as const;
+export type Agg = (typeof AGGS)[number];
+
+/** How the VMs of an MCI fold into one series per bucket. */
+export const COMBINES = ["avg", "max", "min", "sum"] as const;
+export type Combine = (typeof COMBINES)[number];
+
+/** The comparisons an alert rule may make against its threshold. */
+export const ALERT_OPS = [">", "<", ">=", "<="] as const;
+export type AlertOp = (typeof ALERT_OPS)[number];

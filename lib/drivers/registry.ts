@@ -1,11 +1,9 @@
+import { DRIVER_KINDS } from "@/lib/core/drivers";
 import { NotSupportedError } from "@/lib/core/errors";
 import type { SimCloud } from "./sim/cloud";
 import { SimDriver } from "./sim/sim-driver";
 import type { CloudDriver, ConnectionConfig } from "./types";
 
-/** The driver kinds a connection can name. `aws` joins this list with its own driver. */
-export const DRIVER_KINDS = ["sim"] as const;
-export type DriverKind = (typeof DRIVER_KINDS)[number];
 
 export interface DriverDeps {
   sim: SimCloud;

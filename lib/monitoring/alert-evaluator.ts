@@ -2,9 +2,9 @@ import type { Clock } from "@/lib/core/clock";
 import type { AlertEventRow, AlertRepository, AlertRuleRow, AlertStateRecord, NewAlertEvent } from "@/lib/store/alerts";
 import type { MetricStore } from "@/lib/store/metrics";
 import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
-import { advance, type AlertOp, type AlertPosition } from "./alert-machine";
+import type { Agg, AlertOp } from "@/lib/core/metrics";
+import { advance, type AlertPosition } from "./alert-machine";
 import { toEventView } from "./rules";
-import type { Agg } from "./rollup";
 import { postWebhook } from "./webhook";
 
 export const ALERT_INTERVAL_MS = 10_000;

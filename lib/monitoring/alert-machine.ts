@@ -4,8 +4,7 @@
  * when it stops. A pending condition that stops holding goes back to ok without an event. Pure.
  */
 
-export const ALERT_OPS = [">", "<", ">=", "<="] as const;
-export type AlertOp = (typeof ALERT_OPS)[number];
+import type { AlertOp } from "@/lib/core/metrics";
 
 export type AlertPhase = "ok" | "pending" | "firing";
 

@@ -5,11 +5,7 @@
  * and an average over any step is sum / count, weighted by samples. Pure.
  */
 
-export const AGGS = ["avg", "max", "min", "last"] as const;
-export type Agg = (typeof AGGS)[number];
-
-export const COMBINES = ["avg", "max", "min", "sum"] as const;
-export type Combine = (typeof COMBINES)[number];
+import type { Agg, Combine } from "@/lib/core/metrics";
 
 export type Point = [number, number];
 

@@ -1,4 +1,5 @@
-import { chooseLevel, foldRows, preferFirst, type Agg, type Level, type Point } from "@/lib/monitoring/rollup";
+import type { Agg } from "@/lib/core/metrics";
+import { chooseLevel, foldRows, preferFirst, type Level, type Point } from "@/lib/monitoring/rollup";
 import { GroupCommit } from "./group-commit";
 import { RollupJob, SWEEP_SERIES_PER_TX, type Retention } from "./metric-rollups";
 import { openMetricsDb, withWriteRetry, type SqliteDb } from "./metrics-db";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getRegion, listProviders } from "@/lib/catalogue";
-import { DRIVER_KINDS } from "@/lib/drivers/registry";
+import { DRIVER_KINDS } from "@/lib/core/drivers";
 
 export const connectionNameSchema = z
   .string()

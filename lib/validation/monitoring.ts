@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { METRIC_NAMES } from "@/lib/core/metrics";
-import { ALERT_OPS } from "@/lib/monitoring/alert-machine";
+import { AGGS, ALERT_OPS, COMBINES, METRIC_NAMES } from "@/lib/core/metrics";
 import { PRECISIONS } from "@/lib/monitoring/line-protocol";
-import { AGGS, alignDown, COMBINES } from "@/lib/monitoring/rollup";
+import { alignDown } from "@/lib/monitoring/rollup";
 
 /** One series answers at most this many points: a week at one minute. */
 export const MAX_POINTS_PER_SERIES = 10_080;
