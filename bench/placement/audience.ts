@@ -1,5 +1,5 @@
 import type { AudiencePoint } from "@/lib/placement";
-import { createRng } from "@/lib/placement/rng";
+import { createRng } from "@/lib/core/rng";
 import { CITIES } from "./cities";
 
 /**

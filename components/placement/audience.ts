@@ -1,4 +1,4 @@
-import { createRng } from "@/lib/placement/rng";
+import { createRng } from "@/lib/core/rng";
 import type { City } from "./cities";
 
 /** One audience point: where, how many people (or how much traffic), and what to call it. */

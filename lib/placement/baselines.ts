@@ -2,7 +2,7 @@ import { DEG_TO_RAD } from "./latency/geo";
 import type { LatencyModel } from "./latency";
 import type { Instance } from "./instance";
 import { modelIndexes } from "./instance";
-import { createRng, sampleIndices } from "./rng";
+import { createRng, sampleIndices } from "@/lib/core/rng";
 import type { WeightedUser } from "./validate-input";
 
 /**

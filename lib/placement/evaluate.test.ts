@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { weightedQuantile } from "./evaluate";
-import { createRng } from "./rng";
+import { createRng } from "@/lib/core/rng";
 
 /** The definition, by sorting: smallest v whose weight at or below reaches q of the total. */
 function bySorting(values: number[], weights: number[], q: number): number {

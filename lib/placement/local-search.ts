@@ -2,7 +2,7 @@ import type { Deadline } from "./deadline";
 import { objectiveOf, scoreOf } from "./evaluate";
 import { fixedCost, type Instance } from "./instance";
 import { sortedSet } from "./point-solution";
-import { createRng } from "./rng";
+import { createRng } from "@/lib/core/rng";
 
 /**
  * First-improvement local search on the score of any objective: swaps, plus adds and drops

@@ -16,7 +16,7 @@ import {
 import { groupUsers } from "./group-users";
 import { bruteForce } from "./testing/brute-force";
 import { randomWorld } from "./testing/random-instance";
-import { createRng } from "./rng";
+import { createRng } from "@/lib/core/rng";
 
 const regions = fixture.map(({ key, latitude, longitude }) => ({ key, latitude, longitude }));
 const model = createLatencyModel(regions);

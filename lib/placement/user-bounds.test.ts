@@ -5,7 +5,7 @@ import { groupUsers } from "./group-users";
 import { buildInstance } from "./instance";
 import { createLatencyModel } from "./latency";
 import { meanUserBound } from "./mean-user-bound";
-import { createRng } from "./rng";
+import { createRng } from "@/lib/core/rng";
 import { solveMean } from "./solve-mean";
 import { subsetUserBound } from "./subset-user-bound";
 import { bruteForce } from "./testing/brute-force";

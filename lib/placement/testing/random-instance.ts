@@ -1,5 +1,5 @@
 import { createLatencyModel, type LatencyModel, type MeasuredMatrix } from "../latency";
-import { createRng } from "../rng";
+import { createRng } from "@/lib/core/rng";
 import type { AudiencePoint } from "../types";
 
 /**

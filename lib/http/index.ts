@@ -1,0 +1,9 @@
+/**
+ * The one way in for routes and server actions: the wrappers that validate and authenticate, the
+ * endpoint definitions they validate against, and the OpenAPI document built from the same.
+ */
+export { json, route, type RouteInput } from "./route";
+export { validatedAction, type ActionResult, type Issue } from "./action";
+export { ALL_ENDPOINTS, catalogue, connections, monitoring, placement, provisioning, system } from "./endpoints";
+export { buildOpenApi } from "./openapi";
+export { readTextBody } from "./text-body";
