@@ -108,11 +108,11 @@ export function VmTable({ vms, count, names, selected, openVmId, regionFilter, o
         }
       />
       <p className="border-t border-panel-edge px-5 py-1.5 text-sm text-slate-400">
-        Showing <span className="tabular-nums text-slate-200">{rows.length}</span> of <span className="tabular-nums">{vms.length}</span>
+        Showing <span className="tabular-nums text-slate-200">{rows.length.toLocaleString("en-US")}</span> of <span className="tabular-nums">{vms.length.toLocaleString("en-US")}</span>
         {selected.size > 0 && (
           <>
             {" "}
-            · <span className="tabular-nums text-sky-200">{selected.size}</span> selected ·{" "}
+            · <span className="tabular-nums text-sky-200">{selected.size.toLocaleString("en-US")}</span> selected ·{" "}
             <button type="button" onClick={() => onSetMany([...selected], false)} className="text-sky-300 hover:underline">
               clear
             </button>
