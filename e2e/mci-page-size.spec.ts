@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { waitForMci, type Mci } from "./support/api";
 
@@ -49,6 +50,12 @@ test("a 2,000-VM MCI: the page stays under 3,000 DOM nodes, and filter, sort, ti
     expect(await domNodes(page)).toBeLessThanOrEqual(MAX_NODES);
     expect(await rows.count()).toBeLessThan(60);
     await shot(page, "01-opened");
+    // Still a table to assistive technology: no serious WCAG 2 A/AA violation in it.
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="vm-table"]').withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await expect(page.getByRole("table")).toHaveAttribute("data-testid", "vm-table");
+    await expect(page.getByRole("columnheader", { name: "Public IP" })).toBeVisible();
+    await expect(page.getByRole("row")).toHaveCount((await rows.count()) + 1);
 
     // Filter: one subgroup's VMs; tick every one shown, and only those.
     const sg = picked[7].key;

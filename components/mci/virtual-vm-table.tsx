@@ -77,7 +77,13 @@ export function VirtualVmTable({ rows, names, selected, openVmId, allTicked, som
   const revealed = useRef<string | null>(null);
   const openIndex = openVmId === null ? -1 : rows.findIndex((v) => v.id === openVmId);
   useEffect(() => {
-    if (openVmId === null || openIndex < 0 || revealed.current === openVmId) return;
+    if (openVmId === null) {
+      // Closed: the next VM opened, even the same one, is revealed again.
+      revealed.current = null;
+      openedHere.current = null;
+      return;
+    }
+    if (openIndex < 0 || revealed.current === openVmId) return;
     revealed.current = openVmId;
     if (openedHere.current !== openVmId) virtualizer.scrollToIndex(openIndex, { align: "center" });
   }, [openVmId, openIndex, virtualizer]);
