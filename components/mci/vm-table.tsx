@@ -69,10 +69,10 @@ export function VmTable({ vms, count, names, selected, openVmId, regionFilter, o
           onChange={(e) => setStatus(e.target.value)}
           className="rounded-lg border border-panel-edge bg-sea px-2.5 py-1.5 text-base text-white focus:border-sky-400 focus:outline-none"
         >
-          <option value="all">All statuses ({count.total})</option>
+          <option value="all">All statuses ({count.total.toLocaleString("en-US")})</option>
           {VM_STATUSES.filter((s) => count[countKey(s)] > 0 || s === status).map((s) => (
             <option key={s} value={s}>
-              {s} ({count[countKey(s)]})
+              {s} ({count[countKey(s)].toLocaleString("en-US")})
             </option>
           ))}
         </select>
