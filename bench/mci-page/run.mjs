@@ -37,7 +37,6 @@ const server = spawn("node", [path.join(root, "scripts/start.mjs")], {
   stdio: ["ignore", "inherit", "inherit"],
   detached: true,
 });
-let browser = null;
 const stopServer = () => {
   try {
     process.kill(-server.pid, "SIGTERM");
@@ -93,7 +92,7 @@ for (;;) {
 }
 
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-browser = await chromium.launch({
+const browser = await chromium.launch({
   executablePath,
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
