@@ -314,7 +314,8 @@ test("a global MCI: 100 regions on one map, live progress until all 300 VMs run"
   await shot(page, "01-global-opened");
   await expect(progress).toHaveAttribute("data-running", "300", { timeout: 240_000 });
   await expect(page.getByTestId("mci-progress-text")).toHaveText("300/300 running");
-  await expect(page.getByTestId("vm-row")).toHaveCount(300);
+  // The table is virtual: it says how many rows it has, and renders those in view.
+  await expect(page.getByTestId("vm-table")).toHaveAttribute("aria-rowcount", "301");
   await page.waitForTimeout(800);
   await shot(page, "02-global-running");
 
@@ -325,7 +326,7 @@ test("a global MCI: 100 regions on one map, live progress until all 300 VMs run"
   await expect(progress).toHaveAttribute("data-suspended", "300", { timeout: 120_000 });
   await expect(page.getByTestId("mci-cost")).toHaveText("$0.0000/h");
   await page.getByLabel("Only VMs in status").selectOption("Suspended");
-  await expect(page.getByTestId("vm-row")).toHaveCount(300);
+  await expect(page.getByTestId("vm-table")).toHaveAttribute("aria-rowcount", "301");
   await page.waitForTimeout(800);
   await shot(page, "04-global-suspended");
   await page.getByRole("button", { name: "Resume", exact: true }).click();

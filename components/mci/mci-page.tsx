@@ -267,10 +267,13 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
       )}
 
       {mci && (
+        // Opaque, with no backdrop blur: redrawing a full-height blur on every frame of a pan made the
+        // map beside it several times slower than the home map (bench/mci-page), and without the blur
+        // a translucent panel would show the map's rings through the table.
         <aside
           data-testid="mci-panel"
           aria-label="VMs and controls"
-          className="absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel/[0.97] shadow-[-12px_0_32px_rgb(0_0_0/0.45)] backdrop-blur sm:w-[36rem]"
+          className="absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel shadow-[-12px_0_32px_rgb(0_0_0/0.45)] sm:w-[36rem]"
         >
           <MciControls
             scope={effectiveScope}
@@ -288,7 +291,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             tab={tab}
             onTab={setTab}
             labels={{
-              vms: `VMs (${vms.length})`,
+              vms: `VMs (${vms.length.toLocaleString("en-US")})`,
               subgroups: `Subgroups (${mci.subGroups.length})`,
               events: `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`,
             }}

@@ -1,11 +1,10 @@
 "use client";
 
-import { memo, useMemo, useState } from "react";
-import { heatColour, providerColour } from "@/lib/core/palette";
+import { useMemo, useState } from "react";
 import { VM_STATUSES } from "@/lib/core/types";
 import type { VmView } from "@/lib/validation/mci";
 import { countKey, type StatusCount } from "./status-display";
-import { StatusBadge } from "./status-badge";
+import { VirtualVmTable } from "./virtual-vm-table";
 
 type Props = {
   vms: readonly VmView[];
@@ -70,10 +69,10 @@ export function VmTable({ vms, count, names, selected, openVmId, regionFilter, o
           onChange={(e) => setStatus(e.target.value)}
           className="rounded-lg border border-panel-edge bg-sea px-2.5 py-1.5 text-base text-white focus:border-sky-400 focus:outline-none"
         >
-          <option value="all">All statuses ({count.total})</option>
+          <option value="all">All statuses ({count.total.toLocaleString("en-US")})</option>
           {VM_STATUSES.filter((s) => count[countKey(s)] > 0 || s === status).map((s) => (
             <option key={s} value={s}>
-              {s} ({count[countKey(s)]})
+              {s} ({count[countKey(s)].toLocaleString("en-US")})
             </option>
           ))}
         </select>
@@ -89,61 +88,31 @@ export function VmTable({ vms, count, names, selected, openVmId, regionFilter, o
           </button>
         </p>
       )}
-      <div className="mt-2 min-h-0 flex-1 overflow-y-auto">
-        <table data-testid="vm-table" className="w-full table-fixed text-left text-[0.95rem]">
-          <thead className="sticky top-0 z-10 bg-panel text-sm text-slate-400">
-            <tr className="border-b border-panel-edge">
-              <th className="w-11 py-1.5 pl-5">
-                <input
-                  type="checkbox"
-                  aria-label="Select every VM shown"
-                  checked={allTicked}
-                  ref={(el) => {
-                    if (el) el.indeterminate = someTicked && !allTicked;
-                  }}
-                  onChange={() => onSetMany(rows.map((v) => v.id), !allTicked)}
-                  className="h-4 w-4 accent-sky-400"
-                />
-              </th>
-              <th className="py-1.5 pr-2 font-medium">VM · region</th>
-              {metric && (
-                <th className="w-[5.5rem] py-1.5 pr-2 font-medium" aria-sort={hottestFirst ? "descending" : "none"}>
-                  <button type="button" onClick={() => setHottestFirst((h) => !h)} title={hottestFirst ? "Back to the usual order" : "Hottest first"} className="hover:text-white">
-                    {metric.label} {hottestFirst ? "↓" : "↕"}
-                  </button>
-                </th>
-              )}
-              <th className="w-[8.75rem] py-1.5 pr-2 font-medium">Status</th>
-              <th className="w-[9.75rem] py-1.5 pr-5 font-medium">Public IP</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((v) => (
-              <VmRow
-                key={v.id}
-                vm={v}
-                regionName={names.get(v.region) ?? v.region}
-                ticked={selected.has(v.id)}
-                open={v.id === openVmId}
-                onToggle={onToggle}
-                onOpen={onOpen}
-                metricValue={metric ? (values?.get(v.id) ?? null) : undefined}
-              />
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && (
+      <VirtualVmTable
+        rows={rows}
+        names={names}
+        selected={selected}
+        openVmId={openVmId}
+        allTicked={allTicked}
+        someTicked={someTicked}
+        onTickAll={() => onSetMany(rows.map((v) => v.id), !allTicked)}
+        onToggle={onToggle}
+        onOpen={onOpen}
+        metric={metric}
+        hottestFirst={hottestFirst}
+        onHottestFirst={() => setHottestFirst((h) => !h)}
+        empty={
           <p className="px-5 py-6 text-slate-300">
             {vms.length === 0 ? "This MCI has no VMs left. Add a subgroup to give it some." : "No VM matches these filters. Clear them to see every VM."}
           </p>
-        )}
-      </div>
+        }
+      />
       <p className="border-t border-panel-edge px-5 py-1.5 text-sm text-slate-400">
-        Showing <span className="tabular-nums text-slate-200">{rows.length}</span> of <span className="tabular-nums">{vms.length}</span>
+        Showing <span className="tabular-nums text-slate-200">{rows.length.toLocaleString("en-US")}</span> of <span className="tabular-nums">{vms.length.toLocaleString("en-US")}</span>
         {selected.size > 0 && (
           <>
             {" "}
-            · <span className="tabular-nums text-sky-200">{selected.size}</span> selected ·{" "}
+            · <span className="tabular-nums text-sky-200">{selected.size.toLocaleString("en-US")}</span> selected ·{" "}
             <button type="button" onClick={() => onSetMany([...selected], false)} className="text-sky-300 hover:underline">
               clear
             </button>
@@ -153,55 +122,3 @@ export function VmTable({ vms, count, names, selected, openVmId, regionFilter, o
     </div>
   );
 }
-
-type RowProps = {
-  vm: VmView;
-  regionName: string;
-  ticked: boolean;
-  open: boolean;
-  onToggle: (id: string) => void;
-  onOpen: (id: string) => void;
-  /** undefined: no metric column; null: the VM reports nothing now. */
-  metricValue?: number | null;
-};
-
-// Polls keep unchanged VMs as the same objects, so only rows whose VM changed re-render.
-const VmRow = memo(function VmRow({ vm, regionName, ticked, open, onToggle, onOpen, metricValue }: RowProps) {
-  return (
-    <tr
-      data-testid="vm-row"
-      data-vm-id={vm.id}
-      data-status={vm.status}
-      className={`border-b border-panel-edge/50 ${open ? "bg-sky-500/15 shadow-[inset_3px_0_0_#38bdf8]" : ticked ? "bg-sky-500/5" : "hover:bg-slate-800/50"}`}
-    >
-      <td className="py-1.5 pl-5 align-middle">
-        <input type="checkbox" checked={ticked} onChange={() => onToggle(vm.id)} aria-label={`Select ${vm.name}`} className="h-4 w-4 accent-sky-400" />
-      </td>
-      <td className="min-w-0 py-1.5 pr-2">
-        <button type="button" onClick={() => onOpen(vm.id)} className="block max-w-full truncate text-left font-mono text-[0.95rem] text-sky-200 hover:underline" title={`Open ${vm.name}`}>
-          {vm.name}
-        </button>
-        <span className="flex items-center gap-1.5 text-sm text-slate-400" title={`${regionName} (${vm.region})`}>
-          <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: providerColour(vm.provider) }} />
-          <span className="truncate">{regionName}</span>
-        </span>
-      </td>
-      {metricValue !== undefined && (
-        <td data-testid="vm-metric" className="py-1.5 pr-2 font-mono text-sm tabular-nums text-slate-100">
-          {metricValue === null ? (
-            <span className="text-slate-500">—</span>
-          ) : (
-            <span className="flex items-center gap-1.5">
-              <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-sm" style={{ backgroundColor: heatColour(metricValue) }} />
-              {Math.round(metricValue)} %
-            </span>
-          )}
-        </td>
-      )}
-      <td className="py-1.5 pr-2" title={vm.statusReason ?? undefined}>
-        <StatusBadge status={vm.status} size="sm" />
-      </td>
-      <td className="truncate py-1.5 pr-5 font-mono text-sm text-slate-200">{vm.publicIp ?? <span className="text-slate-500">—</span>}</td>
-    </tr>
-  );
-});

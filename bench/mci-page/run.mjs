@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// MCI page benchmark: how smoothly the map of a 2,000-VM MCI pans, against the home map.
+// Starts its own console, creates one MCI (by default 20 VMs in each of 100 regions), waits until
+// it runs, then in headless Chromium drags the home map and the MCI page's map the same way while
+// requestAnimationFrame records every frame. Prints each page's frame-time p50/p95, the ratio of
+// the p95s (MCI page / home map; goal ≤ 1.1) and the MCI page's DOM node count (goal ≤ 3,000).
+//
+//   node bench/mci-page/run.mjs [--regions 100] [--per-region 20] [--drags 6] [--port 3260] [--speed 100]
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const regionCount = Number(args.regions ?? 100);
+const perRegion = Number(args["per-region"] ?? 20);
+const drags = Number(args.drags ?? 6);
+const speed = Number(args.speed ?? 100);
+const port = Number(args.port ?? 3260);
+const base = `http://127.0.0.1:${port}`;
+const VIEWPORT = { width: 1600, height: 900 };
+
+mkdirSync(path.join(root, "data/bench"), { recursive: true });
+const server = spawn("node", [path.join(root, "scripts/start.mjs")], {
+  cwd: root,
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `file:./data/bench/mci-page-${Date.now()}.db`,
+    BARISTA_SIM_SPEED: String(speed),
+    BARISTA_SIM_FAULTS: "off",
+    BARISTA_SIM_VCPU_QUOTA: "100000",
+  },
+  stdio: ["ignore", "inherit", "inherit"],
+  detached: true,
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+};
+process.on("exit", stopServer);
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function json(url, init) {
+  const r = await fetch(url, init);
+  if (!r.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/api/v1/health`)).ok) break;
+  } catch {
+    // still starting (or building)
+  }
+  if (i > 1200) throw new Error("the server did not start");
+  await sleep(500);
+}
+
+// Regions spread over every provider, as a global MCI would be; the cheapest spec without an accelerator.
+const regions = await json(`${base}/api/v1/regions`);
+const byProvider = new Map();
+for (const r of regions) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r.key]);
+const picked = [];
+for (let i = 0; picked.length < regionCount; i++) {
+  let added = false;
+  for (const keys of byProvider.values()) if (keys[i] && picked.length < regionCount) (picked.push(keys[i]), (added = true));
+  if (!added) break;
+}
+const subGroups = [];
+for (const region of picked) {
+  const specs = await json(`${base}/api/v1/regions/${region}/specs`);
+  const spec = specs.filter((s) => !s.accelerator).sort((a, b) => a.pricePerHour - b.pricePerHour)[0];
+  subGroups.push({ region, specId: spec.id, count: perRegion });
+}
+const created = await json(`${base}/api/v1/ns/default/mci`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ name: `page-bench-${Date.now() % 100_000}`, subGroups }),
+});
+let mci;
+for (;;) {
+  mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
+  if (mci.statusCount.creating === 0) break;
+  await sleep(500);
+}
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage({ viewport: VIEWPORT });
+
+// Every frame's time while a drag runs, from requestAnimationFrame.
+await page.addInitScript(() => {
+  const state = { on: false, last: 0, frames: [] };
+  window.__frames = state;
+  const tick = (t) => {
+    if (state.on && state.last) state.frames.push(t - state.last);
+    state.last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+});
+
+/** Drags the map back and forth `drags` times over the part no panel covers; returns the frame times. */
+async function dragFrames(mapTestId) {
+  const box = await page.getByTestId(mapTestId).boundingBox();
+  // Left of the 36rem side panel, below the MCI page's header: visible map on both pages.
+  const y = Math.round(box.y + box.height * 0.6);
+  const x0 = Math.round(box.x + 120);
+  const x1 = Math.round(box.x + box.width - 36 * 16 - 120);
+  const frames = [];
+  for (let d = 0; d < drags + 1; d++) {
+    const [from, to] = d % 2 === 0 ? [x0, x1] : [x1, x0];
+    await page.mouse.move(from, y);
+    await page.mouse.down();
+    // The first drag warms up (layers, caches, JIT) and is not counted.
+    if (d > 0) await page.evaluate(() => Object.assign(window.__frames, { on: true, last: 0, frames: [] }));
+    const steps = 60;
+    for (let s = 1; s <= steps; s++) {
+      await page.mouse.move(from + ((to - from) * s) / steps, y + Math.round(20 * Math.sin((s / steps) * Math.PI)));
+      await sleep(12);
+    }
+    await page.mouse.up();
+    if (d > 0) frames.push(...(await page.evaluate(() => ((window.__frames.on = false), window.__frames.frames))));
+    await sleep(400);
+  }
+  return frames;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+await page.goto(`${base}/`);
+await page.getByTestId("world-map").locator("canvas").first().waitFor();
+await sleep(1500);
+const home = await dragFrames("world-map");
+const homeNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+
+await page.goto(`${base}/ns/default/mci/${created.id}`);
+await page.getByTestId("mci-map").locator("canvas").first().waitFor();
+await page.waitForFunction((total) => document.querySelector('[data-testid="mci-progress"]')?.getAttribute("data-total") === String(total), mci.statusCount.total);
+await sleep(2500);
+const mciNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+const mciFrames = await dragFrames("mci-map");
+await browser.close();
+
+const fmt = (f) => `${f.length} frames, p50 ${percentile(f, 0.5).toFixed(1)} ms, p95 ${percentile(f, 0.95).toFixed(1)} ms`;
+console.log(`\nmci-page bench — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(2)}`);
+console.log(`MCI: ${mci.statusCount.total} VMs over ${picked.length} regions, ${mci.status}; viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${drags} drags each`);
+console.log(`home map:  ${fmt(home)}  (${homeNodes} DOM nodes)`);
+console.log(`MCI page:  ${fmt(mciFrames)}  (${mciNodes} DOM nodes, goal ≤ 3,000)`);
+console.log(`ratio of frame-time p95, MCI page / home map: ${(percentile(mciFrames, 0.95) / percentile(home, 0.95)).toFixed(2)}  (goal ≤ 1.1)`);
+stopServer();
+process.exit(0);
