@@ -21,6 +21,18 @@ const frameworkImports = [
   edgesOnly,
 ];
 
+// The console (components/, app/) reaches lib/ through each feature's public entry: the shared
+// vocabulary of lib/core and the schemas of lib/validation file by file, everything else by its
+// index, so a feature's insides (the store, the drivers, the reconciler) can change freely.
+const publicEntriesOnly = [
+  prismaOnlyInStore,
+  { group: ["@/lib/store", "@/lib/store/*", "@/lib/drivers", "@/lib/drivers/*"], message: "The console reaches storage and drivers only through lib/server and the feature entries." },
+  {
+    group: ["@/lib/http/*", "@/lib/server/*", "@/lib/provisioning/*", "@/lib/monitoring/*", "@/lib/placement/*", "@/lib/catalogue/*"],
+    message: "Import a feature through its public entry (@/lib/provisioning, not @/lib/provisioning/mci); lib/core/* and lib/validation/* are public file by file.",
+  },
+];
+
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 // A later block replaces an earlier one's no-restricted-imports for the files it matches, so each
@@ -31,10 +43,11 @@ const config = [
   { files: ["lib/**/*.ts"], rules: restrict(prismaOnlyInStore, edgesOnly) },
   { files: ["lib/store/**/*.ts"], rules: restrict(edgesOnly) },
   // The edges themselves, and tests, which may drive a handler through lib/http to check its status.
-  { files: ["lib/http/**/*.ts", "lib/server/startup.ts", "lib/**/*.test.ts"], rules: restrict(prismaOnlyInStore) },
+  { files: ["lib/http/**/*.ts", "lib/server/startup.ts", "lib/server/index.ts", "lib/**/*.test.ts"], rules: restrict(prismaOnlyInStore) },
   { files: ["lib/store/**/*.test.ts"], rules: { "no-restricted-imports": "off" } },
   { files: ["lib/drivers/**/*.ts"], rules: restrict(prismaOnlyInStore, edgesOnly, driversBelowMonitoring) },
   { files: ["lib/core/**/*.ts", "lib/placement/**/*.ts"], rules: restrict(...frameworkImports) },
+  { files: ["components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"], rules: restrict(...publicEntriesOnly) },
 ];
 
 export default config;

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { ApiDocs } from "@/components/api-docs/api-docs";
 import type { OpenApiDocument } from "@/components/api-docs/openapi-types";
-import { ALL_ENDPOINTS } from "@/lib/http/endpoints";
-import { buildOpenApi } from "@/lib/http/openapi";
+import { ALL_ENDPOINTS, buildOpenApi } from "@/lib/http";
 import pkg from "@/package.json";
 
 export const metadata: Metadata = { title: "API" };

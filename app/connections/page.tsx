@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { driverChoices, providerChoices } from "@/components/connections/catalogue-choices";
 import { ConnectionsPage } from "@/components/connections/connections-page";
-import { listConnections } from "@/lib/provisioning/connections";
-import { runtime } from "@/lib/server/runtime";
+import { listConnections } from "@/lib/provisioning";
+import { runtime } from "@/lib/server";
 
 export const metadata: Metadata = { title: "Connections" };
 

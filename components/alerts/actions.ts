@@ -1,8 +1,8 @@
 "use server";
 
-import { validatedAction } from "@/lib/http/action";
-import { createRule, deleteRule } from "@/lib/monitoring/rules";
-import { runtime } from "@/lib/server/runtime";
+import { validatedAction } from "@/lib/http";
+import { createRule, deleteRule } from "@/lib/monitoring";
+import { runtime } from "@/lib/server";
 import { alertRuleCreateSchema, alertRuleDeleteSchema } from "@/lib/validation/monitoring";
 
 // The alerts page reads rules through react-query polling: the caller invalidates its queries

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { validatedAction } from "@/lib/http/action";
-import { addConnection, removeConnection, verifyConnection } from "@/lib/provisioning/connections";
-import { runtime } from "@/lib/server/runtime";
+import { validatedAction } from "@/lib/http";
+import { addConnection, removeConnection, verifyConnection } from "@/lib/provisioning";
+import { runtime } from "@/lib/server";
 import { connectionCreateSchema, connectionNameParamsSchema } from "@/lib/validation/connections";
 
 // revalidatePath makes the action's answer carry the re-rendered page, so the table updates in the same round trip.

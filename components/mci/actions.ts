@@ -1,9 +1,8 @@
 "use server";
 
-import { validatedAction } from "@/lib/http/action";
-import { addSubGroup, applyAction, createMci, deleteMci, scaleOut } from "@/lib/provisioning/mci";
-import { createNamespace } from "@/lib/provisioning/namespaces";
-import { runtime } from "@/lib/server/runtime";
+import { validatedAction } from "@/lib/http";
+import { addSubGroup, applyAction, createMci, deleteMci, scaleOut, createNamespace } from "@/lib/provisioning";
+import { runtime } from "@/lib/server";
 import {
   mciActionInputSchema,
   mciCreateInputSchema,

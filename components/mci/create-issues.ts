@@ -1,5 +1,5 @@
 import { placeIssues, type PlacedIssues } from "@/components/ui/place-issues";
-import type { ActionFailure } from "@/lib/http/action";
+import type { ActionFailure } from "@/lib/http";
 
 /**
  * Where a failed review or create shows its issues: the MCI's name at the name field; a subgroup's

@@ -13,7 +13,7 @@ import { formatAt, parseAt, withQuery, type MapView } from "@/components/map/map
 import { ProviderLegend } from "@/components/map/provider-legend";
 import { RegionSearch } from "@/components/map/region-search";
 import { useProviders, useRegions, type MapRegion, type ProviderSummary } from "@/components/map/use-catalogue";
-import type { ActionFailure } from "@/lib/http/action";
+import type { ActionFailure } from "@/lib/http";
 import { mciNameSchema, type MciCreate, type MciReview } from "@/lib/validation/mci";
 import { createMciAction, reviewMciAction } from "./actions";
 import { placeCreateIssues } from "./create-issues";

@@ -1,8 +1,7 @@
 "use server";
 
-import { validatedAction } from "@/lib/http/action";
-import { placeAudience } from "@/lib/server/placement";
-import { runtime } from "@/lib/server/runtime";
+import { validatedAction } from "@/lib/http";
+import { placeAudience, runtime } from "@/lib/server";
 import { placementRequestSchema } from "@/lib/validation/placement";
 
 // A placement changes nothing stored, so there is nothing to revalidate.

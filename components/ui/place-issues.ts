@@ -1,4 +1,4 @@
-import type { ActionFailure } from "@/lib/http/action";
+import type { ActionFailure } from "@/lib/http";
 
 export type PlacedIssues<F extends string> = { fields: Partial<Record<F, string>>; form: string | null };
 

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import type { ActionFailure } from "@/lib/http/action";
+import type { ActionFailure } from "@/lib/http";
 import { placeIssues, type PlacedIssues } from "./place-issues";
 
 /**

@@ -3,7 +3,7 @@
  * endpoint definitions they validate against, and the OpenAPI document built from the same.
  */
 export { json, route, type RouteInput } from "./route";
-export { validatedAction, type ActionResult, type Issue } from "./action";
+export { validatedAction, type ActionFailure, type ActionResult, type Issue } from "./action";
 export { ALL_ENDPOINTS, catalogue, connections, monitoring, placement, provisioning, system } from "./endpoints";
 export { buildOpenApi } from "./openapi";
 export { readTextBody } from "./text-body";

@@ -1,7 +1,6 @@
-import { connections } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { addConnection, listConnections } from "@/lib/provisioning/connections";
-import { runtime } from "@/lib/server/runtime";
+import { connections, route } from "@/lib/http";
+import { addConnection, listConnections } from "@/lib/provisioning";
+import { runtime } from "@/lib/server";
 import { DELETE as deleteByName } from "./[name]/route";
 
 export const dynamic = "force-dynamic";

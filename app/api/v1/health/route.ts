@@ -1,7 +1,5 @@
-import { system } from "@/lib/http/endpoints";
-import { json, route } from "@/lib/http/route";
-import { checkHealth } from "@/lib/server/health";
-import { runtime } from "@/lib/server/runtime";
+import { system, json, route } from "@/lib/http";
+import { checkHealth, runtime } from "@/lib/server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,4 @@
-import { ALL_ENDPOINTS, system } from "@/lib/http/endpoints";
-import { buildOpenApi } from "@/lib/http/openapi";
-import { route } from "@/lib/http/route";
+import { ALL_ENDPOINTS, system, buildOpenApi, route } from "@/lib/http";
 import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";

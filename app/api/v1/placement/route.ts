@@ -1,7 +1,5 @@
-import { placement as ep } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { placeAudience } from "@/lib/server/placement";
-import { runtime } from "@/lib/server/runtime";
+import { placement as ep, route } from "@/lib/http";
+import { placeAudience, runtime } from "@/lib/server";
 
 export const dynamic = "force-dynamic";
 

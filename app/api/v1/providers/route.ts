@@ -1,6 +1,5 @@
 import { listProviders } from "@/lib/catalogue";
-import { catalogue } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
+import { catalogue, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,6 @@
-import { monitoring as ep } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { createRule, listRules } from "@/lib/monitoring/rules";
-import { runtime } from "@/lib/server/runtime";
+import { monitoring as ep, route } from "@/lib/http";
+import { createRule, listRules } from "@/lib/monitoring";
+import { runtime } from "@/lib/server";
 import { DELETE as deleteById } from "./[id]/route";
 
 export const dynamic = "force-dynamic";

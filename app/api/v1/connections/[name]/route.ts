@@ -1,7 +1,6 @@
-import { connections } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { getConnection, removeConnection } from "@/lib/provisioning/connections";
-import { runtime } from "@/lib/server/runtime";
+import { connections, route } from "@/lib/http";
+import { getConnection, removeConnection } from "@/lib/provisioning";
+import { runtime } from "@/lib/server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,6 @@
-import { placement as ep } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
+import { placement as ep, route } from "@/lib/http";
 import { latencyMatrix } from "@/lib/placement";
-import { runtime } from "@/lib/server/runtime";
+import { runtime } from "@/lib/server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,6 @@
-import { monitoring as ep } from "@/lib/http/endpoints";
-import { json, route } from "@/lib/http/route";
-import { readTextBody } from "@/lib/http/text-body";
-import { writeLineProtocol } from "@/lib/monitoring/ingest";
-import { runtime } from "@/lib/server/runtime";
+import { monitoring as ep, json, route, readTextBody } from "@/lib/http";
+import { writeLineProtocol } from "@/lib/monitoring";
+import { runtime } from "@/lib/server";
 import type { WriteRejected } from "@/lib/validation/monitoring";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,6 @@
-import { provisioning as ep } from "@/lib/http/endpoints";
-import { json, route } from "@/lib/http/route";
-import { runtime } from "@/lib/server/runtime";
-import { createMci, listMcis } from "@/lib/provisioning/mci";
+import { provisioning as ep, json, route } from "@/lib/http";
+import { runtime } from "@/lib/server";
+import { createMci, listMcis } from "@/lib/provisioning";
 
 export const dynamic = "force-dynamic";
 

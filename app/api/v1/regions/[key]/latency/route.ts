@@ -1,7 +1,5 @@
-import { catalogue } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { requireRegion } from "@/lib/server/regions";
-import { runtime } from "@/lib/server/runtime";
+import { catalogue, route } from "@/lib/http";
+import { requireRegion, runtime } from "@/lib/server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,6 @@
 import { listSpecs } from "@/lib/catalogue";
-import { catalogue } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { requireRegion } from "@/lib/server/regions";
+import { catalogue, route } from "@/lib/http";
+import { requireRegion } from "@/lib/server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,6 @@
-import { provisioning as ep } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { runtime } from "@/lib/server/runtime";
-import { deleteMci } from "@/lib/provisioning/mci";
-import { cachedMciView } from "@/lib/provisioning/view-cache";
+import { provisioning as ep, route } from "@/lib/http";
+import { runtime } from "@/lib/server";
+import { deleteMci, cachedMciView } from "@/lib/provisioning";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,6 @@
-import { provisioning as ep } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
-import { runtime } from "@/lib/server/runtime";
-import { mciEvents } from "@/lib/provisioning/mci";
+import { provisioning as ep, route } from "@/lib/http";
+import { runtime } from "@/lib/server";
+import { mciEvents } from "@/lib/provisioning";
 
 export const dynamic = "force-dynamic";
 
