@@ -73,6 +73,11 @@ export class SimCloud {
     return attempt;
   }
 
+  /** Runs work alone among every other work under the same key, in this process. */
+  exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.serialize(`exclusive:${key}`, work);
+  }
+
   /** Calls on one account and region run one at a time, as a provider's control plane orders them. */
   private serialize<T>(scope: string, work: () => Promise<T>): Promise<T> {
     const previous = this.locks.get(scope) ?? Promise.resolve();

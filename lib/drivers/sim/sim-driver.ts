@@ -71,8 +71,14 @@ export class SimDriver extends NetworkResources implements CloudDriver {
         const existing = await this.cloud.store.findByClientToken(this.scope, "vm", req.clientToken);
         if (existing) return toVm(await this.settle(existing));
       }
-      const rec = await this.prepareVm(req);
-      await this.cloud.store.insert(rec);
+      const prepared = await this.prepareVm(req);
+      // Public addresses come from one pool for every account and region, whose calls run in
+      // parallel: picking a free one and taking it must be one step, or two regions take the same.
+      const rec = await this.cloud.exclusive("public-ip-pool", async () => {
+        const taken = { ...prepared, publicIp: await this.freePublicIp(prepared.id) };
+        await this.cloud.store.insert(taken);
+        return taken;
+      });
       return toVm(rec);
     });
   }
@@ -220,7 +226,6 @@ export class SimDriver extends NetworkResources implements CloudDriver {
     if (!privateIp) {
       throw new InvalidArgumentError(`InsufficientFreeAddressesInSubnet: subnet ${subnet.id} (${subnet.cidr}, ${cidrSize(parseCidr(subnet.cidr))} addresses) is full; use a larger subnet`);
     }
-    const publicIp = await this.freePublicIp(id);
     const target = req.clientToken ?? req.name;
     const boots = unit(seed, "boot", this.scope.regionKey, target) >= this.cloud.profile.bootFailureRate;
     const createMs = this.duration("create", id, 0);
@@ -247,7 +252,7 @@ export class SimDriver extends NetworkResources implements CloudDriver {
       vcpu: spec.vcpu,
       subnetId: subnet.id,
       privateIp,
-      publicIp,
+      publicIp: null,
       clientToken: req.clientToken ?? null,
       pendingOp: "create",
       opOutcome: boots ? "running" : "failed",

@@ -6,7 +6,9 @@ import { tempDatabase } from "@/lib/store/testing";
 import type { CloudDriver } from "../types";
 import { MAX_TRACKED_ATTEMPTS, SimCloud } from "./cloud";
 import { simConfigFromEnv } from "./config";
+import { publicIpAt } from "./network";
 import { SimDriver } from "./sim-driver";
+import type { SimStore } from "./store";
 import { operationMs } from "./timing";
 
 const temp = tempDatabase();
@@ -94,6 +96,37 @@ describe("sim persistence", () => {
     expect(vms.map((v) => [v.id, v.status]).sort()).toEqual([[a.id, "Suspended"], [b.id, "Running"]].sort());
     const history = (await second.driver.getVm(a.id)).extra.history as { status: string }[];
     expect(history.map((h) => h.status)).toEqual(["Creating", "Running", "Suspending", "Suspended"]);
+  });
+});
+
+describe("sim public addresses", () => {
+  it("never hands one public address to two VMs created at once in different regions", async () => {
+    // Every address but one looks taken, so both creates race for that one: without one step
+    // for pick-and-take, both would pick it and the second insert would break the database's rule.
+    const only = publicIpAt(7);
+    const real = new PrismaSimStore(temp.prisma);
+    // Each asker of that address waits for the other (or half a second, when the other cannot ask
+    // yet because it waits its turn), so a check-then-take race is forced, not left to chance.
+    let askers = 0;
+    let release = () => {};
+    const bothAsked = new Promise<void>((resolve) => (release = resolve));
+    const scarce: SimStore = Object.assign(Object.create(real) as SimStore, {
+      isPublicIpTaken: async (ip: string) => {
+        if (ip !== only) return true;
+        if (++askers === 2) release();
+        await Promise.race([bothAsked, new Promise((r) => setTimeout(r, 500))]);
+        return real.isPublicIpTaken(ip);
+      },
+    });
+    const clock = new ManualClock();
+    const cloud = new SimCloud(scarce, simConfigFromEnv({ BARISTA_SIM_FAULTS: "off" }, clock));
+    const drivers = ["us-east-1", "eu-west-1"].map((region) => new SimDriver({ name: `aws-${region}`, driver: "sim", provider: "aws", region, credential: `acct-${++accounts}` }, cloud));
+    const requests = await Promise.all(drivers.map(network));
+    const answers = await Promise.all(drivers.map((d, i) => errorOf(d.createVm({ name: `vm-${i}`, ...requests[i] }))));
+    expect(answers.filter((e) => e === null)).toHaveLength(1);
+    expect(answers.find((e) => e !== null)?.code).toBe("CapacityUnavailable");
+    const holders = (await Promise.all(drivers.map((d) => d.listVms()))).flat().filter((v) => v.publicIp === only);
+    expect(holders).toHaveLength(1);
   });
 });
 
