@@ -48,7 +48,7 @@ export function RegionPanel(props: Props) {
       aria-label={shown ? `Region ${shown.name}` : "Region"}
       aria-hidden={!open}
       inert={!open}
-      className={`absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel/[0.97] shadow-[-12px_0_32px_rgb(0_0_0/0.45)] backdrop-blur transition-[translate,visibility] duration-200 ease-out sm:w-[30rem] ${
+      className={`absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel shadow-[-12px_0_32px_rgb(0_0_0/0.45)] transition-[translate,visibility] duration-200 ease-out sm:w-[30rem] ${
         open ? "visible translate-x-0" : "invisible translate-x-full"
       }`}
     >

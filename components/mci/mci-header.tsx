@@ -29,7 +29,7 @@ export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleti
     <section
       data-testid="mci-header"
       aria-label={`MCI ${mci.name}`}
-      className="pointer-events-auto absolute left-3 right-[calc(36rem+0.75rem)] top-3 z-[1001] min-h-[9.5rem] rounded-xl border border-panel-edge bg-panel/95 px-4 pb-3 pt-2.5 shadow-2xl backdrop-blur"
+      className="pointer-events-auto absolute left-3 right-[calc(36rem+0.75rem)] top-3 z-[1001] min-h-[9.5rem] rounded-xl border border-panel-edge bg-panel px-4 pb-3 pt-2.5 shadow-2xl"
     >
       <div className="flex items-start gap-4">
         <div className="min-w-0 flex-1">

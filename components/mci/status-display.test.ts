@@ -8,6 +8,7 @@ describe("progressText", () => {
     const count = countStatuses([...Array<VmStatus>(37).fill("Running"), ...Array<VmStatus>(60).fill("Creating"), ...Array<VmStatus>(3).fill("Failed")]);
     expect(progressText(count)).toBe("37/100 running · 60 creating · 3 failed");
     expect(progressText(countStatuses([]))).toBe("0/0 running");
+    expect(progressText(countStatuses([...Array<VmStatus>(1999).fill("Running"), "Failed"]))).toBe("1,999/2,000 running · 1 failed");
   });
 
   it("orders the bar's segments the same way, with their colours", () => {

@@ -45,13 +45,15 @@ export function statusSegments(count: StatusCount): Segment[] {
   }));
 }
 
+const n = (x: number) => x.toLocaleString("en-US");
+
 /** `37/100 running · 60 creating · 3 failed`: running first, always; the others when there are any. */
 export function progressText(count: StatusCount): string {
-  const parts = [`${count.running}/${count.total} running`];
+  const parts = [`${n(count.running)}/${n(count.total)} running`];
   for (const s of STATUS_ORDER) {
     if (s === "Running") continue;
-    const n = count[countKey(s)];
-    if (n > 0) parts.push(`${n} ${s.toLowerCase()}`);
+    const k = count[countKey(s)];
+    if (k > 0) parts.push(`${n(k)} ${s.toLowerCase()}`);
   }
   return parts.join(" · ");
 }

@@ -156,7 +156,7 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
       <aside
         data-testid="placement-panel"
         aria-label="Placement"
-        className="absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel/[0.97] shadow-[-12px_0_32px_rgb(0_0_0/0.45)] backdrop-blur sm:w-[36rem]"
+        className="absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel shadow-[-12px_0_32px_rgb(0_0_0/0.45)] sm:w-[36rem]"
       >
         <header className="border-b border-panel-edge px-5 pb-3 pt-4">
           <h1 className="text-2xl font-semibold text-white">Placement</h1>
