@@ -6,79 +6,22 @@
 // the p95s (MCI page / home map; goal ≤ 1.1) and the MCI page's DOM node count (goal ≤ 3,000).
 //
 //   node bench/mci-page/run.mjs [--regions 100] [--per-region 20] [--drags 6] [--port 3260] [--speed 100]
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { globalSubGroups, json, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const args = parseArgs();
 const regionCount = Number(args.regions ?? 100);
 const perRegion = Number(args["per-region"] ?? 20);
 const drags = Number(args.drags ?? 6);
 const speed = Number(args.speed ?? 100);
 const port = Number(args.port ?? 3260);
-const base = `http://127.0.0.1:${port}`;
 const VIEWPORT = { width: 1600, height: 900 };
 
-mkdirSync(path.join(root, "data/bench"), { recursive: true });
-const server = spawn("node", [path.join(root, "scripts/start.mjs")], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: `file:./data/bench/mci-page-${Date.now()}.db`,
-    BARISTA_SIM_SPEED: String(speed),
-    BARISTA_SIM_FAULTS: "off",
-    BARISTA_SIM_VCPU_QUOTA: "100000",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
-});
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("exit", stopServer);
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function json(url, init) {
-  const r = await fetch(url, init);
-  if (!r.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${r.status} ${await r.text()}`);
-  return r.json();
-}
-
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/v1/health`)).ok) break;
-  } catch {
-    // still starting (or building)
-  }
-  if (i > 1200) throw new Error("the server did not start");
-  await sleep(500);
-}
-
-// Regions spread over every provider, as a global MCI would be; the cheapest spec without an accelerator.
-const regions = await json(`${base}/api/v1/regions`);
-const byProvider = new Map();
-for (const r of regions) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r.key]);
-const picked = [];
-for (let i = 0; picked.length < regionCount; i++) {
-  let added = false;
-  for (const keys of byProvider.values()) if (keys[i] && picked.length < regionCount) (picked.push(keys[i]), (added = true));
-  if (!added) break;
-}
-const subGroups = [];
-for (const region of picked) {
-  const specs = await json(`${base}/api/v1/regions/${region}/specs`);
-  const spec = specs.filter((s) => !s.accelerator).sort((a, b) => a.pricePerHour - b.pricePerHour)[0];
-  subGroups.push({ region, specId: spec.id, count: perRegion });
-}
+const { base, stop: stopServer } = await startConsole({ port, name: "mci-page", env: { BARISTA_SIM_SPEED: String(speed), BARISTA_SIM_FAULTS: "off" } });
+// Regions spread over every provider, as a global MCI would be.
+const subGroups = await globalSubGroups(base, regionCount, perRegion);
 const created = await json(`${base}/api/v1/ns/default/mci`, {
   method: "POST",
   headers: { "content-type": "application/json" },
@@ -157,7 +100,7 @@ await browser.close();
 
 const fmt = (f) => `${f.length} frames, p50 ${percentile(f, 0.5).toFixed(1)} ms, p95 ${percentile(f, 0.95).toFixed(1)} ms`;
 console.log(`\nmci-page bench — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(2)}`);
-console.log(`MCI: ${mci.statusCount.total} VMs over ${picked.length} regions, ${mci.status}; viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${drags} drags each`);
+console.log(`MCI: ${mci.statusCount.total} VMs over ${subGroups.length} regions, ${mci.status}; viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${drags} drags each`);
 console.log(`home map:  ${fmt(home)}  (${homeNodes} DOM nodes)`);
 console.log(`MCI page:  ${fmt(mciFrames)}  (${mciNodes} DOM nodes, goal ≤ 3,000)`);
 console.log(`ratio of frame-time p95, MCI page / home map: ${(percentile(mciFrames, 0.95) / percentile(home, 0.95)).toFixed(2)}  (goal ≤ 1.1)`);

@@ -4,71 +4,20 @@
 // it), their ratio (goal ≤ 1.15), and the p95 of GET on that MCI under 50 concurrent pollers (goal ≤ 50 ms).
 //
 //   node bench/provision/run.mjs [--speed 3] [--regions 100] [--per-region 10] [--pollers 50] [--faults off]
-import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { globalSubGroups, json, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+const args = parseArgs();
 const speed = Number(args.speed ?? 3);
 const regionCount = Number(args.regions ?? 100);
 const perRegion = Number(args["per-region"] ?? 10);
 const pollers = Number(args.pollers ?? 50);
 const faults = args.faults ?? "off";
 const port = Number(args.port ?? 3240);
-const base = `http://127.0.0.1:${port}`;
 
-mkdirSync(path.join(root, "data/bench"), { recursive: true });
-const server = spawn("node", [path.join(root, "scripts/start.mjs")], {
-  cwd: root,
-  env: { ...process.env, PORT: String(port), DATABASE_URL: `file:./data/bench/provision-${Date.now()}.db`, BARISTA_SIM_SPEED: String(speed), BARISTA_SIM_FAULTS: faults, BARISTA_SIM_VCPU_QUOTA: "100000" },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
-});
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("exit", stopServer);
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function json(url, init) {
-  const r = await fetch(url, init);
-  if (!r.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${r.status} ${await r.text()}`);
-  return r.json();
-}
-
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/v1/health`)).ok) break;
-  } catch {
-    // still starting (or building)
-  }
-  if (i > 1200) throw new Error("the server did not start");
-  await sleep(500);
-}
-
+const { base, stop: stopServer } = await startConsole({ port, name: "provision", env: { BARISTA_SIM_SPEED: String(speed), BARISTA_SIM_FAULTS: faults } });
 // Spread the regions over every provider, as a global MCI would be.
-const regions = await json(`${base}/api/v1/regions`);
-const byProvider = new Map();
-for (const r of regions) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r.key]);
-const picked = [];
-for (let i = 0; picked.length < regionCount; i++) {
-  let added = false;
-  for (const keys of byProvider.values()) if (keys[i] && picked.length < regionCount) (picked.push(keys[i]), (added = true));
-  if (!added) break;
-}
-const subGroups = [];
-for (const region of picked) {
-  const specs = await json(`${base}/api/v1/regions/${region}/specs`);
-  const spec = specs.filter((s) => !s.accelerator).sort((a, b) => a.pricePerHour - b.pricePerHour)[0];
-  subGroups.push({ region, specId: spec.id, count: perRegion });
-}
+const subGroups = await globalSubGroups(base, regionCount, perRegion);
 
 const t0 = performance.now();
 const created = await json(`${base}/api/v1/ns/default/mci`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `bench-${Date.now()}`, subGroups }) });
@@ -82,7 +31,7 @@ const wallMs = performance.now() - t0;
 
 // The critical path: the longest create the cloud itself simulated (its own status history).
 let criticalMs = 0;
-for (const region of picked) {
+for (const { region } of subGroups) {
   for (const vm of await json(`${base}/api/v1/connections/${region}/vms`)) {
     if (vm.tags["barista-mci"] !== created.id) continue;
     const start = vm.history.find((h) => h.status === "Creating");
@@ -121,7 +70,7 @@ const saturated = await poll({ conditional: false, intervalMs: 0, seconds: 10 })
 
 const bytes = JSON.stringify(mci).length;
 console.log(`\nprovision bench — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}`);
-console.log(`MCI: ${mci.statusCount.total} VMs over ${picked.length} regions (${byProvider.size} providers), sim speed ×${speed}, faults ${faults}`);
+console.log(`MCI: ${mci.statusCount.total} VMs over ${subGroups.length} regions (${new Set(mci.vms.map((v) => v.provider)).size} providers), sim speed ×${speed}, faults ${faults}`);
 console.log(`final status: ${mci.status}  (running ${mci.statusCount.running}, failed ${mci.statusCount.failed})`);
 console.log(`wall time to settle:      ${(wallMs / 1000).toFixed(2)} s`);
 console.log(`critical path (slowest VM): ${(criticalMs / 1000).toFixed(2)} s`);

@@ -1,0 +1,77 @@
+// What the benchmarks that need a running console share: their arguments, a console of their own
+// on a fresh database (built first when the build is stale), and a global MCI's subgroups.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** `--name value` pairs of the command line. */
+export function parseArgs(argv = process.argv.slice(2)) {
+  return Object.fromEntries(argv.reduce((acc, a, i, all) => (a.startsWith("--") ? [...acc, [a.slice(2), all[i + 1]]] : acc), []));
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function json(url, init) {
+  const r = await fetch(url, init);
+  if (!r.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+/**
+ * Starts `npm start`'s script on a port with its own database and the simulator settings given,
+ * waits until it answers, and stops it (with its whole process group) when the bench exits.
+ */
+export async function startConsole({ port, name, env }) {
+  mkdirSync(path.join(root, "data/bench"), { recursive: true });
+  const server = spawn("node", [path.join(root, "scripts/start.mjs")], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:./data/bench/${name}-${Date.now()}.db`, BARISTA_SIM_VCPU_QUOTA: "100000", ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-server.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  };
+  process.on("exit", stop);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/health`)).ok) break;
+    } catch {
+      // still starting (or building)
+    }
+    if (i > 1200) throw new Error("the server did not start");
+    await sleep(500);
+  }
+  return { base, stop };
+}
+
+/**
+ * Subgroups of a global MCI: regions taken from every provider in turn, as a worldwide
+ * deployment would be, each with its cheapest spec without an accelerator.
+ */
+export async function globalSubGroups(base, regionCount, perRegion) {
+  const regions = await json(`${base}/api/v1/regions`);
+  const byProvider = new Map();
+  for (const r of regions) byProvider.set(r.provider, [...(byProvider.get(r.provider) ?? []), r.key]);
+  const picked = [];
+  for (let i = 0; picked.length < regionCount; i++) {
+    let added = false;
+    for (const keys of byProvider.values()) if (keys[i] && picked.length < regionCount) (picked.push(keys[i]), (added = true));
+    if (!added) break;
+  }
+  const subGroups = [];
+  for (const region of picked) {
+    const specs = await json(`${base}/api/v1/regions/${region}/specs`);
+    const spec = specs.filter((s) => !s.accelerator).sort((a, b) => a.pricePerHour - b.pricePerHour)[0];
+    subGroups.push({ region, specId: spec.id, count: perRegion });
+  }
+  return subGroups;
+}
