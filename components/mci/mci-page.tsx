@@ -317,11 +317,11 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
               <AlertEvents mci={id} vmNames={vmNames} onOpenVm={open} compact />
               <p className="mt-4 text-[0.95rem] text-slate-300">
-                <Link href={`/alerts?mci=${encodeURIComponent(id)}`} className="font-medium text-sky-300 hover:underline">
+                <Link href={`/alerts?mci=${encodeURIComponent(id)}`} className="font-medium text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
                   New rule for this MCI
                 </Link>
                 <span className="text-slate-400"> · rules live on the </span>
-                <Link href="/alerts" className="text-sky-300 hover:underline">
+                <Link href="/alerts" className="text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
                   Alerts page
                 </Link>
                 <span className="text-slate-400">: one can watch a VM, this MCI or its whole namespace.</span>
