@@ -34,7 +34,7 @@ export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleti
       <div className="flex items-start gap-4">
         <div className="min-w-0 flex-1">
           <p className="text-sm text-slate-400">
-            <Link href={`/mci?ns=${encodeURIComponent(namespace)}`} className="text-sky-300 hover:underline">
+            <Link href={`/mci?ns=${encodeURIComponent(namespace)}`} className="text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
               MCIs
             </Link>{" "}
             / <span className="font-mono">{namespace}</span> · {plural(regionCount, "region")} · policy {mci.policy}

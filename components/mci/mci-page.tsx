@@ -244,7 +244,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
               <p className="text-lg font-semibold text-white">{gone ? `No MCI ${id} in namespace ${namespace}` : "The MCI could not be loaded"}</p>
               <p className="mt-1 text-slate-300">
                 {gone ? "It may have been deleted, or the link is old. " : `${mciQuery.error?.message} The page retries by itself. `}
-                <Link href={`/mci?ns=${encodeURIComponent(namespace)}`} className="text-sky-300 hover:underline">
+                <Link href={`/mci?ns=${encodeURIComponent(namespace)}`} className="text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
                   Back to the MCIs of {namespace}
                 </Link>
               </p>
