@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Access } from "@/lib/core/roles";
 
 type AnySchema = z.ZodType;
 
@@ -18,6 +19,8 @@ export interface Endpoint<
   summary: string;
   description?: string;
   tag: string;
+  /** Who may call it: `public`, or the least role (checked before anything else, namespace narrowing included). */
+  access: Access;
   params?: P;
   query?: Q;
   body?: B;

@@ -8,6 +8,7 @@ const ep = endpoint({
   method: "POST",
   path: "/api/v1/things/{id}",
   tag: "test",
+  access: "public",
   summary: "test",
   params: z.object({ id: z.string().regex(/^t-\d+$/, "an id looks like t-1") }),
   query: z.object({ verbose: z.enum(["yes", "no"]).default("no") }),

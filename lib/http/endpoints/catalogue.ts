@@ -6,7 +6,7 @@ import { endpoint } from "../endpoint";
 export const listProviders = endpoint({
   method: "GET",
   path: "/api/v1/providers",
-  tag: "catalogue",
+  tag: "catalogue", access: "viewer",
   summary: "Cloud providers in the catalogue, with their region counts",
   response: z.array(providerSchema),
 });
@@ -14,7 +14,7 @@ export const listProviders = endpoint({
 export const listRegions = endpoint({
   method: "GET",
   path: "/api/v1/regions",
-  tag: "catalogue",
+  tag: "catalogue", access: "viewer",
   summary: "Every region of every provider, with coordinates, zones and the connections made against it",
   query: providerQuerySchema,
   response: z.array(regionSchema),
@@ -24,7 +24,7 @@ export const listRegions = endpoint({
 export const listRegionSpecs = endpoint({
   method: "GET",
   path: "/api/v1/regions/{key}/specs",
-  tag: "catalogue",
+  tag: "catalogue", access: "viewer",
   summary: "VM specs offered in a region, cheapest first",
   params: regionKeyParamsSchema,
   response: z.array(specSchema),
@@ -34,7 +34,7 @@ export const listRegionSpecs = endpoint({
 export const listRegionImages = endpoint({
   method: "GET",
   path: "/api/v1/regions/{key}/images",
-  tag: "catalogue",
+  tag: "catalogue", access: "viewer",
   summary: "OS images available in a region, the default first",
   params: regionKeyParamsSchema,
   response: z.array(imageSchema),
@@ -44,7 +44,7 @@ export const listRegionImages = endpoint({
 export const listRegionLatency = endpoint({
   method: "GET",
   path: "/api/v1/regions/{key}/latency",
-  tag: "latency",
+  tag: "latency", access: "viewer",
   summary: "Round-trip time from a region to every other region, nearest first",
   params: regionKeyParamsSchema,
   query: nearestQuerySchema,
@@ -55,7 +55,7 @@ export const listRegionLatency = endpoint({
 export const getLatency = endpoint({
   method: "GET",
   path: "/api/v1/latency",
-  tag: "latency",
+  tag: "latency", access: "viewer",
   summary: "Round-trip time between two regions, or a point (lat,lon) and a region",
   description: "Measured where the pair was measured (CB-Tumblebug's 2022 matrix), otherwise estimated from great-circle distance.",
   query: latencyQuerySchema,

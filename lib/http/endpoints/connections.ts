@@ -6,7 +6,7 @@ import { endpoint } from "../endpoint";
 export const listConnections = endpoint({
   method: "GET",
   path: "/api/v1/connections",
-  tag: "connections",
+  tag: "connections", access: "viewer",
   summary: "Connections: provider + region + credential, the unit every driver call is made against",
   response: z.array(connectionSchema),
 });
@@ -14,7 +14,7 @@ export const listConnections = endpoint({
 export const createConnection = endpoint({
   method: "POST",
   path: "/api/v1/connections",
-  tag: "connections",
+  tag: "connections", access: "admin",
   summary: "Add a connection",
   body: connectionCreateSchema,
   response: connectionSchema,
@@ -25,7 +25,7 @@ export const createConnection = endpoint({
 export const deleteConnection = endpoint({
   method: "DELETE",
   path: "/api/v1/connections",
-  tag: "connections",
+  tag: "connections", access: "admin",
   summary: "Remove a connection named in the query (?name=) or the body ({ name }): the same operation as DELETE /api/v1/connections/{name}",
   body: connectionDeleteSchema,
   bodyFromQuery: true,
@@ -37,7 +37,7 @@ export const deleteConnection = endpoint({
 export const getConnection = endpoint({
   method: "GET",
   path: "/api/v1/connections/{name}",
-  tag: "connections",
+  tag: "connections", access: "viewer",
   summary: "One connection",
   params: connectionNameParamsSchema,
   response: connectionSchema,
@@ -47,7 +47,7 @@ export const getConnection = endpoint({
 export const deleteConnectionByName = endpoint({
   method: "DELETE",
   path: "/api/v1/connections/{name}",
-  tag: "connections",
+  tag: "connections", access: "admin",
   summary: "Remove a connection",
   params: connectionNameParamsSchema,
   response: emptyObjectSchema,
@@ -58,7 +58,7 @@ export const deleteConnectionByName = endpoint({
 export const verifyConnection = endpoint({
   method: "POST",
   path: "/api/v1/connections/{name}/verify",
-  tag: "connections",
+  tag: "connections", access: "operator",
   summary: "Call the connection's driver with one cheap read and show what it answered",
   description: "Answers 200 with ok: false and the driver's message when the cloud refuses; 404 when no such connection exists.",
   params: connectionNameParamsSchema,

@@ -17,7 +17,7 @@ import { endpoint } from "../endpoint";
 export const writeMetrics = endpoint({
   method: "POST",
   path: "/api/v1/metrics/write",
-  tag: "monitoring",
+  tag: "monitoring", access: "agent",
   summary: "Push samples in InfluxDB line protocol (Telegraf's influxdb output works as is); 204 when every line was good",
   description: [
     "Each line is `measurement[,tag=value…] field=value[,field=value…] [timestamp]`. Tag `vm=<VM id>` (or the cloud's id for it) or `host=<the VM's public IP>` names the VM.",
@@ -42,7 +42,7 @@ export const writeMetrics = endpoint({
 export const queryMetrics = endpoint({
   method: "GET",
   path: "/api/v1/metrics",
-  tag: "monitoring",
+  tag: "monitoring", access: "viewer",
   summary: "A metric of one VM (vm=) or of every VM of an MCI (mci=), in buckets of `step` seconds, for charts",
   description: [
     "Buckets are aligned to multiples of the step since the epoch and stamped with their start; `from` is rounded down to a bucket start and every bucket starting before `to` is answered whole.",
@@ -60,7 +60,7 @@ export const queryMetrics = endpoint({
 export const listAlertRules = endpoint({
   method: "GET",
   path: "/api/v1/alerts/rules",
-  tag: "alerts",
+  tag: "alerts", access: "viewer",
   summary: "Alert rules, with the VMs each fires or is pending for now",
   response: z.array(alertRuleSchema),
 });
@@ -68,7 +68,7 @@ export const listAlertRules = endpoint({
 export const createAlertRule = endpoint({
   method: "POST",
   path: "/api/v1/alerts/rules",
-  tag: "alerts",
+  tag: "alerts", access: "operator",
   summary: "Add an alert rule",
   description: [
     "Every 10 s, for each VM in scope, `agg` of `metric` over the last `windowSeconds` is compared with `threshold` by `op`. Holding for `forSeconds` makes the rule fire for that VM (a `firing` event);",
@@ -84,7 +84,7 @@ export const createAlertRule = endpoint({
 export const deleteAlertRule = endpoint({
   method: "DELETE",
   path: "/api/v1/alerts/rules",
-  tag: "alerts",
+  tag: "alerts", access: "operator",
   summary: "Remove the rule named by ?id= (or { id } in the body): the same operation as DELETE /api/v1/alerts/rules/{id}; its events stay",
   body: alertRuleDeleteSchema,
   bodyFromQuery: true,
@@ -96,7 +96,7 @@ export const deleteAlertRule = endpoint({
 export const getAlertRule = endpoint({
   method: "GET",
   path: "/api/v1/alerts/rules/{id}",
-  tag: "alerts",
+  tag: "alerts", access: "viewer",
   summary: "One alert rule",
   params: alertRuleIdParamsSchema,
   response: alertRuleSchema,
@@ -106,7 +106,7 @@ export const getAlertRule = endpoint({
 export const deleteAlertRuleById = endpoint({
   method: "DELETE",
   path: "/api/v1/alerts/rules/{id}",
-  tag: "alerts",
+  tag: "alerts", access: "operator",
   summary: "Remove an alert rule; its events stay",
   params: alertRuleIdParamsSchema,
   response: emptyObjectSchema,
@@ -117,7 +117,7 @@ export const deleteAlertRuleById = endpoint({
 export const listAlertEvents = endpoint({
   method: "GET",
   path: "/api/v1/alerts/events",
-  tag: "alerts",
+  tag: "alerts", access: "viewer",
   summary: "Alert events (firing, resolved), newest first; filter by mci, ruleId, vm or state",
   query: alertEventsQuerySchema,
   response: z.array(alertEventSchema),

@@ -18,12 +18,12 @@ import {
 } from "@/lib/validation/mci";
 import { endpoint } from "../endpoint";
 
-export const listNamespaces = endpoint({ method: "GET", path: "/api/v1/namespaces", tag: "namespaces", summary: "Namespaces (default always exists)", response: z.array(namespaceSchema) });
+export const listNamespaces = endpoint({ method: "GET", path: "/api/v1/namespaces", tag: "namespaces", access: "viewer", summary: "Namespaces (default always exists)", response: z.array(namespaceSchema) });
 
 export const createNamespace = endpoint({
   method: "POST",
   path: "/api/v1/namespaces",
-  tag: "namespaces",
+  tag: "namespaces", access: "operator",
   summary: "Add a namespace; it gets its own SSH key",
   body: namespaceCreateSchema,
   response: namespaceSchema,
@@ -34,18 +34,18 @@ export const createNamespace = endpoint({
 export const namespaceSshKey = endpoint({
   method: "GET",
   path: "/api/v1/ns/{ns}/ssh-key",
-  tag: "namespaces",
+  tag: "namespaces", access: "operator",
   summary: "The namespace's SSH private key (OpenSSH format, text/plain): every VM in it accepts it",
   params: nsParamsSchema,
   errors: [404],
 });
 
-export const listMcis = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci", tag: "mci", summary: "MCIs of a namespace", params: nsParamsSchema, response: z.array(mciSchema), errors: [404] });
+export const listMcis = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci", tag: "mci", access: "viewer", summary: "MCIs of a namespace", params: nsParamsSchema, response: z.array(mciSchema), errors: [404] });
 
 export const createMci = endpoint({
   method: "POST",
   path: "/api/v1/ns/{ns}/mci",
-  tag: "mci",
+  tag: "mci", access: "operator",
   summary: "Create an MCI (202, made by the reconciler); with dryRun: true, answer the review (200) and make nothing",
   params: nsParamsSchema,
   body: mciCreateSchema,
@@ -54,12 +54,12 @@ export const createMci = endpoint({
   errors: [400, 404, 409],
 });
 
-export const getMci = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci/{id}", tag: "mci", summary: "One MCI with its status, counts, cost and VMs", params: mciParamsSchema, response: mciSchema, errors: [404] });
+export const getMci = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci/{id}", tag: "mci", access: "viewer", summary: "One MCI with its status, counts, cost and VMs", params: mciParamsSchema, response: mciSchema, errors: [404] });
 
 export const deleteMci = endpoint({
   method: "DELETE",
   path: "/api/v1/ns/{ns}/mci/{id}",
-  tag: "mci",
+  tag: "mci", access: "operator",
   summary: "Terminate what runs, then remove the MCI",
   params: mciParamsSchema,
   response: acceptedSchema,
@@ -70,7 +70,7 @@ export const deleteMci = endpoint({
 export const mciAction = endpoint({
   method: "POST",
   path: "/api/v1/ns/{ns}/mci/{id}/actions",
-  tag: "mci",
+  tag: "mci", access: "operator",
   summary: "Suspend, resume, reboot, terminate or refine the MCI, one subgroup or chosen VMs; an invalid transition answers 409 with the reason",
   params: mciParamsSchema,
   body: mciActionSchema,
@@ -82,7 +82,7 @@ export const mciAction = endpoint({
 export const addSubGroup = endpoint({
   method: "POST",
   path: "/api/v1/ns/{ns}/mci/{id}/subgroups",
-  tag: "mci",
+  tag: "mci", access: "operator",
   summary: "Add a subgroup to an MCI",
   params: mciParamsSchema,
   body: subGroupRequestSchema,
@@ -94,7 +94,7 @@ export const addSubGroup = endpoint({
 export const scaleSubGroup = endpoint({
   method: "POST",
   path: "/api/v1/ns/{ns}/mci/{id}/subgroups/{name}/scale",
-  tag: "mci",
+  tag: "mci", access: "operator",
   summary: "Scale a subgroup out by { add: n } VMs",
   params: subGroupParamsSchema,
   body: scaleSchema,
@@ -103,12 +103,12 @@ export const scaleSubGroup = endpoint({
   errors: [400, 404, 409],
 });
 
-export const mciEvents = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci/{id}/events", tag: "mci", summary: "The MCI's event log, newest first", params: mciParamsSchema, response: z.array(mciEventSchema), errors: [404] });
+export const mciEvents = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci/{id}/events", tag: "mci", access: "viewer", summary: "The MCI's event log, newest first", params: mciParamsSchema, response: z.array(mciEventSchema), errors: [404] });
 
 export const connectionVms = endpoint({
   method: "GET",
   path: "/api/v1/connections/{name}/vms",
-  tag: "connections",
+  tag: "connections", access: "viewer",
   summary: "What the cloud itself reports for this connection, to compare with what Barista believes",
   params: connectionNameParamsSchema,
   response: z.array(cloudVmSchema),
