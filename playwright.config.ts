@@ -3,6 +3,14 @@ import { existsSync } from "node:fs";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 
+// The suites act as an admin through the automation token (BARISTA_API_TOKEN), sent by the browser
+// and by API requests alike; servers the specs start themselves inherit it. The accounts spec signs
+// in as real users instead.
+process.env.BARISTA_API_TOKEN ??= `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+// The specs' webhook receiver listens on loopback, which alert webhooks may not reach otherwise.
+process.env.BARISTA_WEBHOOK_ALLOW ??= "127.0.0.1";
+export const E2E_TOKEN = process.env.BARISTA_API_TOKEN;
+
 /** Debian's chromium where it exists (machines without Playwright's own browsers), else Playwright's default. */
 function chromiumPath(): string | undefined {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
@@ -21,6 +29,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
+    extraHTTPHeaders: { authorization: `Bearer ${E2E_TOKEN}` },
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
     launchOptions: {
@@ -52,6 +61,8 @@ export default defineConfig({
       DATABASE_URL: `file:./data/e2e/barista-${Date.now()}.db`,
       BARISTA_SIM_SPEED: "200",
       BARISTA_SIM_FAULTS: "off",
+      BARISTA_API_TOKEN: E2E_TOKEN,
+      BARISTA_WEBHOOK_ALLOW: process.env.BARISTA_WEBHOOK_ALLOW,
     },
   },
 });

@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { TopNav } from "@/components/nav/top-nav";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -19,11 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" className="h-full">
       <body className="flex h-full flex-col bg-sea text-slate-100 antialiased">
-        <Providers>
-          <TopNav />
-          {/* Pages scroll inside main so the bar stays put; the map page fills it exactly. */}
-          <main className="relative min-h-0 flex-1 overflow-y-auto">{children}</main>
-        </Providers>
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

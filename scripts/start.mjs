@@ -45,7 +45,8 @@ if (reason) {
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.BARISTA_HOST ?? "127.0.0.1";
-console.log(`[barista] serving on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
-const child = spawn(nextBin, ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+const listenUrl = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+console.log(`[barista] serving on ${listenUrl}`);
+const child = spawn(nextBin, ["start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BARISTA_LISTEN_URL: listenUrl } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

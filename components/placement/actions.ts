@@ -1,8 +1,8 @@
 "use server";
 
-import { validatedAction } from "@/lib/http";
+import { placement as ep, validatedAction } from "@/lib/http";
 import { placeAudience, runtime } from "@/lib/server";
 import { placementRequestSchema } from "@/lib/validation/placement";
 
-// A placement changes nothing stored, so there is nothing to revalidate.
-export const placeAudienceAction = validatedAction(placementRequestSchema, async (request) => placeAudience(runtime().placement, request));
+// A placement changes nothing stored, so there is nothing to revalidate (nor to audit).
+export const placeAudienceAction = validatedAction(placementRequestSchema, async (request) => placeAudience(runtime().placement, request), { access: ep.place.access === "public" ? "viewer" : ep.place.access });

@@ -11,7 +11,10 @@ export type CloudErrorCode =
   | "InvalidArgument"
   | "AuthFailed"
   | "Conflict"
-  | "Unavailable";
+  | "Unavailable"
+  | "Unauthenticated"
+  | "Forbidden"
+  | "UnsupportedMediaType";
 
 export class CloudError extends Error {
   readonly code: CloudErrorCode;
@@ -89,6 +92,27 @@ export class ConflictError extends CloudError {
 export class UnavailableError extends CloudError {
   constructor(message: string, retryAfterMs?: number) {
     super("Unavailable", message, { retryable: true, retryAfterMs });
+  }
+}
+
+/** No credentials, or ones that are unknown, revoked or expired (401). */
+export class UnauthenticatedError extends CloudError {
+  constructor(message: string) {
+    super("Unauthenticated", message, { retryable: false });
+  }
+}
+
+/** The caller is known but its role is not enough (403). */
+export class ForbiddenError extends CloudError {
+  constructor(message: string, field?: string) {
+    super("Forbidden", message, { retryable: false, field });
+  }
+}
+
+/** The body is not of a type the operation reads (415). */
+export class UnsupportedMediaTypeError extends CloudError {
+  constructor(message: string) {
+    super("UnsupportedMediaType", message, { retryable: false });
   }
 }
 

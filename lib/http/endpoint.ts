@@ -21,6 +21,8 @@ export interface Endpoint<
   tag: string;
   /** Who may call it: `public`, or the least role (checked before anything else, namespace narrowing included). */
   access: Access;
+  /** Whether a call is written to the audit log; by default every change is and no read is. */
+  audit?: boolean;
   params?: P;
   query?: Q;
   body?: B;

@@ -45,6 +45,9 @@ const CLOUD_STATUS: Record<CloudErrorCode, number> = {
   AuthFailed: 502,
   Conflict: 409,
   Unavailable: 503,
+  Unauthenticated: 401,
+  Forbidden: 403,
+  UnsupportedMediaType: 415,
 };
 
 /** Thrown for a body that is not JSON, so it reads like any other input error. */

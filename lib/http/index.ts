@@ -3,7 +3,8 @@
  * endpoint definitions they validate against, and the OpenAPI document built from the same.
  */
 export { json, route, type RouteInput } from "./route";
-export { validatedAction, type ActionFailure, type ActionResult, type Issue } from "./action";
-export { ALL_ENDPOINTS, catalogue, connections, monitoring, placement, provisioning, system } from "./endpoints";
+export { validatedAction, actionWrapper, publicAction, type ActionFailure, type ActionResult, type Issue } from "./action";
+export { ALL_ENDPOINTS, accounts, catalogue, connections, monitoring, placement, provisioning, system } from "./endpoints";
 export { buildOpenApi } from "./openapi";
 export { readTextBody } from "./text-body";
+export { accountsExist, pageViewer, type Viewer } from "./page-guard";

@@ -11,7 +11,10 @@ const STATUS_TEXT: Record<number, string> = {
   204: "No content",
   413: "The body is too large",
   400: "Invalid input: the message names the field",
+  401: "No credentials, or unknown, revoked or expired ones: sign in or send a bearer token",
+  403: "The role is not enough (or a change with a cookie came from another site)",
   404: "Not found",
+  415: "The body is not of the type the operation reads",
   409: "Conflict with the current state",
   429: "Throttled",
   503: "The cloud is unavailable; retry",
@@ -73,7 +76,8 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
         ? { description: STATUS_TEXT[status] ?? "OK" }
         : { description: STATUS_TEXT[status] ?? "OK", content: { "application/json": { schema: schemaOf(ep.response, "output", components) } } },
     };
-    for (const code of ep.errors ?? []) {
+    const guarded = ep.access === "public" ? [] : [401, 403, ...(ep.body || ep.rawBody ? [415] : [])];
+    for (const code of [...new Set([...(ep.errors ?? []), ...guarded])].sort((a, b) => a - b)) {
       const body = ep.errorBodies?.[code] ?? errorSchema;
       responses[code] = { description: STATUS_TEXT[code] ?? "Error", content: { "application/json": { schema: schemaOf(body, "output", components) } } };
     }
@@ -82,6 +86,9 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
       summary: ep.summary,
       ...(ep.description ? { description: ep.description } : {}),
       tags: [ep.tag],
+      // The least role, read by the console's docs and by the tests that try every operation with every role.
+      "x-barista-access": ep.access,
+      ...(ep.access === "public" ? { security: [] } : {}),
       parameters: parameters(ep, components),
       ...(ep.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(ep.body, "input", components) } } } } : {}),
       ...(ep.rawBody
@@ -107,6 +114,14 @@ export function buildOpenApi(endpoints: Endpoint[], info: { version: string }) {
     },
     servers: [{ url: "/" }],
     paths,
-    components: { schemas: components },
+    // Every operation needs one of these unless it says `security: []`.
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "An API token (POST /api/v1/tokens), or BARISTA_API_TOKEN" },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "barista.session_token", description: "The console's session, after signing in" },
+      },
+    },
   };
 }

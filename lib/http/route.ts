@@ -1,6 +1,11 @@
 import type { z } from "zod";
+import { requirePrincipal, requireRole, type Principal } from "@/lib/auth";
+import type { AuditScope } from "@/lib/store";
+import { auditFailure, auditScopeFor, withAudit } from "./audit-request";
 import { BodyParseError, describeError } from "./errors";
 import type { Endpoint } from "./endpoint";
+import { guardDeps, type GuardDeps } from "./guard-deps";
+import { checkMediaType, checkSameOrigin } from "./request-guard";
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -9,6 +14,8 @@ export interface RouteInput<P, Q, B> {
   query: Out<Q>;
   body: Out<B>;
   request: Request;
+  /** Who asks; null only for public operations. */
+  principal: Principal | null;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -41,21 +48,59 @@ export function json(body: unknown, status = 200, headers?: HeadersInit): Respon
   });
 }
 
+/** A change is audited unless the endpoint says otherwise (metrics ingestion); a read only when it says so. */
+export function isAudited(ep: Endpoint): boolean {
+  return ep.audit ?? ep.method !== "GET";
+}
+
+/** What an audit entry names as the target: the path, and the name a create gives its new thing. */
+function auditTarget(url: URL, method: string, body: unknown): string {
+  const b = (method === "POST" && body && typeof body === "object" ? body : {}) as { name?: unknown; email?: unknown };
+  const name = typeof b.email === "string" ? b.email : typeof b.name === "string" ? b.name : null;
+  return name ? `${url.pathname}/${name}`.slice(0, 300) : url.pathname;
+}
+
 /**
- * The one wrapper every REST handler goes through: it validates params, query and body with the
- * endpoint's zod schemas, calls the handler, and turns every failure into a 4xx/5xx with a message
- * that names the field or says what to do. A handler returns data, or a Response for special cases.
+ * The one wrapper every REST handler goes through. In order: who asks (401) and whether the role is
+ * enough, in the namespace of the path (403), before anything about the target is looked at (an
+ * unknown MCI without credentials is 401, not 404); a change with a session cookie must come from the
+ * console's own origin (403) with a JSON body (415); then params, query and body are validated with
+ * the endpoint's zod schemas, the handler runs, and a change is audited in its own transaction.
+ * Every failure becomes a 4xx/5xx whose message names the field or says what to do.
  */
-export function route<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType | undefined>(
+export const route = routeWith(guardDeps);
+
+/** The wrapper over a source of guard dependencies (the server's own, or a test's). */
+export function routeWith(guardSource: () => GuardDeps) {
+  return <P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType | undefined>(
+    ep: Endpoint<P, Q, B, R>,
+    handler: (input: RouteInput<P, Q, B>) => Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response>,
+  ) => handle(guardSource, ep, handler);
+}
+
+function handle<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined, R extends z.ZodType | undefined>(
+  guardSource: () => GuardDeps,
   ep: Endpoint<P, Q, B, R>,
   handler: (input: RouteInput<P, Q, B>) => Promise<(R extends z.ZodType ? z.input<R> : unknown) | Response>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let where = "input";
+    let scope: AuditScope | null = null;
+    let deps: GuardDeps | null = null;
+    const guard = () => (deps ??= guardSource());
     try {
       const url = new URL(request.url);
+      const rawParams = (await context?.params) ?? {};
+      let principal: Principal | null = null;
+      if (ep.access !== "public") {
+        principal = await requirePrincipal(guard().auth, request.headers);
+        if (isAudited(ep)) scope = auditScopeFor(principal, `${ep.method} ${ep.path}`, url.pathname, request.headers, ep.status ?? 200);
+        requireRole(principal, ep.access, typeof rawParams.ns === "string" ? rawParams.ns : undefined);
+      }
+      if (ep.method !== "GET") checkSameOrigin(request.headers, principal, ep.access === "public" ? undefined : guard().auth.publicUrl);
+      if (ep.body || ep.rawBody) checkMediaType(request.headers, ep.rawBody?.contentType ?? "application/json");
       where = "params";
-      const params = await parse(ep.params as P, await context.params);
+      const params = await parse(ep.params as P, rawParams);
       where = "query";
       const query = await parse(ep.query as Q, queryObject(url));
       where = "body";
@@ -64,11 +109,14 @@ export function route<P extends z.ZodType | undefined, Q extends z.ZodType | und
       const body = await parse(ep.body as B, rawBody);
       // lib/ names fields of the request body it is handed (`name`, `subGroups.0.specId`).
       where = ep.body ? "body" : "";
-      const result = await handler({ params, query, body, request });
+      const call = () => handler({ params, query, body, request, principal });
+      if (scope) scope.record.target = auditTarget(url, ep.method, body);
+      const result = scope ? await withAudit(guard().audit, scope, call) : await call();
       if (result instanceof Response) return result;
       return json(result, ep.status ?? 200);
     } catch (e) {
       const d = describeError(e, where || undefined);
+      if (scope) await auditFailure(guard().audit, scope, d);
       const headers: Record<string, string> = d.retryAfterMs ? { "retry-after": String(Math.ceil(d.retryAfterMs / 1000)) } : {};
       return json(d.body, d.status, headers);
     }

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { authConfigFromEnv, createAuth, type AuthDeps } from "@/lib/auth";
 import { listRegions } from "@/lib/catalogue";
 import type { ConnectionDeps } from "@/lib/provisioning/connections";
 import type { ProvisioningDeps } from "@/lib/provisioning/deps";
@@ -11,7 +13,7 @@ import type { MonitoringDeps } from "@/lib/monitoring/deps";
 import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
-import { databaseFile, MetricStore, stores, type Stores } from "@/lib/store";
+import { databaseFile, db, MetricStore, stores, type Stores } from "@/lib/store";
 import type { PlacementDeps } from "./placement";
 
 /**
@@ -28,6 +30,7 @@ export interface Runtime {
   provisioning: ProvisioningDeps;
   reconciler: Reconciler;
   monitoring: Monitoring;
+  auth: AuthDeps & { settings: Stores["settings"] };
 }
 
 const globalRuntime = globalThis as unknown as { baristaRuntime?: Runtime };
@@ -64,6 +67,18 @@ export function runtime(): Runtime {
       driverFor,
     };
     const latency = createLatencyModel(listRegions());
+    const authConfig = authConfigFromEnv();
+    const auth = {
+      auth: createAuth({ db: db(), secret: process.env.BARISTA_SECRET_KEY ?? randomBytes(32).toString("base64"), publicUrl: authConfig.publicUrl }),
+      tokens: s.tokens,
+      users: s.users,
+      settings: s.settings,
+      clock: config.clock,
+      automationToken: authConfig.automationToken,
+      anonymousRole: authConfig.anonymousRole,
+      publicUrl: authConfig.publicUrl,
+      state: { hasUsers: false },
+    };
     globalRuntime.baristaRuntime = {
       stores: s,
       sim,
@@ -73,6 +88,7 @@ export function runtime(): Runtime {
       provisioning,
       reconciler,
       monitoring: createMonitoring(monitoringDeps),
+      auth,
     };
   }
   return globalRuntime.baristaRuntime;

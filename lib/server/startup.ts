@@ -1,3 +1,4 @@
+import { prepareSetup } from "@/lib/auth";
 import { listRegions } from "@/lib/catalogue";
 import { builtinConnections } from "@/lib/provisioning/connections";
 import { ensureDefaultNamespace } from "@/lib/provisioning/namespaces";
@@ -33,4 +34,22 @@ export async function startServer(): Promise<void> {
   console.log(`[barista] monitoring: collector ${collect ? "on" : "off"}; keeping raw samples ${days(retention.rawMs)}, 1-minute rollups ${days(retention.minuteMs)}, 1-hour rollups ${days(retention.hourMs)}`);
   const { speed, faults, seed } = rt.sim.config;
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
+  await announceSetup(rt);
+}
+
+/** Where people reach the console: the configured public URL, else what `npm start` listens on. */
+function consoleUrl(): string {
+  const base = process.env.BARISTA_PUBLIC_URL ?? process.env.BARISTA_LISTEN_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+  return base.replace(/\/$/, "");
+}
+
+/** No user yet: print the one-time link that makes the first admin (there is no default password). */
+async function announceSetup(rt: ReturnType<typeof runtime>): Promise<void> {
+  const token = await prepareSetup(rt.auth);
+  if (token) {
+    console.log("[barista] no account exists yet. Open this link to create the admin account (it works once; a restart makes a new one):");
+    console.log(`[barista]     ${consoleUrl()}/setup?token=${token}`);
+  }
+  if (rt.auth.automationToken) console.log("[barista] BARISTA_API_TOKEN is set: it is accepted as an admin bearer token");
+  if (rt.auth.anonymousRole) console.log(`[barista] BARISTA_ANONYMOUS_ROLE=${rt.auth.anonymousRole}: anyone who reaches the console may act as ${rt.auth.anonymousRole} without signing in`);
 }

@@ -1,4 +1,6 @@
 import { AlertRepository } from "./alerts";
+import { ApiTokenRepository } from "./api-tokens";
+import { AuditRepository } from "./audit";
 import { ConnectionRepository } from "./connections";
 import { DatabaseProbe } from "./database-probe";
 import { db } from "./db";
@@ -6,6 +8,7 @@ import type { PrismaClient } from "./generated/prisma/client";
 import { MciRepository } from "./mci";
 import { MonitoredVmRepository } from "./monitored-vms";
 import { SettingsRepository } from "./settings";
+import { UserRepository } from "./users";
 import { PrismaSimStore } from "./sim-store";
 import { WorkQueueRepository } from "./work-queue";
 
@@ -18,6 +21,9 @@ export interface Stores {
   alerts: AlertRepository;
   monitoredVms: MonitoredVmRepository;
   database: DatabaseProbe;
+  users: UserRepository;
+  tokens: ApiTokenRepository;
+  audit: AuditRepository;
 }
 
 /** Repositories over one database (the process's own by default). */
@@ -31,11 +37,19 @@ export function stores(prisma: PrismaClient = db()): Stores {
     alerts: new AlertRepository(prisma),
     monitoredVms: new MonitoredVmRepository(prisma),
     database: new DatabaseProbe(prisma),
+    users: new UserRepository(prisma),
+    tokens: new ApiTokenRepository(prisma),
+    audit: new AuditRepository(prisma),
   };
 }
 
 export { databaseFile } from "./database-file";
-export { disconnectDb, openDb } from "./db";
+export { SettingsRepository } from "./settings";
+export { db, disconnectDb, openDb } from "./db";
 export { migrateDatabase } from "./migrate";
 export { MetricStore } from "./metrics";
 export type { PrismaClient as Database } from "./generated/prisma/client";
+export { ApiTokenRepository, type TokenWithUser } from "./api-tokens";
+export { UserRepository } from "./users";
+export { AuditRepository, type AuditFilter } from "./audit";
+export { runAudited, type AuditRecord, type AuditScope } from "./audit-scope";

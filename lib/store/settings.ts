@@ -14,6 +14,11 @@ export class SettingsRepository {
     await this.prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
 
+  /** Removes the setting if it still holds `value`: true for the one caller that took it. */
+  async takeIf(key: string, value: string): Promise<boolean> {
+    return (await this.prisma.setting.deleteMany({ where: { key, value } })).count === 1;
+  }
+
   /** This installation's id: made at random the first time it is asked for, the same ever after. */
   async installationId(): Promise<string> {
     // An empty update keeps the stored value, so servers sharing the database agree on one id.

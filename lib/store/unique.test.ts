@@ -6,7 +6,7 @@ import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
 import { connections as connectionEndpoints, provisioning as provisioningEndpoints } from "@/lib/http/endpoints";
-import { route } from "@/lib/http/route";
+import { TEST_AUTH_HEADERS, testRoute as route } from "@/lib/http/testing";
 import { addConnection, builtinConnections } from "@/lib/provisioning/connections";
 import type { ProvisioningDeps } from "@/lib/provisioning/deps";
 import { createMci } from "@/lib/provisioning/mci";
@@ -61,7 +61,7 @@ function provisioningOver(prisma: PrismaClient): ProvisioningDeps {
   return { repo: s.mci, queue: s.queue, connections: s.connections, driverFor: (c) => createDriver(c, { sim }), clock: systemClock, random: Math.random, vcpuQuota: () => null, kick: () => {}, installationId: "test-installation" };
 }
 
-const post = (body: unknown) => new Request("http://x/api/v1", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const post = (body: unknown) => new Request("http://x/api/v1", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...TEST_AUTH_HEADERS } });
 const noParams = { params: Promise.resolve({}) };
 
 describe("a create that loses the race for its name", () => {

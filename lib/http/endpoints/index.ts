@@ -1,4 +1,5 @@
 import type { Endpoint } from "../endpoint";
+import * as accounts from "./accounts";
 import * as catalogue from "./catalogue";
 import * as connections from "./connections";
 import * as monitoring from "./monitoring";
@@ -14,6 +15,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(provisioning),
   ...Object.values(placement),
   ...Object.values(monitoring),
+  ...Object.values(accounts),
 ];
 
-export { catalogue, connections, monitoring, placement, provisioning, system };
+export { accounts, catalogue, connections, monitoring, placement, provisioning, system };

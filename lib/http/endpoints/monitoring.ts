@@ -18,6 +18,8 @@ export const writeMetrics = endpoint({
   method: "POST",
   path: "/api/v1/metrics/write",
   tag: "monitoring", access: "agent",
+  // Samples are data, not changes: a busy agent would bury the log.
+  audit: false,
   summary: "Push samples in InfluxDB line protocol (Telegraf's influxdb output works as is); 204 when every line was good",
   description: [
     "Each line is `measurement[,tag=value…] field=value[,field=value…] [timestamp]`. Tag `vm=<VM id>` (or the cloud's id for it) or `host=<the VM's public IP>` names the VM.",

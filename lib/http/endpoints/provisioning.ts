@@ -35,6 +35,8 @@ export const namespaceSshKey = endpoint({
   method: "GET",
   path: "/api/v1/ns/{ns}/ssh-key",
   tag: "namespaces", access: "operator",
+  // Handing out a key that opens every VM of the namespace is recorded like a change.
+  audit: true,
   summary: "The namespace's SSH private key (OpenSSH format, text/plain): every VM in it accepts it",
   params: nsParamsSchema,
   errors: [404],

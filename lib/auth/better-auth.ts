@@ -1,0 +1,65 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import type { Database } from "@/lib/store";
+
+/** Failed or not, this many sign-ins per minute from one address; beyond it, 429. */
+export const SIGN_IN_PER_MINUTE = 10;
+
+/** The origin a request was addressed to, as the browser saw it (a proxy's forwarded host and scheme first). */
+export function ownOrigin(request: Request): string | null {
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
+  if (!host) return null;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim() || new URL(request.url).protocol.replace(":", "");
+  return `${proto}://${host}`;
+}
+
+export interface AuthOptions {
+  db: Database;
+  /** Signs the session cookies. */
+  secret: string;
+  /** Where the console is served from, when known (BARISTA_PUBLIC_URL); https makes cookies Secure. */
+  publicUrl?: string;
+}
+
+/**
+ * better-auth does the hard parts: password hashing (scrypt), sessions in the database, signed
+ * httpOnly SameSite=Lax cookies, the sign-in rate limit. Sign-up is closed: accounts are made by
+ * the setup link and by admins.
+ */
+export function createAuth({ db, secret, publicUrl }: AuthOptions) {
+  return betterAuth({
+    appName: "Barista",
+    database: prismaAdapter(db, { provider: "sqlite" }),
+    secret,
+    // Without a public URL, the console is wherever the browser reached it (localhost, a LAN name):
+    // the origin each request came to is trusted for that request, the same rule as the API's.
+    baseURL: publicUrl ?? { allowedHosts: ["*"] },
+    basePath: "/api/auth",
+    trustedOrigins: (request) => [publicUrl, request && ownOrigin(request)],
+    telemetry: { enabled: false },
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
+    user: {
+      additionalFields: {
+        role: { type: "string", input: false, defaultValue: "viewer" },
+        namespaceRoles: { type: "string", input: false, defaultValue: "{}" },
+      },
+    },
+    session: { expiresIn: 7 * 86_400, updateAge: 86_400 },
+    rateLimit: {
+      enabled: true,
+      storage: "memory",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: SIGN_IN_PER_MINUTE } },
+    },
+    advanced: {
+      cookiePrefix: "barista",
+      useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
