@@ -4,14 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "@/lib/core/clock";
 import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
+import { describeError } from "@/lib/http/errors";
 import { alertRuleCreateSchema } from "@/lib/validation/monitoring";
 import { AlertEvaluator } from "./alert-evaluator";
+import { monitoringConfigFromEnv } from "./config";
 import { createRule, deleteRule, getRule, listEvents } from "./rules";
 import { seedMci, testMonitoring } from "./testing";
 
 const temp = tempDatabase();
 const clock = new ManualClock(Date.UTC(2026, 10, 27, 12, 0, 0));
-const m = testMonitoring(temp.prisma, temp.file, clock);
+// The receiver below listens on 127.0.0.1: allowed as the server's BARISTA_WEBHOOK_ALLOW would allow it.
+const m = { ...testMonitoring(temp.prisma, temp.file, clock), webhooks: { allow: monitoringConfigFromEnv({ BARISTA_WEBHOOK_ALLOW: "127.0.0.1" }).webhookAllow } };
 const received: { body: Record<string, unknown>; headers: IncomingMessage["headers"] }[] = [];
 let server: Server;
 let hookUrl = "";
@@ -134,5 +137,50 @@ describe("alert rules", () => {
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["op", "forSeconds", "scope", "webhookUrl"]));
+  });
+});
+
+describe("alert webhooks to internal addresses", () => {
+  const rule = (webhookUrl: string) => alertRuleCreateSchema.parse({ name: "guarded", metric: "cpu_utilization", agg: "last", op: ">", threshold: 50, forSeconds: 0, scope: { vm: "vm-1" }, webhookUrl });
+
+  it("are refused when the rule is made: 400 on webhookUrl with the reason, and no rule is stored", async () => {
+    const strict = { ...m, webhooks: undefined };
+    const before = (await m.alerts.listRules()).length;
+    for (const [url, reason] of [
+      [hookUrl, "127.0.0.1 is a loopback address; webhooks are not sent to internal addresses unless BARISTA_WEBHOOK_ALLOW lists them"],
+      ["http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a cloud metadata address; webhooks are never sent to cloud metadata services"],
+      ["http://[::ffff:192.168.1.10]/", "::ffff:c0a8:10a is a private address; webhooks are not sent to internal addresses unless BARISTA_WEBHOOK_ALLOW lists them"],
+    ]) {
+      const e = await createRule(strict, rule(url)).catch((x: unknown) => x);
+      const d = describeError(e, "body");
+      expect(d.status).toBe(400);
+      expect(d.body.issues).toEqual([{ path: "body.webhookUrl", message: reason }]);
+    }
+    // A server action names the field without the body prefix, so the form shows it beside its input.
+    expect(describeError(await createRule(strict, rule(hookUrl)).catch((x: unknown) => x)).body.issues?.[0].path).toBe("webhookUrl");
+    expect((await m.alerts.listRules()).length).toBe(before);
+  });
+
+  it("are refused at send time when the name resolves elsewhere since (DNS rebinding), and the receiver hears nothing", async () => {
+    const port = new URL(hookUrl).port;
+    const asked: string[] = [];
+    // Public when the rule is made, the receiver's loopback address when the alert is sent.
+    const resolve = async (host: string) => {
+      asked.push(host);
+      return [{ address: asked.length === 1 ? "93.184.216.34" : "127.0.0.1", family: 4 }];
+    };
+    const rebinding = { ...m, webhooks: { allow: monitoringConfigFromEnv({}).webhookAllow, resolve } };
+    const created = await createRule(rebinding, rule(`http://rebind.barista.test:${port}/hook`));
+    const ev = new AlertEvaluator(rebinding);
+    received.length = 0;
+    expect(await step(ev, { "vm-1": 90 })).toEqual(["vm-1:firing"]);
+    const [event] = await listEvents(m, { ruleId: created.id });
+    expect(event.webhookStatus).toBe("refused: rebind.barista.test resolves to 127.0.0.1, a loopback address; webhooks are not sent to internal addresses unless BARISTA_WEBHOOK_ALLOW lists them");
+    expect(received).toEqual([]);
+    // Resolved once to make the rule, once to send; a refusal is not retried.
+    expect(asked).toEqual(["rebind.barista.test", "rebind.barista.test"]);
+    await deleteRule(ev, created.id);
+    await ev.idle();
+    expect(received).toEqual([]);
   });
 });

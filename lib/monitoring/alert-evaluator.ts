@@ -6,6 +6,7 @@ import type { Agg, AlertOp } from "@/lib/core/metrics";
 import { advance, type AlertPosition } from "./alert-machine";
 import { toEventView } from "./rules";
 import { postWebhook } from "./webhook";
+import type { WebhookPolicy } from "./webhook-target";
 
 export const ALERT_INTERVAL_MS = 10_000;
 /** After a pause this long (the server was down), pending conditions start over: nobody watched them meanwhile. */
@@ -17,6 +18,8 @@ export interface AlertDeps {
   alerts: AlertRepository;
   clock: Clock;
   notify?: (url: string, body: unknown) => Promise<string>;
+  /** Which internal webhook receivers are allowed; without it, none. */
+  webhooks?: WebhookPolicy;
 }
 
 function scopeOf(rule: AlertRuleRow, vms: MonitoredVm[]): MonitoredVm[] {
@@ -124,7 +127,7 @@ export class AlertEvaluator {
   }
 
   private deliver(url: string, e: AlertEventRow, rule: AlertRuleRow, vmName: string | undefined): void {
-    const notify = this.deps.notify ?? postWebhook;
+    const notify = this.deps.notify ?? ((to: string, body: unknown) => postWebhook(to, body, { policy: this.deps.webhooks }));
     const p = notify(url, webhookBody(e, rule, vmName))
       .then((status) => this.deps.alerts.setWebhookStatus(e.id, status))
       .catch((err: unknown) => console.error(`[barista] alert webhook for event ${e.id}:`, err))

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { webhookAllowSchema, type WebhookAllowList } from "./webhook-allow";
 
 export interface MonitoringConfig {
   retention: { rawMs: number; minuteMs: number; hourMs: number };
   /** Whether the server pulls metrics from the clouds' drivers (pushed metrics are stored either way). */
   collect: boolean;
+  /** Internal hosts and ranges alert webhooks may reach anyway (BARISTA_WEBHOOK_ALLOW). */
+  webhookAllow: WebhookAllowList;
 }
 
 const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -21,6 +24,7 @@ const envSchema = z
     BARISTA_METRICS_1M_RETENTION: duration("7d"),
     BARISTA_METRICS_1H_RETENTION: duration("365d"),
     BARISTA_METRICS_COLLECT: z.enum(["on", "off"]).default("on"),
+    BARISTA_WEBHOOK_ALLOW: webhookAllowSchema,
   })
   .superRefine((e, ctx) => {
     if (e.BARISTA_METRICS_1M_RETENTION < e.BARISTA_METRICS_RAW_RETENTION) ctx.addIssue({ code: "custom", path: ["BARISTA_METRICS_1M_RETENTION"], message: "must be at least BARISTA_METRICS_RAW_RETENTION" });
@@ -38,5 +42,6 @@ export function monitoringConfigFromEnv(env: Record<string, string | undefined> 
   return {
     retention: { rawMs: e.BARISTA_METRICS_RAW_RETENTION, minuteMs: e.BARISTA_METRICS_1M_RETENTION, hourMs: e.BARISTA_METRICS_1H_RETENTION },
     collect: e.BARISTA_METRICS_COLLECT === "on",
+    webhookAllow: e.BARISTA_WEBHOOK_ALLOW,
   };
 }

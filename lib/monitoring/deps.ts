@@ -5,6 +5,7 @@ import type { MetricStore } from "@/lib/store/metrics";
 import type { MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import type { MonitoringConfig } from "./config";
 import type { VmDirectory } from "./vm-directory";
+import type { WebhookPolicy } from "./webhook-target";
 
 /** Everything monitoring needs from the outside, so tests can hand it a temp database and a manual clock. */
 export interface MonitoringDeps {
@@ -14,6 +15,8 @@ export interface MonitoringDeps {
   directory: VmDirectory;
   clock: Clock;
   config: MonitoringConfig;
+  /** Where alert webhooks may go (the allow list of config, and the resolver). */
+  webhooks: WebhookPolicy;
   /** The connection's configuration, or null when it was removed. */
   connectionConfig(name: string): Promise<ConnectionConfig | null>;
   driverFor(connection: ConnectionConfig): CloudDriver;

@@ -36,7 +36,7 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
       console.error(`[barista] metrics of VM ${vmId} could not be pulled (retrying every 10 s):`, e instanceof Error ? e.message : e);
     },
   });
-  const evaluator = new AlertEvaluator({ metrics: deps.metrics, vms: deps.vms, alerts: deps.alerts, clock: deps.clock });
+  const evaluator = new AlertEvaluator({ metrics: deps.metrics, vms: deps.vms, alerts: deps.alerts, clock: deps.clock, webhooks: deps.webhooks });
   const log = (what: string) => (e: unknown) => console.error(`[barista] ${what}:`, e);
   const collecting = deps.config.collect ? new Ticker(COLLECT_INTERVAL_MS, () => collector.tick(), log("metric collector")) : null;
   const tickers = [

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { NotFoundError } from "@/lib/core/errors";
 import type { AlertEvaluator } from "./alert-evaluator";
+import { vetWebhookUrl, type WebhookPolicy } from "./webhook-target";
 import type { AlertEventRow, AlertRepository, AlertRuleRow, AlertStateRecord } from "@/lib/store/alerts";
 import type { MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import type { AlertEventsQuery, AlertEventView, AlertRuleCreate, AlertRuleView } from "@/lib/validation/monitoring";
@@ -8,6 +9,8 @@ import type { AlertEventsQuery, AlertEventView, AlertRuleCreate, AlertRuleView }
 export interface RuleDeps {
   alerts: AlertRepository;
   vms: MonitoredVmRepository;
+  /** Which internal webhook receivers are allowed; without it, none. */
+  webhooks?: WebhookPolicy;
 }
 
 export function toRuleView(r: AlertRuleRow, states: AlertStateRecord[] = []): AlertRuleView {
@@ -61,12 +64,16 @@ export async function getRule(deps: RuleDeps, id: string): Promise<AlertRuleView
   return toRuleView(rule, await deps.alerts.statesOf([id]));
 }
 
-/** A rule must watch something that exists: the VM, MCI or namespace is checked first (404 otherwise). */
+/**
+ * A rule must watch something that exists: the VM, MCI or namespace is checked first (404
+ * otherwise). Its webhook must not reach an internal address (400 on webhookUrl with the reason).
+ */
 export async function createRule(deps: RuleDeps, input: AlertRuleCreate): Promise<AlertRuleView> {
   const { scope } = input;
   const [kind, id] = scope.vm ? (["vm", scope.vm] as const) : scope.mci ? (["mci", scope.mci] as const) : (["namespace", scope.namespace!] as const);
   const exists = kind === "vm" ? (await deps.vms.find(id)) !== null : kind === "mci" ? await deps.vms.mciExists(id) : await deps.vms.namespaceExists(id);
   if (!exists) throw new NotFoundError(`${kind === "vm" ? "VM" : kind === "mci" ? "MCI" : "namespace"} "${id}" does not exist`, `scope.${kind}`);
+  if (input.webhookUrl) await vetWebhookUrl(input.webhookUrl, deps.webhooks);
   const rule = await deps.alerts.createRule({
     id: `rule-${randomUUID().slice(0, 12)}`,
     name: input.name,

@@ -56,13 +56,15 @@ export function runtime(): Runtime {
     };
     reconciler = new Reconciler(provisioning);
     reconciler.onError((key, e) => console.error(`[barista] reconciler ${key}:`, e));
+    const monitoringConfig = monitoringConfigFromEnv();
     const monitoringDeps: MonitoringDeps = {
       metrics: MetricStore.open(databaseFile()),
       vms: s.monitoredVms,
       alerts: s.alerts,
       directory: vmDirectoryOver(s.monitoredVms, config.clock),
       clock: config.clock,
-      config: monitoringConfigFromEnv(),
+      config: monitoringConfig,
+      webhooks: { allow: monitoringConfig.webhookAllow },
       connectionConfig: (name) => s.connections.config(name),
       driverFor,
     };

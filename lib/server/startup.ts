@@ -32,6 +32,8 @@ export async function startServer(): Promise<void> {
   const { retention, collect } = rt.monitoring.deps.config;
   const days = (ms: number) => (ms >= 86_400_000 ? `${ms / 86_400_000} d` : `${ms / 3_600_000} h`);
   console.log(`[barista] monitoring: collector ${collect ? "on" : "off"}; keeping raw samples ${days(retention.rawMs)}, 1-minute rollups ${days(retention.minuteMs)}, 1-hour rollups ${days(retention.hourMs)}`);
+  const allowed = rt.monitoring.deps.config.webhookAllow.entries;
+  console.log(`[barista] alert webhooks: internal and cloud metadata addresses refused${allowed.length ? `; allowed anyway (BARISTA_WEBHOOK_ALLOW): ${allowed.join(", ")}` : ""}`);
   const { speed, faults, seed } = rt.sim.config;
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
   await announceSetup(rt);

@@ -156,6 +156,16 @@ export const alertScopeSchema = z
   .meta({ id: "AlertScope", description: "Which VMs the rule watches: one VM, every VM of an MCI, or every VM of a namespace" });
 export type AlertScope = z.infer<typeof alertScopeSchema>;
 
+/** Read as the server reads it, so `http:user@host` (no slashes) is caught too; a text that is no URL is z.url's to report. */
+function withoutCredentials(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return !url.username && !url.password;
+  } catch {
+    return true;
+  }
+}
+
 export const alertRuleCreateSchema = z
   .object({
     name: z.string().trim().min(1, "name is required").max(80, "name has at most 80 characters"),
@@ -167,7 +177,13 @@ export const alertRuleCreateSchema = z
     windowSeconds: z.number().int("windowSeconds is a whole number").min(10, "windowSeconds is at least 10").max(3_600, "windowSeconds is at most 3600").default(60).meta({ description: "The samples each evaluation aggregates: the last N seconds" }),
     scope: alertScopeSchema,
     severity: z.enum(SEVERITIES).default("warning"),
-    webhookUrl: z.url({ protocol: /^https?$/, error: "webhookUrl is an http or https URL" }).max(2_000).optional().meta({ description: "Receives a JSON POST for every firing and resolved event" }),
+    webhookUrl: z
+      .url({ protocol: /^https?$/, error: "webhookUrl is an http or https URL" })
+      .max(2_000)
+      // Credentials in a URL end up in logs and in the rule as every reader sees it.
+      .refine(withoutCredentials, "webhookUrl carries no user name or password (user:pass@); put a token in its path or query instead")
+      .optional()
+      .meta({ description: "Receives a JSON POST for every firing and resolved event. Loopback, private, link-local, unique-local, shared, multicast, reserved and cloud metadata addresses are refused (400), when the rule is made and again at every send after DNS resolution, unless the server's BARISTA_WEBHOOK_ALLOW lists them; redirects are not followed" }),
   })
   .meta({ id: "AlertRuleCreate" });
 export type AlertRuleCreate = z.infer<typeof alertRuleCreateSchema>;

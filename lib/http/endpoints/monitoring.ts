@@ -76,6 +76,8 @@ export const createAlertRule = endpoint({
     "Every 10 s, for each VM in scope, `agg` of `metric` over the last `windowSeconds` is compared with `threshold` by `op`. Holding for `forSeconds` makes the rule fire for that VM (a `firing` event);",
     "no longer holding resolves it (a `resolved` event). A VM that sends nothing in the window counts as not holding. With webhookUrl, each event is POSTed there as JSON",
     "({ eventId, ruleId, ruleName, state, at, value, vm, vmName, mci, namespace, metric, agg, op, threshold, severity, windowSeconds, forSeconds, summary }), retried on network errors and 5xx.",
+    "A webhookUrl that is, or resolves to, a loopback, private, shared, link-local, unique-local, multicast, reserved or cloud metadata address is refused with 400 and the reason (unless the server's BARISTA_WEBHOOK_ALLOW lists it);",
+    "the check is made again at every send on the address actually connected to, a refused send is recorded on the event as `refused: <reason>`, and redirects are never followed.",
   ].join(" "),
   body: alertRuleCreateSchema,
   response: alertRuleSchema,
