@@ -4,6 +4,6 @@
  */
 export { json, route, type RouteInput } from "./route";
 export { validatedAction, type ActionFailure, type ActionResult, type Issue } from "./action";
-export { ALL_ENDPOINTS, catalogue, connections, monitoring, placement, provisioning, system } from "./endpoints";
+export { ALL_ENDPOINTS, catalogue, connections, credentials, monitoring, placement, provisioning, system } from "./endpoints";
 export { buildOpenApi } from "./openapi";
 export { readTextBody } from "./text-body";

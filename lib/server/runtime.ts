@@ -11,6 +11,7 @@ import type { MonitoringDeps } from "@/lib/monitoring/deps";
 import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
+import { serverVaultKey, Vault } from "@/lib/secrets";
 import { databaseFile, MetricStore, stores, type Stores } from "@/lib/store";
 import type { PlacementDeps } from "./placement";
 
@@ -22,6 +23,8 @@ import type { PlacementDeps } from "./placement";
 export interface Runtime {
   stores: Stores;
   sim: SimCloud;
+  /** The credentials vault (its key is loaded by startServer, so a bad key stops the server there). */
+  vault: Vault;
   latency: LatencyModel;
   placement: PlacementDeps;
   connections: ConnectionDeps;
@@ -38,11 +41,13 @@ export function runtime(): Runtime {
     const config = simConfigFromEnv();
     const sim = new SimCloud(s.sim, config);
     const driverFor = (c: ConnectionConfig) => createDriver(c, { sim });
+    const vault = new Vault(s.credentials, () => serverVaultKey(process.env, databaseFile()));
     let reconciler: Reconciler | null = null;
     const provisioning: ProvisioningDeps = {
       repo: s.mci,
       queue: s.queue,
       connections: s.connections,
+      vault,
       driverFor,
       clock: config.clock,
       // Read from the database by startServer, before the reconciler runs.
@@ -67,6 +72,7 @@ export function runtime(): Runtime {
     globalRuntime.baristaRuntime = {
       stores: s,
       sim,
+      vault,
       latency,
       placement: { latency, connections: s.connections },
       connections: { repo: s.connections, driverFor, clock: config.clock },

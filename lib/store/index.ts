@@ -1,5 +1,6 @@
 import { AlertRepository } from "./alerts";
 import { ConnectionRepository } from "./connections";
+import { CredentialRepository } from "./credentials";
 import { DatabaseProbe } from "./database-probe";
 import { db } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
@@ -11,6 +12,7 @@ import { WorkQueueRepository } from "./work-queue";
 
 export interface Stores {
   connections: ConnectionRepository;
+  credentials: CredentialRepository;
   settings: SettingsRepository;
   sim: PrismaSimStore;
   mci: MciRepository;
@@ -24,6 +26,7 @@ export interface Stores {
 export function stores(prisma: PrismaClient = db()): Stores {
   return {
     connections: new ConnectionRepository(prisma),
+    credentials: new CredentialRepository(prisma),
     settings: new SettingsRepository(prisma),
     sim: new PrismaSimStore(prisma),
     mci: new MciRepository(prisma),
@@ -34,7 +37,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
   };
 }
 
-export { databaseFile } from "./database-file";
+export { databaseFile } from "./database-file.mjs";
 export { disconnectDb, openDb } from "./db";
 export { migrateDatabase } from "./migrate";
 export { MetricStore } from "./metrics";

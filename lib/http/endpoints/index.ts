@@ -1,6 +1,7 @@
 import type { Endpoint } from "../endpoint";
 import * as catalogue from "./catalogue";
 import * as connections from "./connections";
+import * as credentials from "./credentials";
 import * as monitoring from "./monitoring";
 import * as placement from "./placement";
 import * as provisioning from "./provisioning";
@@ -11,9 +12,10 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(system),
   ...Object.values(catalogue),
   ...Object.values(connections),
+  ...Object.values(credentials),
   ...Object.values(provisioning),
   ...Object.values(placement),
   ...Object.values(monitoring),
 ];
 
-export { catalogue, connections, monitoring, placement, provisioning, system };
+export { catalogue, connections, credentials, monitoring, placement, provisioning, system };
