@@ -33,6 +33,11 @@ const publicEntriesOnly = [
   },
 ];
 
+const vaultFrameworkFree = {
+  group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*"],
+  message: "lib/secrets is Node's crypto and the store only: nothing of the vault may reach a browser bundle.",
+};
+
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 // A later block replaces an earlier one's no-restricted-imports for the files it matches, so each
@@ -46,6 +51,8 @@ const config = [
   { files: ["lib/http/**/*.ts", "lib/server/startup.ts", "lib/server/index.ts", "lib/**/*.test.ts"], rules: restrict(prismaOnlyInStore) },
   { files: ["lib/store/**/*.test.ts"], rules: { "no-restricted-imports": "off" } },
   { files: ["lib/drivers/**/*.ts"], rules: restrict(prismaOnlyInStore, edgesOnly, driversBelowMonitoring) },
+  // The vault is Node's crypto and the store's repository: no framework, so nothing of it is ever bundled for the browser.
+  { files: ["lib/secrets/**/*.{ts,mjs}"], ignores: ["**/*.test.ts"], rules: restrict(prismaOnlyInStore, edgesOnly, vaultFrameworkFree) },
   { files: ["lib/core/**/*.ts", "lib/placement/**/*.ts"], rules: restrict(...frameworkImports) },
   { files: ["components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}"], rules: restrict(...publicEntriesOnly) },
 ];

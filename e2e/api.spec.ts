@@ -181,13 +181,24 @@ test("connections: create, read, verify, refuse duplicates and bad input, delete
 
 test("a refused credential: verify answers 200 with ok false and the driver's message", async ({ request }) => {
   const name = "e2e-api-refused";
+  const notInVault = await request.post("/api/v1/connections", { data: { provider: "aws", region: "eu-west-1", name, credential: "invalid-e2e" } });
+  expect(notInVault.status()).toBe(400);
+  expect((await notInVault.json()).error).toBe('body.credential: credential "invalid-e2e" is not in the vault; add it with POST /api/v1/credentials');
+  const secret = "e2e-secret-value-never-answered";
+  const vaulted = await request.post("/api/v1/credentials", { data: { name: "invalid-e2e", provider: "aws", secrets: { accessKeyId: "AKIAE2E", secretAccessKey: secret } } });
+  expect(vaulted.status(), await vaulted.text()).toBe(201);
+  expect(await vaulted.json()).toMatchObject({ name: "invalid-e2e", provider: "aws", keys: ["accessKeyId", "secretAccessKey"] });
+  const listed = await request.get("/api/v1/credentials");
+  expect(await listed.text()).not.toContain(secret);
   const created = await request.post("/api/v1/connections", { data: { provider: "aws", region: "eu-west-1", name, credential: "invalid-e2e" } });
   expect(created.status(), await created.text()).toBe(201);
   const verify = await request.post(`/api/v1/connections/${name}/verify`);
   expect(verify.status(), await verify.text()).toBe(200);
   expect(await verify.json()).toMatchObject({ ok: false, code: "AuthFailed", regionFound: false, specCount: 0 });
   expect(await getJson(request, `/api/v1/connections/${name}`)).toMatchObject({ verifyOk: false });
+  expect((await request.delete("/api/v1/credentials/invalid-e2e")).status()).toBe(409);
   expect((await request.delete(`/api/v1/connections/${name}`)).status()).toBe(204);
+  expect((await request.delete("/api/v1/credentials/invalid-e2e")).status()).toBe(204);
 });
 
 test("the OpenAPI document is 3.1 and lists every route", async ({ request }) => {

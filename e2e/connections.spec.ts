@@ -150,7 +150,15 @@ test("a credential the cloud refuses: Verify shows the driver's failure and what
   expect(gcpRegion).toBeTruthy();
   await f.region.selectOption(gcpRegion as string);
   await f.name.fill(name);
+  // A credential that is not in the vault is refused at its field.
   await f.credential.fill("invalid-demo-key");
+  await f.submit.click();
+  await expect(f.form).toContainText('credential "invalid-demo-key" is not in the vault; add it with POST /api/v1/credentials');
+  expect((await request.get(`/api/v1/connections/${name}`)).status()).toBe(404);
+
+  // In the vault (the simulator refuses any credential named invalid-…), the connection is added.
+  const vaulted = await request.post("/api/v1/credentials", { data: { name: "invalid-demo-key", provider: "gcp", secrets: { serviceAccountKey: "e2e-not-a-real-key" } } });
+  expect(vaulted.status(), await vaulted.text()).toBe(201);
   await f.submit.click();
 
   const row = page.locator(`[data-testid="connection-row"][data-name="${name}"]`);
@@ -172,4 +180,5 @@ test("a credential the cloud refuses: Verify shows the driver's failure and what
   await row.getByRole("button", { name: "Yes, remove" }).click();
   await expect(row).toHaveCount(0);
   expect((await request.get(`/api/v1/connections/${name}`)).status()).toBe(404);
+  expect((await request.delete("/api/v1/credentials/invalid-demo-key")).status()).toBe(204);
 });

@@ -90,7 +90,7 @@ function agentBodies(vms: number, ticks: number, t0: number): string[] {
 async function seedVms(file: string, vms: number): Promise<string> {
   const prisma = openDb(file);
   const { mci } = stores(prisma);
-  if (!(await mci.findNamespace("default"))) await mci.createNamespace({ name: "default", description: "", sshPublicKey: "", sshPrivateKey: "" });
+  if (!(await mci.findNamespace("default"))) await mci.createNamespace({ name: "default", description: "", sshPublicKey: "" });
   const base = { connection: "aws-us-east-1", regionKey: "aws-us-east-1", specId: "t3.micro", imageId: "ami" };
   await mci.createMci({ id: "mci-bench", namespace: "default", name: "bench", description: "", policy: "continue" }, [{ id: "sg-bench", name: "g", count: vms, ...base }], Array.from({ length: vms }, (_, i) => ({ id: vmId(i), name: `g-${i + 1}`, subGroupId: "sg-bench", ...base })));
   await mci.setDesired("mci-bench", Array.from({ length: vms }, (_, i) => vmId(i)), { status: "Running" });

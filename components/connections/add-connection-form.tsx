@@ -121,7 +121,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
               className={`${inputClass(errors.name)} font-mono`}
             />
           </FieldBox>
-          <FieldBox prefix="add" id="credential" label="Credential" error={errors.credential} hint="invalid-… or expired-… is refused">
+          <FieldBox prefix="add" id="credential" label="Credential" error={errors.credential} hint="default needs no secret on the simulator; any other must be in the vault">
             <input
               {...fieldProps("add", "credential", errors.credential)}
               value={credential}

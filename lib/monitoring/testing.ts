@@ -13,7 +13,7 @@ export interface SeedVm {
 /** VM rows as provisioning would have left them, without running a reconciler (tests). */
 export async function seedMci(prisma: Database, mciId: string, vms: SeedVm[], namespace = "default"): Promise<void> {
   const { mci } = stores(prisma);
-  if (!(await mci.findNamespace(namespace))) await mci.createNamespace({ name: namespace, description: "", sshPublicKey: "", sshPrivateKey: "" });
+  if (!(await mci.findNamespace(namespace))) await mci.createNamespace({ name: namespace, description: "", sshPublicKey: "" });
   const sg = `sg-${mciId}`;
   const base = { connection: "aws-us-east-1", regionKey: "aws-us-east-1", specId: "t3.micro", imageId: "ami" };
   await mci.createMci({ id: mciId, namespace, name: mciId, description: "", policy: "continue" }, [{ id: sg, name: "g", count: vms.length, ...base }], vms.map((v, i) => ({ id: v.id, name: v.name ?? `g-${i + 1}`, subGroupId: sg, ...base })));

@@ -1,4 +1,4 @@
-import { isCloudError } from "@/lib/core/errors";
+import { InvalidArgumentError, isCloudError } from "@/lib/core/errors";
 import type { Clock } from "@/lib/core/clock";
 import type { CloudDriver, ConnectionConfig } from "@/lib/drivers/types";
 import type { ConnectionRepository, NewConnection } from "@/lib/store/connections";
@@ -18,10 +18,20 @@ export function getConnection(deps: ConnectionDeps, name: string): Promise<Conne
   return deps.repo.get(name);
 }
 
+/** The simulator signs in with no secret: its `default` credential needs nothing in the vault. */
+export const SIM_DEFAULT_CREDENTIAL = "default";
+
+/** Adds a connection; its credential must be in the vault (but the simulator's `default`), for the same provider. */
 export function addConnection(deps: ConnectionDeps, input: ConnectionCreate): Promise<ConnectionView> {
   const regionKey = `${input.provider}-${input.region}`;
   const c: NewConnection = { ...input, name: input.name ?? regionKey, regionKey };
-  return deps.repo.create(c);
+  if (c.driver === "sim" && c.credential === SIM_DEFAULT_CREDENTIAL) return deps.repo.create(c);
+  return deps.repo.create(c, (found) => {
+    if (!found) throw new InvalidArgumentError(`credential "${c.credential}" is not in the vault; add it with POST /api/v1/credentials`, "credential");
+    if (found.provider !== c.provider) {
+      throw new InvalidArgumentError(`credential "${c.credential}" is for ${found.provider}, not ${c.provider}; name a ${c.provider} credential or add one with POST /api/v1/credentials`, "credential");
+    }
+  });
 }
 
 export function removeConnection(deps: ConnectionDeps, name: string): Promise<void> {
@@ -47,5 +57,5 @@ export async function verifyConnection(deps: ConnectionDeps, name: string): Prom
 
 /** One connection per region of the simulator, as a fresh install offers them. */
 export function builtinConnections(regions: { key: string; provider: string; region: string }[]): NewConnection[] {
-  return regions.map((r) => ({ name: r.key, provider: r.provider, region: r.region, regionKey: r.key, driver: "sim", credential: "default" }));
+  return regions.map((r) => ({ name: r.key, provider: r.provider, region: r.region, regionKey: r.key, driver: "sim", credential: SIM_DEFAULT_CREDENTIAL }));
 }

@@ -1,5 +1,6 @@
 import type { Clock } from "@/lib/core/clock";
 import type { CloudDriver, ConnectionConfig, Tags } from "@/lib/drivers/types";
+import type { Vault } from "@/lib/secrets";
 import type { ConnectionRepository } from "@/lib/store/connections";
 import type { MciRepository } from "@/lib/store/mci";
 import type { WorkQueueRepository } from "@/lib/store/work-queue";
@@ -9,6 +10,8 @@ export interface ProvisioningDeps {
   repo: MciRepository;
   queue: WorkQueueRepository;
   connections: ConnectionRepository;
+  /** Where the namespaces' SSH private keys are kept. */
+  vault: Vault;
   driverFor(connection: ConnectionConfig): CloudDriver;
   clock: Clock;
   /**

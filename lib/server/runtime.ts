@@ -1,5 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { authConfigFromEnv, createAuth, type AuthDeps } from "@/lib/auth";
+import { authConfigFromEnv, createAuth, type Auth, type AuthDeps } from "@/lib/auth";
 import { listRegions } from "@/lib/catalogue";
 import type { ConnectionDeps } from "@/lib/provisioning/connections";
 import type { ProvisioningDeps } from "@/lib/provisioning/deps";
@@ -13,6 +12,7 @@ import type { MonitoringDeps } from "@/lib/monitoring/deps";
 import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
+import { serverVaultKey, sessionSigningSecret, Vault } from "@/lib/secrets";
 import { databaseFile, db, MetricStore, stores, type Stores } from "@/lib/store";
 import type { PlacementDeps } from "./placement";
 
@@ -24,6 +24,8 @@ import type { PlacementDeps } from "./placement";
 export interface Runtime {
   stores: Stores;
   sim: SimCloud;
+  /** The credentials vault (its key is loaded by startServer, so a bad key stops the server there). */
+  vault: Vault;
   latency: LatencyModel;
   placement: PlacementDeps;
   connections: ConnectionDeps;
@@ -41,11 +43,13 @@ export function runtime(): Runtime {
     const config = simConfigFromEnv();
     const sim = new SimCloud(s.sim, config);
     const driverFor = (c: ConnectionConfig) => createDriver(c, { sim });
+    const vault = new Vault(s.credentials, () => serverVaultKey(process.env, databaseFile()));
     let reconciler: Reconciler | null = null;
     const provisioning: ProvisioningDeps = {
       repo: s.mci,
       queue: s.queue,
       connections: s.connections,
+      vault,
       driverFor,
       clock: config.clock,
       // Read from the database by startServer, before the reconciler runs.
@@ -70,8 +74,12 @@ export function runtime(): Runtime {
     };
     const latency = createLatencyModel(listRegions());
     const authConfig = authConfigFromEnv();
+    let authInstance: Auth | null = null;
     const auth = {
-      auth: createAuth({ db: db(), secret: process.env.BARISTA_SECRET_KEY ?? randomBytes(32).toString("base64"), publicUrl: authConfig.publicUrl }),
+      // Made at first use: its signing secret comes from the vault key, which startServer loads first.
+      get auth(): Auth {
+        return (authInstance ??= createAuth({ db: db(), secret: sessionSigningSecret(vault.key().key), publicUrl: authConfig.publicUrl }));
+      },
       tokens: s.tokens,
       users: s.users,
       settings: s.settings,
@@ -84,6 +92,7 @@ export function runtime(): Runtime {
     globalRuntime.baristaRuntime = {
       stores: s,
       sim,
+      vault,
       latency,
       placement: { latency, connections: s.connections },
       connections: { repo: s.connections, driverFor, clock: config.clock },

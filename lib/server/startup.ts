@@ -1,7 +1,7 @@
 import { prepareSetup } from "@/lib/auth";
 import { listRegions } from "@/lib/catalogue";
 import { builtinConnections } from "@/lib/provisioning/connections";
-import { ensureDefaultNamespace } from "@/lib/provisioning/namespaces";
+import { ensureDefaultNamespace, moveNamespaceKeysIntoVault } from "@/lib/provisioning/namespaces";
 import { databaseFile, migrateDatabase } from "@/lib/store";
 import { runtime } from "./runtime";
 
@@ -13,6 +13,16 @@ export async function startServer(): Promise<void> {
   const { applied } = migrateDatabase(file);
   if (applied.length) console.log(`[barista] database ${file}: applied ${applied.join(", ")}`);
   const rt = runtime();
+  // Loads (or, the first time, makes) the vault key now: a malformed key stops the server here.
+  const key = rt.vault.key();
+  console.log(`[barista] vault key ${key.key.id} from ${key.source === "env" ? "BARISTA_SECRET_KEY" : `${key.file}${key.created ? " (created)" : ""}`}`);
+  const unreadable = await rt.vault.countUnderOtherKeys();
+  if (unreadable) {
+    console.error(`[barista] ${unreadable} credential(s) were sealed under another vault key and cannot be opened: the vault was written with another key; set BARISTA_SECRET_KEY to the key it was written with`);
+  }
+  // Databases from before the vault: the namespaces' private keys move into it.
+  const { moved, logEmptied } = await moveNamespaceKeysIntoVault(rt.provisioning, rt.stores.credentials);
+  if (moved) console.log(`[barista] moved ${moved} namespace SSH key(s) into the vault and rewrote the database without them${logEmptied ? "" : " (another connection held the write-ahead log; it is overwritten as it is reused)"}`);
   // Only on the first start: a connection the user removed stays removed.
   if (!(await rt.stores.settings.get(SEEDED))) {
     const added = await rt.stores.connections.createMissing(builtinConnections(listRegions()));

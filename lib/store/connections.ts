@@ -62,8 +62,27 @@ export class ConnectionRepository {
     return toView(c);
   }
 
-  async create(c: NewConnection): Promise<ConnectionView> {
-    const row = await insertUnique("Connection", () => this.prisma.connection.create({ data: c }), () => `connection "${c.name}" already exists; choose another name or remove it first`, "name");
+  /**
+   * Adds a connection. With `checkCredential`, the vault's row for its credential (or null when
+   * there is none) is handed to the check in the same transaction, after the insert: the insert
+   * takes the write lock first, so a credential deleted at the same moment is either seen gone
+   * here or sees this connection and refuses to go.
+   */
+  async create(c: NewConnection, checkCredential?: (found: { provider: string } | null) => void): Promise<ConnectionView> {
+    const row = await insertUnique(
+      "Connection",
+      () =>
+        checkCredential
+          ? this.prisma.$transaction(async (tx) => {
+              const created = await tx.connection.create({ data: c });
+              // A namespace's SSH key is Barista's, not a credential a connection may name.
+              checkCredential(await tx.credential.findFirst({ where: { name: c.credential, namespace: null }, select: { provider: true } }));
+              return created;
+            })
+          : this.prisma.connection.create({ data: c }),
+      () => `connection "${c.name}" already exists; choose another name or remove it first`,
+      "name",
+    );
     return toView(row);
   }
 

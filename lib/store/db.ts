@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
-import { databaseFile } from "./database-file";
+import { databaseFile } from "./database-file.mjs";
 
 const globalForPrisma = globalThis as unknown as { baristaPrisma?: PrismaClient };
 

@@ -2,6 +2,7 @@ import { AlertRepository } from "./alerts";
 import { ApiTokenRepository } from "./api-tokens";
 import { AuditRepository } from "./audit";
 import { ConnectionRepository } from "./connections";
+import { CredentialRepository } from "./credentials";
 import { DatabaseProbe } from "./database-probe";
 import { db } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
@@ -14,6 +15,7 @@ import { WorkQueueRepository } from "./work-queue";
 
 export interface Stores {
   connections: ConnectionRepository;
+  credentials: CredentialRepository;
   settings: SettingsRepository;
   sim: PrismaSimStore;
   mci: MciRepository;
@@ -30,6 +32,7 @@ export interface Stores {
 export function stores(prisma: PrismaClient = db()): Stores {
   return {
     connections: new ConnectionRepository(prisma),
+    credentials: new CredentialRepository(prisma),
     settings: new SettingsRepository(prisma),
     sim: new PrismaSimStore(prisma),
     mci: new MciRepository(prisma),
@@ -43,7 +46,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
   };
 }
 
-export { databaseFile } from "./database-file";
+export { databaseFile } from "./database-file.mjs";
 export { SettingsRepository } from "./settings";
 export { db, disconnectDb, openDb } from "./db";
 export { migrateDatabase } from "./migrate";

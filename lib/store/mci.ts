@@ -1,5 +1,6 @@
 import { NotFoundError } from "@/lib/core/errors";
 import type { Mci, MciEvent, Namespace, Prisma, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
+import type { SealedCredential } from "./credentials";
 import { insertUnique } from "./unique";
 
 export type { Mci, MciEvent, Namespace, SharedResource, SubGroup, Vm as VmRow };
@@ -52,8 +53,26 @@ export class MciRepository {
     return this.prisma.namespace.findUnique({ where: { name } });
   }
 
-  createNamespace(ns: { name: string; description: string; sshPublicKey: string; sshPrivateKey: string }): Promise<Namespace> {
-    return insertUnique("Namespace", () => this.prisma.namespace.create({ data: ns }), () => `namespace "${ns.name}" already exists; choose another name`, "name");
+  /**
+   * A namespace and, when given, its SSH private key sealed for the vault: both rows or neither, so
+   * a taken name leaves no key behind and no namespace is ever without its key.
+   */
+  createNamespace(ns: { name: string; description: string; sshPublicKey: string }, sshKey?: SealedCredential): Promise<Namespace> {
+    return insertUnique(
+      "Namespace",
+      () =>
+        this.prisma.$transaction(async (tx) => {
+          const created = await tx.namespace.create({ data: ns });
+          if (sshKey) {
+            // Replaces a key a namespace of the same name left behind (none can today: namespaces are never deleted).
+            const data = { ...sshKey, keys: JSON.stringify(sshKey.keys), namespace: ns.name };
+            await tx.credential.upsert({ where: { name: sshKey.name }, create: data, update: data });
+          }
+          return created;
+        }),
+      () => `namespace "${ns.name}" already exists; choose another name`,
+      "name",
+    );
   }
 
   async createMci(mci: { id: string; namespace: string; name: string; description: string; policy: string }, subGroups: NewSubGroup[], vms: NewVm[]): Promise<void> {

@@ -11,6 +11,7 @@ import { addConnection, builtinConnections } from "@/lib/provisioning/connection
 import type { ProvisioningDeps } from "@/lib/provisioning/deps";
 import { createMci } from "@/lib/provisioning/mci";
 import { createNamespace } from "@/lib/provisioning/namespaces";
+import { testVault } from "@/lib/secrets/testing";
 import type { PrismaClient } from "./generated/prisma/client";
 import { stores } from "./index";
 import { tempDatabase } from "./testing";
@@ -58,7 +59,7 @@ function provisioningOver(prisma: PrismaClient): ProvisioningDeps {
   const s = stores(prisma);
   const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off" }, systemClock);
   const sim = new SimCloud(s.sim, config);
-  return { repo: s.mci, queue: s.queue, connections: s.connections, driverFor: (c) => createDriver(c, { sim }), clock: systemClock, random: Math.random, vcpuQuota: () => null, kick: () => {}, installationId: "test-installation" };
+  return { repo: s.mci, queue: s.queue, connections: s.connections, vault: testVault(s.credentials), driverFor: (c) => createDriver(c, { sim }), clock: systemClock, random: Math.random, vcpuQuota: () => null, kick: () => {}, installationId: "test-installation" };
 }
 
 const post = (body: unknown) => new Request("http://x/api/v1", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...TEST_AUTH_HEADERS } });
@@ -81,12 +82,14 @@ describe("a create that loses the race for its name", () => {
     expect(await r.json()).toMatchObject({ error: 'body.name: connection "team-aws" already exists; choose another name or remove it first', code: "Conflict", issues: [{ path: "body.name" }] });
   });
 
-  it("answers a namespace 409 through the route, not 500", async () => {
-    const deps = provisioningOver(racing(temp.prisma, "namespace.create", () => other.namespace.create({ data: { name: "team", description: "", sshPublicKey: "", sshPrivateKey: "" } })));
+  it("answers a namespace 409 through the route, not 500, and leaves no SSH key of ours in the vault", async () => {
+    // The namespace and its key are written in one transaction: the competitor's row lands just before it.
+    const deps = provisioningOver(racing(temp.prisma, "$transaction", () => other.namespace.create({ data: { name: "team", description: "", sshPublicKey: "" } })));
     const POST = route(provisioningEndpoints.createNamespace, async ({ body }) => createNamespace(deps, body));
     const r = await POST(post({ name: "team" }), noParams);
     expect(r.status).toBe(409);
     expect(await r.json()).toMatchObject({ error: 'body.name: namespace "team" already exists; choose another name', code: "Conflict", issues: [{ path: "body.name" }] });
+    expect(await temp.prisma.credential.count({ where: { namespace: "team" } })).toBe(0);
   });
 
   it("answers an MCI with ConflictError and leaves none of its rows behind", async () => {

@@ -2,6 +2,7 @@ import type { Endpoint } from "../endpoint";
 import * as accounts from "./accounts";
 import * as catalogue from "./catalogue";
 import * as connections from "./connections";
+import * as credentials from "./credentials";
 import * as monitoring from "./monitoring";
 import * as placement from "./placement";
 import * as provisioning from "./provisioning";
@@ -12,10 +13,11 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(system),
   ...Object.values(catalogue),
   ...Object.values(connections),
+  ...Object.values(credentials),
   ...Object.values(provisioning),
   ...Object.values(placement),
   ...Object.values(monitoring),
   ...Object.values(accounts),
 ];
 
-export { accounts, catalogue, connections, monitoring, placement, provisioning, system };
+export { accounts, catalogue, connections, credentials, monitoring, placement, provisioning, system };

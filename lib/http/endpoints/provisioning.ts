@@ -38,8 +38,9 @@ export const namespaceSshKey = endpoint({
   // Handing out a key that opens every VM of the namespace is recorded like a change.
   audit: true,
   summary: "The namespace's SSH private key (OpenSSH format, text/plain): every VM in it accepts it",
+  description: "The key is kept in the credentials vault; each download is audited. 503 when the vault cannot open it (the message says which key the server needs).",
   params: nsParamsSchema,
-  errors: [404],
+  errors: [404, 503],
 });
 
 export const listMcis = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci", tag: "mci", access: "viewer", summary: "MCIs of a namespace", params: nsParamsSchema, response: z.array(mciSchema), errors: [404] });

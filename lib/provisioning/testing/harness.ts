@@ -3,6 +3,7 @@ import { systemClock } from "@/lib/core/clock";
 import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
+import { testVault } from "@/lib/secrets/testing";
 import type { CloudDriver, ConnectionConfig } from "@/lib/drivers/types";
 import { stores, type Database } from "@/lib/store";
 import { builtinConnections } from "../connections";
@@ -33,6 +34,7 @@ export async function startHarness(prisma: Database, env: Record<string, string>
     repo: s.mci,
     queue: s.queue,
     connections: s.connections,
+    vault: testVault(s.credentials),
     driverFor: (c: ConnectionConfig) => wrap(createDriver(c, { sim: cloud })),
     clock: systemClock,
     installationId: await s.settings.installationId(),
