@@ -4,6 +4,20 @@ const nextConfig = {
   // highs loads its .wasm beside its own file: bundled into a server action it looks in the wrong place.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "highs"],
   poweredByHeader: false,
+  // Pages get their Content-Security-Policy (with a nonce) from proxy.ts; everything else is data, never a document to run.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 module.exports = nextConfig;

@@ -1,20 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { COMMON_SECURITY_HEADERS, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
+
+const OPEN_PAGES = ["/login", "/setup"];
 
 /**
- * A fast first look at page requests: with no session cookie, no bearer token and no anonymous
- * role, go to the login page and come back to the same address after. The pages' layout makes the
- * real check (a cookie may be stale); the API's wrapper makes its own.
+ * Every page request: a Content-Security-Policy with a fresh nonce (Next.js reads it from the
+ * request and puts it on its scripts), and, with no session cookie, no bearer token and no
+ * anonymous role, a trip to the login page that comes back to the same address. The console's
+ * layout makes the real check (a cookie may be stale); the API's wrapper makes its own.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   const signedIn = request.cookies.getAll().some((c) => c.name.endsWith("barista.session_token"));
-  if (signedIn || request.headers.has("authorization") || process.env.BARISTA_ANONYMOUS_ROLE) return NextResponse.next();
-  const login = new URL("/login", request.url);
-  const back = request.nextUrl.pathname + request.nextUrl.search;
-  if (back !== "/") login.searchParams.set("next", back);
-  return NextResponse.redirect(login);
+  if (!OPEN_PAGES.includes(pathname) && !signedIn && !request.headers.has("authorization") && !process.env.BARISTA_ANONYMOUS_ROLE) {
+    const login = new URL("/login", request.url);
+    if (pathname !== "/") login.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(login);
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = pageContentSecurityPolicy(nonce, process.env.NEXT_PUBLIC_BARISTA_TILE_URL);
+  const forward = new Headers(request.headers);
+  forward.set("x-nonce", nonce);
+  forward.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: forward } });
+  response.headers.set("content-security-policy", csp);
+  const hsts = strictTransportSecurity(request.headers, request.nextUrl, process.env.BARISTA_PUBLIC_URL);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) response.headers.set(k, v);
+  return response;
 }
 
 export const config = {
-  // Pages only: not the API, the sign-in pages, Next's assets or files with an extension.
-  matcher: ["/((?!api/|login|setup|_next/|.*\\..*).*)"],
+  // Pages only: not the API, Next's assets or files with an extension (they get next.config.js's headers).
+  matcher: ["/((?!api/|_next/|.*\\..*).*)"],
 };

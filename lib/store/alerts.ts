@@ -1,3 +1,4 @@
+import { audited, inTransaction } from "./audit-scope";
 import type { AlertEvent, AlertRule, AlertState, PrismaClient } from "./generated/prisma/client";
 
 export type { AlertEvent as AlertEventRow, AlertRule as AlertRuleRow };
@@ -74,7 +75,7 @@ export class AlertRepository {
   }
 
   createRule(rule: NewAlertRule): Promise<AlertRule> {
-    return this.prisma.alertRule.create({ data: rule });
+    return audited(this.prisma, (tx) => tx.alertRule.create({ data: rule }));
   }
 
   /**
@@ -82,7 +83,7 @@ export class AlertRepository {
    * VMs it fired for into the events that close them, written in the same transaction.
    */
   async deleteRule(id: string, closing: (rule: AlertRule, firing: AlertStateRecord[]) => NewAlertEvent[]): Promise<{ rule: AlertRule; events: AlertEvent[] } | null> {
-    return this.prisma.$transaction(async (tx) => {
+    return inTransaction(this.prisma, async (tx) => {
       const rule = await tx.alertRule.findUnique({ where: { id } });
       if (!rule) return null;
       const firing = (await tx.alertState.findMany({ where: { ruleId: id, state: "firing" } })).map(toRecord);

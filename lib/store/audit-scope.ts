@@ -56,3 +56,13 @@ export async function audited<T>(prisma: PrismaClient, change: (tx: Tx) => Promi
     return result;
   });
 }
+
+/** A change that needs a transaction anyway, with the request's audit entry written inside it. */
+export async function inTransaction<T>(prisma: PrismaClient, change: (tx: Tx) => Promise<T>): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    const result = await change(tx);
+    const record = takeAuditRecord();
+    if (record) await tx.auditEntry.create({ data: { ...record, result: "ok" } });
+    return result;
+  });
+}

@@ -2,6 +2,7 @@ import { NotFoundError } from "@/lib/core/errors";
 import type { ConnectionConfig } from "@/lib/drivers/types";
 import type { ConnectionView } from "@/lib/validation/connections";
 import type { Connection, PrismaClient } from "./generated/prisma/client";
+import { audited, inTransaction } from "./audit-scope";
 import { insertUnique } from "./unique";
 
 export interface NewConnection {
@@ -73,13 +74,13 @@ export class ConnectionRepository {
       "Connection",
       () =>
         checkCredential
-          ? this.prisma.$transaction(async (tx) => {
+          ? inTransaction(this.prisma, async (tx) => {
               const created = await tx.connection.create({ data: c });
               // A namespace's SSH key is Barista's, not a credential a connection may name.
               checkCredential(await tx.credential.findFirst({ where: { name: c.credential, namespace: null }, select: { provider: true } }));
               return created;
             })
-          : this.prisma.connection.create({ data: c }),
+          : audited(this.prisma, (tx) => tx.connection.create({ data: c })),
       () => `connection "${c.name}" already exists; choose another name or remove it first`,
       "name",
     );
@@ -96,7 +97,7 @@ export class ConnectionRepository {
 
   async remove(name: string): Promise<void> {
     this.configs.delete(name);
-    const { count } = await this.prisma.connection.deleteMany({ where: { name } });
+    const { count } = await audited(this.prisma, (tx) => tx.connection.deleteMany({ where: { name } }));
     if (count === 0) throw new NotFoundError(`connection "${name}" does not exist`);
   }
 

@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import type { CredentialView } from "@/lib/validation/credentials";
 import type { Credential, PrismaClient } from "./generated/prisma/client";
+import { audited, inTransaction } from "./audit-scope";
 import { insertUnique } from "./unique";
 
 /** A credential as the vault hands it to the store: metadata and one ciphertext, never a secret. */
@@ -54,7 +55,7 @@ export class CredentialRepository {
   }
 
   async create(c: SealedCredential): Promise<CredentialView> {
-    const created = await insertUnique("Credential", () => this.prisma.credential.create({ data: row(c, null) }), () => `credential "${c.name}" already exists; choose another name or delete it first`, "name");
+    const created = await insertUnique("Credential", () => audited(this.prisma, (tx) => tx.credential.create({ data: row(c, null) })), () => `credential "${c.name}" already exists; choose another name or delete it first`, "name");
     return toView(created);
   }
 
@@ -64,7 +65,7 @@ export class CredentialRepository {
    * either is seen by the check or waits until the credential is gone (and is then refused).
    */
   async removeUnlessUsed(name: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+    await inTransaction(this.prisma, async (tx) => {
       const { count } = await tx.credential.deleteMany({ where: { name, namespace: null } });
       if (count === 0) throw notFound(name);
       const users = await tx.connection.findMany({ where: { credential: name }, select: { name: true }, orderBy: { name: "asc" }, take: 4 });

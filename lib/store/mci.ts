@@ -1,6 +1,7 @@
 import { NotFoundError } from "@/lib/core/errors";
 import type { Mci, MciEvent, Namespace, Prisma, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
 import type { SealedCredential } from "./credentials";
+import { audited, inTransaction } from "./audit-scope";
 import { insertUnique } from "./unique";
 
 export type { Mci, MciEvent, Namespace, SharedResource, SubGroup, Vm as VmRow };
@@ -61,7 +62,7 @@ export class MciRepository {
     return insertUnique(
       "Namespace",
       () =>
-        this.prisma.$transaction(async (tx) => {
+        inTransaction(this.prisma, async (tx) => {
           const created = await tx.namespace.create({ data: ns });
           if (sshKey) {
             // Replaces a key a namespace of the same name left behind (none can today: namespaces are never deleted).
@@ -77,7 +78,7 @@ export class MciRepository {
 
   async createMci(mci: { id: string; namespace: string; name: string; description: string; policy: string }, subGroups: NewSubGroup[], vms: NewVm[]): Promise<void> {
     const taken = () => `an MCI named "${mci.name}" already exists in namespace "${mci.namespace}"; choose another name`;
-    await insertUnique("Mci", () => this.prisma.$transaction(async (tx) => {
+    await insertUnique("Mci", () => inTransaction(this.prisma, async (tx) => {
       await tx.mci.create({ data: mci });
       await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId: mci.id })) });
       await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId: mci.id, namespace: mci.namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
@@ -86,7 +87,7 @@ export class MciRepository {
   }
 
   async addToMci(mciId: string, namespace: string, subGroups: NewSubGroup[], vms: NewVm[], countUpdates: { id: string; count: number }[]): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
+    await inTransaction(this.prisma, async (tx) => {
       if (subGroups.length) await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId })) });
       for (const u of countUpdates) await tx.subGroup.update({ where: { id: u.id }, data: { count: u.count } });
       await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId, namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
@@ -110,7 +111,7 @@ export class MciRepository {
   }
 
   async updateMci(id: string, data: Prisma.MciUpdateInput): Promise<void> {
-    await this.prisma.mci.update({ where: { id }, data });
+    await audited(this.prisma, (tx) => tx.mci.update({ where: { id }, data }));
     this.bump(id);
   }
 
@@ -135,7 +136,9 @@ export class MciRepository {
   }
 
   async setDesired(mciId: string, ids: string[], data: Prisma.VmUpdateManyMutationInput): Promise<void> {
-    for (let i = 0; i < ids.length; i += 500) await this.prisma.vm.updateMany({ where: { mciId, id: { in: ids.slice(i, i + 500) } }, data });
+    await audited(this.prisma, async (tx) => {
+      for (let i = 0; i < ids.length; i += 500) await tx.vm.updateMany({ where: { mciId, id: { in: ids.slice(i, i + 500) } }, data });
+    });
     this.bump(mciId);
   }
 
