@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { chromium } from "playwright-core";
-import { globalSubGroups, json, parseArgs, sleep, startConsole } from "../support/console.mjs";
+import { authorized, globalSubGroups, json, makeTokens, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
 const args = parseArgs();
 const regionCount = Number(args.regions ?? 100);
@@ -39,7 +39,9 @@ const browser = await chromium.launch({
   executablePath,
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
-const page = await browser.newPage({ viewport: VIEWPORT });
+// The browser holds a viewer's API token, as a wall display or a test script would.
+const [viewerToken] = await makeTokens(base, 1, "viewer");
+const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: authorized({}, viewerToken) });
 
 // Every frame's time while a drag runs, from requestAnimationFrame.
 await page.addInitScript(() => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
@@ -102,10 +103,14 @@ async function seedVms(file: string, vms: number): Promise<string> {
  * `next start` on the existing build, as the end-to-end tests' own servers do: the benchmark
  * never builds (a build of its own could collide with another one in the same directory).
  */
+/** The bench's server accepts this as an admin bearer token (BARISTA_API_TOKEN). */
+const BENCH_TOKEN = `bench-${randomBytes(18).toString("hex")}`;
+const AUTH = { authorization: `Bearer ${BENCH_TOKEN}` };
+
 async function startServer(file: string, port: number): Promise<{ stop: () => void }> {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` (or `npm start` once) first");
   // Vite set NODE_ENV=development in this process; the production server must not inherit it.
-  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${file}`, BARISTA_METRICS_COLLECT: "off", BARISTA_SIM_FAULTS: "off" };
+  const env: Record<string, string | undefined> = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: `file:${file}`, BARISTA_METRICS_COLLECT: "off", BARISTA_SIM_FAULTS: "off", BARISTA_API_TOKEN: BENCH_TOKEN };
   delete env.NODE_ENV;
   const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
   const stop = () => {
@@ -136,7 +141,7 @@ async function postAll(base: string, bodies: string[], concurrency: number): Pro
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < bodies.length; i = next++) {
-        const res = await fetch(`${base}/api/v1/metrics/write?precision=ns`, { method: "POST", body: bodies[i], headers: { "content-type": "text/plain" } });
+        const res = await fetch(`${base}/api/v1/metrics/write?precision=ns`, { method: "POST", body: bodies[i], headers: { "content-type": "text/plain", ...AUTH } });
         if (res.status !== 204) throw new Error(`write ${i} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
       }
     }),
@@ -280,7 +285,7 @@ async function run(args: Args, dir: string): Promise<void> {
         let answered = 0;
         for (let i = 0; i < 6; i++) {
           const [body, ms] = await timed(async () => {
-            const res = await fetch(url);
+            const res = await fetch(url, { headers: AUTH });
             if (!res.ok) throw new Error(`${url} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
             return res.text();
           });

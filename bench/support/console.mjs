@@ -1,6 +1,7 @@
 // What the benchmarks that need a running console share: their arguments, a console of their own
 // on a fresh database (built first when the build is stale), and a global MCI's subgroups.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +15,16 @@ export function parseArgs(argv = process.argv.slice(2)) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** The bench's own console accepts this as an admin bearer token (BARISTA_API_TOKEN). */
+export const benchToken = process.env.BARISTA_API_TOKEN || `bench-${randomBytes(18).toString("hex")}`;
+
+/** Headers with a bearer token: the bench's admin token unless another is given. */
+export function authorized(headers = {}, token = benchToken) {
+  return { authorization: `Bearer ${token}`, ...headers };
+}
+
 export async function json(url, init) {
-  const r = await fetch(url, init);
+  const r = await fetch(url, { ...init, headers: authorized(init?.headers) });
   if (!r.ok) throw new Error(`${init?.method ?? "GET"} ${url}: ${r.status} ${await r.text()}`);
   return r.json();
 }
@@ -28,7 +37,7 @@ export async function startConsole({ port, name, env }) {
   mkdirSync(path.join(root, "data/bench"), { recursive: true });
   const server = spawn("node", [path.join(root, "scripts/start.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:./data/bench/${name}-${Date.now()}.db`, BARISTA_SIM_VCPU_QUOTA: "100000", ...env },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:./data/bench/${name}-${Date.now()}.db`, BARISTA_SIM_VCPU_QUOTA: "100000", BARISTA_API_TOKEN: benchToken, ...env },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -74,4 +83,14 @@ export async function globalSubGroups(base, regionCount, perRegion) {
     subGroups.push({ region, specId: spec.id, count: perRegion });
   }
   return subGroups;
+}
+
+/** API tokens of a role, one per client, as separate scripts or browsers would hold them. */
+export async function makeTokens(base, count, role = "viewer") {
+  const tokens = [];
+  for (let i = 0; i < count; i++) {
+    const t = await json(`${base}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `bench-${role}-${i}`, role }) });
+    tokens.push(t.token);
+  }
+  return tokens;
 }

@@ -1,7 +1,9 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Database } from "@/lib/store";
+import { SignInLimit } from "./sign-in-limit";
 
 /** Failed or not, this many sign-ins per minute from one address; beyond it, 429. */
 export const SIGN_IN_PER_MINUTE = 10;
@@ -28,6 +30,7 @@ export interface AuthOptions {
  * the setup link and by admins.
  */
 export function createAuth({ db, secret, publicUrl }: AuthOptions) {
+  const perAccount = new SignInLimit(SIGN_IN_PER_MINUTE, 60_000);
   return betterAuth({
     appName: "Barista",
     database: prismaAdapter(db, { provider: "sqlite" }),
@@ -58,6 +61,17 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
       useSecureCookies: publicUrl?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
+        const wait = perAccount.attempt(email);
+        if (wait !== null) throw new APIError("TOO_MANY_REQUESTS", { message: `too many sign-in attempts for this account; wait ${wait} s and try again` }, { "retry-after": String(wait) });
+      }),
+    },
+    // Accounts are made and changed by admins through /api/v1 (audited); better-auth serves sign-in,
+    // sign-out and the session, nothing that writes a user.
+    disabledPaths: ["/sign-up/email", "/update-user", "/change-email", "/change-password", "/set-password", "/delete-user", "/request-password-reset", "/reset-password", "/send-verification-email", "/verify-email", "/link-social", "/unlink-account"],
     plugins: [nextCookies()],
   });
 }
