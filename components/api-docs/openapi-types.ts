@@ -56,6 +56,8 @@ export interface Operation {
   parameters?: Parameter[];
   requestBody?: { required?: boolean; description?: string; content?: Record<string, MediaType> };
   responses?: Record<string, ResponseObject>;
+  /** The least role the operation needs (`public` needs none). */
+  "x-barista-access"?: string;
 }
 
 export interface OpenApiDocument {

@@ -4,6 +4,15 @@ import { MethodBadge, statusTone } from "./method-badge";
 import type { MediaType, OperationEntry, Parameter } from "./openapi-types";
 import { SchemaTree } from "./schema-tree";
 
+/** Who may call an operation, in words. */
+const ACCESS_LABEL: Record<string, string> = {
+  public: "no sign-in needed",
+  viewer: "viewer or above",
+  operator: "operator or admin",
+  admin: "admin",
+  agent: "agent, operator or admin",
+};
+
 function PathText({ path }: { path: string }) {
   // Path parameters stand out, so `{key}` reads as "put a region key here".
   return (
@@ -109,6 +118,11 @@ export function OperationCard({ entry, scope }: { entry: OperationEntry; scope: 
           <a href={path} target="_blank" rel="noreferrer" className="text-sm text-sky-300 underline-offset-2 hover:underline">
             open ↗
           </a>
+        )}
+        {op["x-barista-access"] && (
+          <span data-testid="operation-access" title="The least role this operation needs" className="rounded-full border border-slate-600 px-2 py-0.5 text-sm text-slate-300">
+            {ACCESS_LABEL[op["x-barista-access"]] ?? op["x-barista-access"]}
+          </span>
         )}
         {op.operationId && <span className="ml-auto font-mono text-sm text-slate-400">{op.operationId}</span>}
       </header>
