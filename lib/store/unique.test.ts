@@ -74,7 +74,8 @@ describe("a create that loses the race for its name", () => {
   });
 
   it("answers a connection 409 with the duplicate's message, not 500", async () => {
-    const prisma = racing(temp.prisma, "connection.create", () => other.connection.create({ data: { name: "team-aws", provider: "aws", region: "us-east-1", regionKey: "aws-us-east-1", driver: "sim", credential: "default" } }));
+    // Through the route the insert is audited, so it runs in a transaction: the competitor lands just before it.
+    const prisma = racing(temp.prisma, "$transaction", () => other.connection.create({ data: { name: "team-aws", provider: "aws", region: "us-east-1", regionKey: "aws-us-east-1", driver: "sim", credential: "default" } }));
     const deps = { repo: stores(prisma).connections, driverFor: () => { throw new Error("no driver needed"); }, clock: systemClock };
     const POST = route(connectionEndpoints.createConnection, async ({ body }) => addConnection(deps, body));
     const r = await POST(post({ provider: "aws", region: "us-east-1", name: "team-aws" }), noParams);
