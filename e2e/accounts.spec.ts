@@ -38,8 +38,9 @@ async function signOut(page: Page) {
 
 test("setup link → admin → users by role → tokens, audit, sessions → the sign-in rate limit", async ({ page, browser, request }) => {
   test.setTimeout(300_000);
+  const database = `file:./data/e2e/accounts-${Date.now()}.db`;
   const server = await startOwnServer(PORT, {
-    DATABASE_URL: `file:./data/e2e/accounts-${Date.now()}.db`,
+    DATABASE_URL: database,
     BARISTA_API_TOKEN: "",
     BARISTA_SIM_SPEED: "200",
     BARISTA_SIM_FAULTS: "off",
@@ -240,6 +241,27 @@ test("setup link → admin → users by role → tokens, audit, sessions → the
       expect((await second.request.get(`${base}/api/v1/me`)).status()).toBe(401);
       await other.reload();
       await expect(other).toHaveURL(/\/login/);
+    });
+
+    await test.step("with BARISTA_ANONYMOUS_ROLE, a reader without an account sees what they are and how to sign in", async () => {
+      // A second server on the same database, open to anonymous readers; a fresh browser has no cookie.
+      const open = await startOwnServer(PORT + 1, { DATABASE_URL: database, BARISTA_API_TOKEN: "", BARISTA_ANONYMOUS_ROLE: "viewer", BARISTA_SIM_SPEED: "200", BARISTA_SIM_FAULTS: "off" });
+      const context = await browser.newContext();
+      try {
+        const anon = await context.newPage();
+        await anon.goto(`${open.url}/account`);
+        await expect(anon.getByTestId("user-menu")).toContainText("Anonymous (viewer)");
+        await expect(anon.getByTestId("user-menu").getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/login?next=%2Faccount");
+        await expect(anon.getByTestId("identity")).toContainText("You are not signed in");
+        await expect(anon.getByTestId("tokens-table")).toHaveCount(0);
+        await shot(anon, "account-anonymous");
+        await anon.goto(`${open.url}/users`);
+        await expect(anon.getByTestId("role-notice")).toContainText("needs the admin role");
+        expect((await context.request.post(`${open.url}/api/v1/namespaces`, { data: { name: "anon-space" } })).status()).toBe(403);
+      } finally {
+        await context.close();
+        await open.stop();
+      }
     });
 
     await test.step("11 wrong passwords in a row: the last is refused with 429", async () => {

@@ -32,7 +32,7 @@ function NotAPerson({ viewer }: { viewer: Viewer }) {
   }
   return (
     <p className="text-slate-200">
-      You are using the automation token (<code className="text-amber-200">BARISTA_API_TOKEN</code>), an <RoleBadge role={viewer.role} /> for scripts and CI set where the server
+      You are using the automation token (<code className="text-amber-200">BARISTA_API_TOKEN</code>), an <RoleBadge role={viewer.role} /> for scripts and CI, set where the server
       runs. It is not a person: it has no sessions, and tokens made with it belong to nobody. Sign in with an account, in a browser that does not send it, to act as yourself.
     </p>
   );
