@@ -128,6 +128,56 @@ test.describe("accessibility (axe-core, WCAG 2 A and AA)", () => {
     await expectAccessible(page, "the API page");
   });
 
+  test("account (a token just made), the user menu, users (a row in edit) and the audit log", async ({ page, request }) => {
+    const n = Date.now() % 1_000_000;
+    const user = await request.post("/api/v1/users", { data: { name: "Ada A11y", email: `ada-${n}@example.com`, password: "a11y-password-1", role: "operator", namespaceRoles: { default: "viewer" } } });
+    expect(user.status(), await user.text()).toBe(201);
+    const form = page.getByTestId("new-token-form");
+    await page.goto("/account");
+    await form.getByLabel("Token name").fill(`a11y-${n}`);
+    await form.getByRole("button", { name: "Make token" }).click();
+    await expect(page.getByTestId("token-value")).toBeVisible();
+    await expect(page.getByTestId("tokens-table")).toBeVisible();
+    await expectAccessible(page, "the account page with a new token's value");
+    await shot(page, "account-automation");
+    await page.getByTestId("user-menu").locator("button[aria-controls]").click();
+    await expect(page.getByRole("link", { name: "Audit" })).toBeVisible();
+    await expectAccessible(page, "the user menu, open");
+
+    await page.goto("/users");
+    await page.getByRole("button", { name: `Edit ada-${n}@example.com` }).click();
+    await expect(page.getByTestId("user-editor")).toBeVisible();
+    await expectAccessible(page, "the users page with a row in edit");
+    await shot(page, "users");
+
+    await page.goto("/audit");
+    await expect(page.getByTestId("audit-row").first()).toBeVisible();
+    await expectAccessible(page, "the audit log");
+    await shot(page, "audit");
+  });
+
+  test.describe("signed out", () => {
+    test.use({ extraHTTPHeaders: {} });
+
+    test("the sign-in page, and its error", async ({ page, request }) => {
+      // A user must exist for the page to offer its form (before that it points at the setup link).
+      const n = Date.now() % 1_000_000;
+      const user = await request.post("/api/v1/users", {
+        headers: { authorization: `Bearer ${process.env.BARISTA_API_TOKEN}` },
+        data: { name: "Login A11y", email: `login-${n}@example.com`, password: "a11y-password-1", role: "viewer" },
+      });
+      expect(user.status(), await user.text()).toBe(201);
+      await page.goto("/login");
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+      await expectAccessible(page, "the sign-in page");
+      await page.getByLabel("Email").fill(`login-${n}@example.com`);
+      await page.getByLabel("Password").fill("not-the-password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByTestId("login-error")).toBeVisible();
+      await expectAccessible(page, "the sign-in page with an error");
+    });
+  });
+
   test("a page that does not exist", async ({ page }) => {
     await page.goto("/no-such-page");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();

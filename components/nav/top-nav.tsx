@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { FiringBadge } from "./firing-badge";
+import { UserMenu } from "./user-menu";
 
 const LINKS = [
   { href: "/", label: "Map" },
@@ -47,6 +48,7 @@ export function TopNav() {
           );
         })}
       </nav>
+      <UserMenu />
     </header>
   );
 }

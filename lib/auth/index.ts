@@ -8,3 +8,5 @@ export { hashToken, issueToken, listTokens, revokeToken, type TokenView } from "
 export { createUser, deleteUser, listUsers, updateUser, type UserView } from "./users";
 export { must } from "./must";
 export { auditCsv, readAudit, type AuditEntryView } from "./audit-log";
+export { listSessions, revokeSession, type SessionDeps } from "./sessions";
+export { describeCaller } from "./caller";

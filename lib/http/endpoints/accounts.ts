@@ -11,6 +11,7 @@ import {
   userPatchSchema,
   userSchema,
 } from "@/lib/validation/auth";
+import { callerSchema, sessionIdParamsSchema, sessionSchema } from "@/lib/validation/account";
 import { endpoint } from "../endpoint";
 
 export const createToken = endpoint({
@@ -86,4 +87,33 @@ export const listAudit = endpoint({
   query: auditQuerySchema,
   response: z.array(auditEntrySchema),
   errors: [400],
+});
+
+export const me = endpoint({
+  method: "GET",
+  path: "/api/v1/me",
+  tag: "accounts",
+  access: "viewer",
+  summary: "Who is asking: a user, an API token, the automation token or an anonymous reader, with the role that applies",
+  response: callerSchema,
+});
+
+export const listSessions = endpoint({
+  method: "GET",
+  path: "/api/v1/sessions",
+  tag: "accounts",
+  access: "viewer",
+  summary: "Your signed-in browsers (a token's owner's), the one asking first; never their cookies",
+  response: z.array(sessionSchema),
+});
+
+export const revokeSession = endpoint({
+  method: "DELETE",
+  path: "/api/v1/sessions/{id}",
+  tag: "accounts",
+  access: "viewer",
+  summary: "Sign one of your browsers out: its next request needs a new sign-in",
+  params: sessionIdParamsSchema,
+  status: 204,
+  errors: [404],
 });
