@@ -63,6 +63,8 @@ async function keepAnAdmin(deps: UserDeps, user: { role: string }, action: strin
 
 export async function updateUser(deps: UserDeps, id: string, patch: { name?: string; role?: Role; namespaceRoles?: Record<string, Role>; password?: string }): Promise<UserView> {
   const user = await existing(deps, id);
+  // An unchanged role is no change: it must not sign the user out.
+  if (patch.role === user.role) patch = { ...patch, role: undefined };
   if (patch.role && patch.role !== "admin") await keepAnAdmin(deps, user, "this change of role");
   const passwordHash = patch.password ? await (await deps.auth.$context).password.hash(patch.password) : undefined;
   const updated = await deps.users.update(id, {

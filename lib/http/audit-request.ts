@@ -29,7 +29,9 @@ export async function withAudit<T>(audit: AuditRepository, scope: AuditScope, fn
 
 /** A request that was refused or failed before its change was written. */
 export async function auditFailure(audit: AuditRepository, scope: AuditScope | null, d: DescribedError): Promise<void> {
-  if (!scope || scope.written) return;
+  if (!scope) return;
+  // A change saved before a later step failed keeps its "ok" entry (it happened); the failure is told beside it.
+  const result = scope.written ? `failed after the change was saved: ${d.body.error}` : `refused: ${d.body.error}`;
   scope.written = true;
-  await audit.append({ ...scope.record, status: d.status }, `refused: ${d.body.error}`.slice(0, MAX_RESULT)).catch((e: unknown) => console.error("[barista] audit entry not written:", e));
+  await audit.append({ ...scope.record, status: d.status }, result.slice(0, MAX_RESULT)).catch((e: unknown) => console.error("[barista] audit entry not written:", e));
 }
