@@ -90,8 +90,9 @@ type Handler = (request: Request, context: { params: Promise<Record<string, stri
 function send(handler: Handler, method: string, params: Record<string, string>, headers: Record<string, string>, body?: string | Uint8Array) {
   const url = `http://console.test/api/v1/ns/${params.ns ?? "x"}/things/${params.id ?? "x"}`;
   // A server reads a body's length from the request line's headers; a Request made here has none unless told.
-  const length = body === undefined ? {} : { "content-length": String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength) };
-  return handler(new Request(url, { method, headers: { ...length, ...headers }, body }), { params: Promise.resolve(params) });
+  const all: Record<string, string> = body === undefined ? { ...headers } : { "content-length": String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength), ...headers };
+  // Bytes go as a Blob of no type, so that no Content-Type is filled in.
+  return handler(new Request(url, { method, headers: all, body: typeof body === "string" || body === undefined ? body : new Blob([new Uint8Array(body)]) }), { params: Promise.resolve(params) });
 }
 
 describe("the route guard", () => {
