@@ -37,7 +37,9 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
     secret,
     // Without a public URL, the console is wherever the browser reached it (localhost, a LAN name):
     // the origin each request came to is trusted for that request, the same rule as the API's.
-    baseURL: publicUrl ?? { allowedHosts: ["*"] },
+    // A Host better-auth will not read (none in HTTP/1.0, empty, an underscore in a proxy's upstream
+    // name) takes the fallback instead of throwing, which answered 500 to every request with a cookie.
+    baseURL: publicUrl ?? { allowedHosts: ["*"], fallback: "http://localhost" },
     basePath: "/api/auth",
     trustedOrigins: (request) => [publicUrl, request && ownOrigin(request)],
     telemetry: { enabled: false },

@@ -42,6 +42,7 @@ export function mayGrant(held: TokenRole, wanted: TokenRole): boolean {
 /** The role that applies in one namespace: the narrowed one when the user has it, else the global one. */
 export function roleIn(role: TokenRole, namespaceRoles: Record<string, Role>, ns: string | undefined): TokenRole {
   if (ns === undefined || role === "agent") return role;
-  const narrowed = namespaceRoles[ns];
+  // Own keys only: a namespace may be named "constructor", which every object answers to.
+  const narrowed = Object.hasOwn(namespaceRoles, ns) ? namespaceRoles[ns] : undefined;
   return narrowed ? lowerRole(role, narrowed) : role;
 }
