@@ -10,7 +10,9 @@ export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  if (await pageViewer()) redirect(safeNext(next));
+  // Someone signed in has nothing to do here; an anonymous reader (BARISTA_ANONYMOUS_ROLE) came to sign in.
+  const viewer = await pageViewer();
+  if (viewer && viewer.kind !== "anonymous") redirect(safeNext(next));
   if (!(await accountsExist())) {
     return (
       <AuthCard title="Set up Barista first">

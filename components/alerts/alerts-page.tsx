@@ -1,5 +1,7 @@
 "use client";
 
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { PageNotice } from "@/components/ui/page-notice";
 import { useQueryClient } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
@@ -14,8 +16,9 @@ import { useMciDirectory } from "./use-mci-directory";
 
 const RULES_PAGE_POLL_MS = 5_000;
 
-/** Alert rules with their live state, a form to add one, and the events they raise. */
+/** Alert rules with their live state, a form to add one (for who may), and the events they raise. */
 export function AlertsPage() {
+  const canCreate = useCan(useEndpoints().monitoring.createAlertRule.access);
   const queryClient = useQueryClient();
   const rules = useAlertRules({ pollMs: RULES_PAGE_POLL_MS });
   const directory = useMciDirectory();
@@ -25,7 +28,7 @@ export function AlertsPage() {
   // `?mci=<id>` (the MCI page's "New rule for this MCI") opens the form on that MCI.
   const forMci = useSearchParams().get("mci");
   const [formChoice, setFormChoice] = useState<boolean | null>(forMci ? true : null);
-  const formOpen = formChoice ?? (rules.isSuccess && rules.data.length === 0);
+  const formOpen = canCreate && (formChoice ?? (rules.isSuccess && rules.data.length === 0));
 
   const mciNames = useMemo(() => new Map(directory.mcis.map((m) => [m.id, m.name])), [directory.mcis]);
   const firing = firingCount(rules.data);
@@ -68,34 +71,38 @@ export function AlertsPage() {
             <span className="text-slate-500"> · </span>
             <span className={`tabular-nums ${pending ? "text-amber-200" : "text-white"}`}>{pending}</span> pending
           </p>
-          <button
-            type="button"
-            data-testid="new-rule"
-            aria-expanded={formOpen}
-            aria-controls="new-rule-panel"
-            onClick={() => {
-              setFormChoice(!formOpen);
-              // Straight to the first field, so typing (and Esc) work at once.
-              if (!formOpen) requestAnimationFrame(() => document.getElementById("rule-name")?.focus());
-            }}
-            className={`rounded-lg px-5 py-2 text-base font-semibold shadow ${
-              formOpen ? "text-slate-200 ring-1 ring-panel-edge hover:bg-slate-700/60" : "bg-sky-700 text-white hover:bg-sky-800"
-            }`}
-          >
-            {formOpen ? "Close form" : "New rule"}
-          </button>
+          {canCreate && (
+            <button
+              type="button"
+              data-testid="new-rule"
+              aria-expanded={formOpen}
+              aria-controls="new-rule-panel"
+              onClick={() => {
+                setFormChoice(!formOpen);
+                // Straight to the first field, so typing (and Esc) work at once.
+                if (!formOpen) requestAnimationFrame(() => document.getElementById("rule-name")?.focus());
+              }}
+              className={`rounded-lg px-5 py-2 text-base font-semibold shadow ${
+                formOpen ? "text-slate-200 ring-1 ring-panel-edge hover:bg-slate-700/60" : "bg-sky-700 text-white hover:bg-sky-800"
+              }`}
+            >
+              {formOpen ? "Close form" : "New rule"}
+            </button>
+          )}
         </div>
       </header>
 
       <PageNotice notice={notice} onDismiss={() => setNotice(null)} />
 
       {/* Hidden rather than unmounted, so closing the form keeps what was typed. */}
-      <div id="new-rule-panel" hidden={!formOpen} className="mt-4">
-        <RuleForm directory={directory} onCreated={created} onClose={() => setFormChoice(false)} initial={forMci ? { scopeKind: "mci", scopeValue: forMci } : undefined} />
-      </div>
+      {canCreate && (
+        <div id="new-rule-panel" hidden={!formOpen} className="mt-4">
+          <RuleForm directory={directory} onCreated={created} onClose={() => setFormChoice(false)} initial={forMci ? { scopeKind: "mci", scopeValue: forMci } : undefined} />
+        </div>
+      )}
 
       <div className="mt-4">
-        <RuleTable rules={rules} directory={directory} ready={ready} onDeleted={deleted} formOpen={formOpen} />
+        <RuleTable rules={rules} directory={directory} ready={ready} onDeleted={deleted} formOpen={formOpen} canCreate={canCreate} />
       </div>
 
       <section aria-labelledby="events-title" className="mt-6 rounded-xl border border-panel-edge bg-panel p-5">

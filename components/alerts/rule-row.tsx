@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
 import type { AlertRuleView } from "@/lib/validation/monitoring";
 import { deleteAlertRuleAction } from "./actions";
@@ -55,8 +57,9 @@ function StateCell({ rule, vmNames }: { rule: AlertRuleView; vmNames: ReadonlyMa
   );
 }
 
-/** One rule: what it watches and how it stands now, with Delete (asks first). */
+/** One rule: what it watches and how it stands now, with Delete (asks first) for who may. */
 export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
+  const canDelete = useCan(useEndpoints().monitoring.deleteAlertRuleById.access);
   const [confirming, setConfirming] = useState(false);
   const [deleting, startDelete] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -117,18 +120,20 @@ export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
               onCancel={() => setConfirming(false)}
             />
           ) : (
-            <button
-              type="button"
-              onClick={() => {
-                setError(null);
-                setConfirming(true);
-              }}
-              disabled={!ready}
-              aria-label={`Delete ${rule.name}`}
-              className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
-            >
-              Delete
-            </button>
+            canDelete && (
+              <button
+                type="button"
+                onClick={() => {
+                  setError(null);
+                  setConfirming(true);
+                }}
+                disabled={!ready}
+                aria-label={`Delete ${rule.name}`}
+                className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
+              >
+                Delete
+              </button>
+            )
           )}
         </td>
       </tr>

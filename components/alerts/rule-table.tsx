@@ -10,14 +10,15 @@ type Props = {
   directory: MciDirectory;
   ready: boolean;
   onDeleted: (id: string) => void;
-  /** The empty state points at the form when it is already open. */
+  /** The empty state points at the form when it is already open, and at operators when the viewer may not add rules. */
   formOpen: boolean;
+  canCreate: boolean;
 };
 
 const COLUMNS = 7;
 
 /** Every rule with its live state; the empty state says how to begin. */
-export function RuleTable({ rules, directory, ready, onDeleted, formOpen }: Props) {
+export function RuleTable({ rules, directory, ready, onDeleted, formOpen, canCreate }: Props) {
   const rows = rules.data ?? [];
   return (
     <section aria-label="Alert rules" className="overflow-hidden rounded-xl border border-panel-edge bg-panel">
@@ -32,8 +33,14 @@ export function RuleTable({ rules, directory, ready, onDeleted, formOpen }: Prop
         <div data-testid="rules-empty" className="px-6 py-10 text-center">
           <p className="text-xl font-semibold text-white">No alert rules yet</p>
           <p className="mx-auto mt-2 max-w-2xl text-slate-300">
-            {formOpen ? "Fill in the form above" : <>Add one with <strong>New rule</strong></>}: pick a metric and a threshold, say how long it must hold, and which VMs to watch (one VM, an MCI or a
-            whole namespace). Rules are checked every 10 seconds.
+            {canCreate ? (
+              <>
+                {formOpen ? "Fill in the form above" : <>Add one with <strong>New rule</strong></>}: pick a metric and a threshold, say how long it must hold, and which VMs to watch (one
+                VM, an MCI or a whole namespace). Rules are checked every 10 seconds.
+              </>
+            ) : (
+              "An operator adds rules: each watches a metric of one VM, an MCI or a whole namespace, and is checked every 10 seconds."
+            )}
           </p>
         </div>
       ) : (

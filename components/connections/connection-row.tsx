@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState, useTransition } from "react";
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
 import { providerColour } from "@/lib/core/palette";
 import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
@@ -22,9 +24,12 @@ type Props = {
   onRemoved: (name: string) => void;
 };
 
-/** One connection: what it is, what its driver last said, and Verify / Remove (the latter asks first). */
+/** One connection: what it is, what its driver last said, and Verify / Remove (the latter asks first), for the roles that may. */
 export function ConnectionRow(props: Props) {
   const { connection: c, providerName, regionName, answer, highlighted, now, ready, columns, onVerified, onRemoved } = props;
+  const ep = useEndpoints().connections;
+  const canVerify = useCan(ep.verifyConnection.access);
+  const canRemove = useCan(ep.deleteConnectionByName.access);
   const [verifying, startVerify] = useTransition();
   const [removing, startRemove] = useTransition();
   const [confirming, setConfirming] = useState(false);
@@ -113,27 +118,31 @@ export function ConnectionRow(props: Props) {
             />
           ) : (
             <div className="flex items-center justify-end gap-1.5">
-              <button
-                type="button"
-                onClick={verify}
-                disabled={verifying || !ready}
-                aria-label={`Verify ${c.name}`}
-                className={`${ROW_BUTTON} bg-slate-700 text-white hover:bg-slate-600`}
-              >
-                {verifying ? "Verifying…" : "Verify"}
-              </button>
-              <button
-                type="button"
-                onClick={() => {
-                  setError(null);
-                  setConfirming(true);
-                }}
-                disabled={!ready}
-                aria-label={`Remove ${c.name}`}
-                className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
-              >
-                Remove
-              </button>
+              {canVerify && (
+                <button
+                  type="button"
+                  onClick={verify}
+                  disabled={verifying || !ready}
+                  aria-label={`Verify ${c.name}`}
+                  className={`${ROW_BUTTON} bg-slate-700 text-white hover:bg-slate-600`}
+                >
+                  {verifying ? "Verifying…" : "Verify"}
+                </button>
+              )}
+              {canRemove && (
+                <button
+                  type="button"
+                  onClick={() => {
+                    setError(null);
+                    setConfirming(true);
+                  }}
+                  disabled={!ready}
+                  aria-label={`Remove ${c.name}`}
+                  className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
+                >
+                  Remove
+                </button>
+              )}
             </div>
           )}
         </td>

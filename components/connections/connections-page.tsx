@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
 import { AddConnectionForm } from "./add-connection-form";
 import type { ProviderChoice } from "./catalogue-choices";
@@ -21,8 +23,10 @@ function countBy(list: readonly ConnectionView[], pick: (c: ConnectionView) => s
   return counts;
 }
 
-/** Every connection with its last verify, the form that adds one, and per-row Verify / Remove. */
+/** Every connection with its last verify, the form that adds one, and per-row Verify / Remove (each shown to the roles that may use it). */
 export function ConnectionsPage({ connections, providers, drivers }: Props) {
+  const ep = useEndpoints().connections;
+  const canAdd = useCan(ep.createConnection.access);
   const [filter, setFilter] = useState("");
   const [provider, setProvider] = useState("all");
   const [answers, setAnswers] = useState<Record<string, VerifyAnswer>>({});
@@ -106,9 +110,11 @@ export function ConnectionsPage({ connections, providers, drivers }: Props) {
         </p>
       </header>
 
-      <div className="mt-5">
-        <AddConnectionForm providers={providers} drivers={drivers} onAdded={onAdded} />
-      </div>
+      {canAdd && (
+        <div className="mt-5">
+          <AddConnectionForm providers={providers} drivers={drivers} onAdded={onAdded} />
+        </div>
+      )}
 
       {/* Fixed at the bottom: the row that changed may be far down the list, the news must be in view. */}
       <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-6 z-50 flex justify-center px-4">
@@ -188,11 +194,15 @@ export function ConnectionsPage({ connections, providers, drivers }: Props) {
         {connections.length === 0 ? (
           <div data-testid="empty-state" className="px-6 py-12 text-center">
             <p className="text-xl font-semibold text-white">No connections yet</p>
-            <p className="mx-auto mt-2 max-w-xl text-slate-300">
-              Begin with the form above: choose a provider, then one of its regions, and press <strong>Add connection</strong>. The
-              built-in simulator (driver <span className="font-mono">sim</span>) needs no cloud account. Then press{" "}
-              <strong>Verify</strong> on the new row to see what the driver answers.
-            </p>
+            {canAdd ? (
+              <p className="mx-auto mt-2 max-w-xl text-slate-300">
+                Begin with the form above: choose a provider, then one of its regions, and press <strong>Add connection</strong>. The
+                built-in simulator (driver <span className="font-mono">sim</span>) needs no cloud account. Then press{" "}
+                <strong>Verify</strong> on the new row to see what the driver answers.
+              </p>
+            ) : (
+              <p className="mx-auto mt-2 max-w-xl text-slate-300">An admin adds connections; they appear here once made.</p>
+            )}
           </div>
         ) : rows.length === 0 ? (
           <div data-testid="no-match" className="px-6 py-10 text-center text-slate-300">

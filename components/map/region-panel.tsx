@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { providerColour } from "@/lib/core/palette";
 import { formatCoordinates } from "./geo";
 import { LINE_COUNTS, type LineCount } from "./map-url";
@@ -41,6 +43,7 @@ export function RegionPanel(props: Props) {
   const [shown, setShown] = useState<MapRegion | null>(region);
   if (region && region !== shown) setShown(region);
   const latency = useRegionLatency(shown?.key ?? null);
+  const canAddConnection = useCan(useEndpoints().connections.createConnection.access);
 
   return (
     <aside
@@ -87,6 +90,8 @@ export function RegionPanel(props: Props) {
               <Fact label="Connections">
                 {shown.connections.length ? (
                   <span title={shown.connections.join(", ")}>{shown.connections.join(", ")}</span>
+                ) : !canAddConnection ? (
+                  "none yet"
                 ) : (
                   <Link href="/connections" className="text-sky-300 underline-offset-2 hover:underline">
                     none yet: add one

@@ -1,5 +1,7 @@
 "use client";
 
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { useMapKeys, useViewInUrl } from "@/components/map/use-map-keys";
 import type { LatLngBounds } from "leaflet";
 import dynamic from "next/dynamic";
@@ -11,6 +13,7 @@ import { plural } from "@/lib/core/plural";
 import { MapPlaceholder, MapStatus } from "@/components/map/map-status";
 import { formatAt, parseAt, withQuery, type MapView } from "@/components/map/map-url";
 import { ProviderLegend } from "@/components/map/provider-legend";
+import { RoleNotice } from "@/components/ui/role-notice";
 import { RegionSearch } from "@/components/map/region-search";
 import { useProviders, useRegions, type MapRegion, type ProviderSummary } from "@/components/map/use-catalogue";
 import type { ActionFailure } from "@/lib/http";
@@ -59,11 +62,34 @@ function providersFromRegions(regions: readonly MapRegion[]): ProviderSummary[] 
   return [...counts].map(([id, regionCount]) => ({ id, name: id, regionCount })).sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** The create flow for who may make MCIs in this namespace; for anyone else, why not, instead of a form that would be refused. */
+export function CreateMciPage({ namespace }: { namespace: string }) {
+  const access = useEndpoints().provisioning.createMci.access;
+  const allowed = useCan(access, namespace);
+  if (allowed) return <CreateMciFlow namespace={namespace} />;
+  return (
+    <div className="mx-auto max-w-3xl px-6 pb-16 pt-8">
+      <h1 className="text-3xl font-semibold tracking-tight text-white">New MCI</h1>
+      <p className="mt-1 text-slate-400">
+        in namespace <span className="font-mono text-slate-200">{namespace}</span>
+      </p>
+      <div className="mt-5">
+        <RoleNotice what="Creating an MCI" access={access} ns={namespace} />
+      </div>
+      <p className="mt-4">
+        <Link href={`/mci?ns=${encodeURIComponent(namespace)}`} className="text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
+          Back to the MCIs of {namespace}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 /**
  * Creating an MCI: regions picked on the map (or from the list), a spec, image and count per
  * subgroup, then a dry-run review of every VM and its cost before anything is made.
  */
-export function CreateMciPage({ namespace }: { namespace: string }) {
+function CreateMciFlow({ namespace }: { namespace: string }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const [initialView] = useState(() => parseAt(searchParams.get("at")));

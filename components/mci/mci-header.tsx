@@ -17,11 +17,14 @@ type Props = {
   lastEvent: MciEvent | undefined;
   regionCount: number;
   deleting: boolean;
+  /** Whether the viewer's role in this namespace may delete the MCI and download its key. */
+  canDelete: boolean;
+  canDownloadKey: boolean;
   onDelete: () => void;
 };
 
 /** The MCI at a glance, over the map: name, status, live counts, cost, and the key to its VMs. */
-export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleting, onDelete }: Props) {
+export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleting, canDelete, canDownloadKey, onDelete }: Props) {
   const [confirming, setConfirming] = useState(false);
   const gone = mci.deleting || deleting;
 
@@ -76,22 +79,26 @@ export function MciHeader({ namespace, mci, busy, lastEvent, regionCount, deleti
           <p data-testid="last-event" className="min-w-0 flex-1 truncate text-sm text-slate-400" title={lastEvent?.message}>
             {gone ? "Terminating every VM; the MCI disappears once they are gone, then you return to the list." : lastEvent ? `Latest: ${lastEvent.message}` : "\u00a0"}
           </p>
-          <a
-            href={`/api/v1/ns/${encodeURIComponent(namespace)}/ssh-key`}
-            download={`barista-${namespace}.pem`}
-            title="The private key every VM of this namespace accepts"
-            className="shrink-0 whitespace-nowrap rounded-md px-3 py-1 text-[0.95rem] text-slate-100 ring-1 ring-panel-edge hover:bg-slate-700/60"
-          >
-            Download SSH key
-          </a>
-          <button
-            type="button"
-            disabled={gone}
-            onClick={() => setConfirming(true)}
-            className="shrink-0 rounded-md px-3 py-1 text-[0.95rem] font-medium text-rose-200 ring-1 ring-rose-400/50 hover:bg-rose-500/15 disabled:opacity-50"
-          >
-            {gone ? "Deleting…" : "Delete"}
-          </button>
+          {canDownloadKey && (
+            <a
+              href={`/api/v1/ns/${encodeURIComponent(namespace)}/ssh-key`}
+              download={`barista-${namespace}.pem`}
+              title="The private key every VM of this namespace accepts"
+              className="shrink-0 whitespace-nowrap rounded-md px-3 py-1 text-[0.95rem] text-slate-100 ring-1 ring-panel-edge hover:bg-slate-700/60"
+            >
+              Download SSH key
+            </a>
+          )}
+          {canDelete && (
+            <button
+              type="button"
+              disabled={gone}
+              onClick={() => setConfirming(true)}
+              className="shrink-0 rounded-md px-3 py-1 text-[0.95rem] font-medium text-rose-200 ring-1 ring-rose-400/50 hover:bg-rose-500/15 disabled:opacity-50"
+            >
+              {gone ? "Deleting…" : "Delete"}
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -1,5 +1,7 @@
 "use client";
 
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { PageNotice } from "@/components/ui/page-notice";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -24,9 +26,13 @@ function regionCount(mci: MciView): number {
   return new Set(mci.vms.map((v) => v.region)).size;
 }
 
-/** The MCIs of one namespace, polled: status, counts, cost; the way in to create one. */
+/** The MCIs of one namespace, polled: status, counts, cost; the way in to create one (for who may, in this namespace). */
 export function MciListPage({ namespace, deleted }: Props) {
   const router = useRouter();
+  const ep = useEndpoints().provisioning;
+  const canCreate = useCan(ep.createMci.access, namespace);
+  const canKey = useCan(ep.namespaceSshKey.access, namespace);
+  const canAddNamespace = useCan(ep.createNamespace.access);
   const mcis = useMcis(namespace);
   const [notice, setNotice] = useState<string | null>(deleted ? `Deleted ${deleted}: its VMs were terminated and it is gone.` : null);
   const rows = useMemo(() => [...(mcis.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [mcis.data]);
@@ -63,17 +69,21 @@ export function MciListPage({ namespace, deleted }: Props) {
       <div className="mt-5 flex flex-wrap items-center justify-between gap-3">
         <NamespacePicker namespace={namespace} onChange={(name) => router.push(`/mci?ns=${encodeURIComponent(name)}`)} />
         <div className="flex items-center gap-3">
-          <a
-            href={`/api/v1/ns/${encodeURIComponent(namespace)}/ssh-key`}
-            download={`barista-${namespace}.pem`}
-            className="rounded-lg px-3 py-2 text-slate-200 ring-1 ring-panel-edge hover:bg-slate-700/60"
-            title="The private key every VM of this namespace accepts"
-          >
-            Download SSH key
-          </a>
-          <Link href={newHref} className="rounded-lg bg-sky-700 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-800">
-            New MCI
-          </Link>
+          {canKey && (
+            <a
+              href={`/api/v1/ns/${encodeURIComponent(namespace)}/ssh-key`}
+              download={`barista-${namespace}.pem`}
+              className="rounded-lg px-3 py-2 text-slate-200 ring-1 ring-panel-edge hover:bg-slate-700/60"
+              title="The private key every VM of this namespace accepts"
+            >
+              Download SSH key
+            </a>
+          )}
+          {canCreate && (
+            <Link href={newHref} className="rounded-lg bg-sky-700 px-5 py-2 text-base font-semibold text-white shadow hover:bg-sky-800">
+              New MCI
+            </Link>
+          )}
         </div>
       </div>
 
@@ -87,20 +97,26 @@ export function MciListPage({ namespace, deleted }: Props) {
             <p className="text-xl font-semibold text-white">{isNotFound(mcis.error) ? `No namespace “${namespace}”` : "The MCIs could not be loaded"}</p>
             <p className="mx-auto mt-2 max-w-xl text-slate-300">
               {isNotFound(mcis.error)
-                ? "Pick another namespace above, or add it with + Namespace."
+                ? `Pick another namespace above${canAddNamespace ? ", or add it with + Namespace" : ""}.`
                 : `${mcis.error.message} The list retries by itself every few seconds.`}
             </p>
           </div>
         ) : rows.length === 0 ? (
           <div data-testid="empty-state" className="px-6 py-12 text-center">
             <p className="text-xl font-semibold text-white">No MCIs in {namespace} yet</p>
-            <p className="mx-auto mt-2 max-w-2xl text-slate-300">
-              Begin with <strong>New MCI</strong>: pick regions on the world map (click their markers, or Shift+drag a box), choose a
-              size and a count for each, review every VM and its cost, then create. The built-in simulator needs no cloud account.
-            </p>
-            <Link href={newHref} className="mt-4 inline-block rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800">
-              New MCI
-            </Link>
+            {canCreate ? (
+              <>
+                <p className="mx-auto mt-2 max-w-2xl text-slate-300">
+                  Begin with <strong>New MCI</strong>: pick regions on the world map (click their markers, or Shift+drag a box), choose a
+                  size and a count for each, review every VM and its cost, then create. The built-in simulator needs no cloud account.
+                </p>
+                <Link href={newHref} className="mt-4 inline-block rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800">
+                  New MCI
+                </Link>
+              </>
+            ) : (
+              <p className="mx-auto mt-2 max-w-2xl text-slate-300">An operator of this namespace makes MCIs; they appear here once made.</p>
+            )}
           </div>
         ) : (
           <table data-testid="mci-table" className="w-full table-fixed text-left">

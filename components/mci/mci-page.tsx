@@ -5,7 +5,10 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type CSSProperties } from "react";
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { MapPlaceholder } from "@/components/map/map-status";
+import { RoleNotice } from "@/components/ui/role-notice";
 import { AlertEvents } from "@/components/alerts/alert-events";
 import { useAlertRules } from "@/components/alerts/use-alerts";
 import { withQuery } from "@/components/map/map-url";
@@ -57,6 +60,17 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const searchParams = useSearchParams();
   const queryClient = useQueryClient();
   const fastUntil = useRef(0);
+  // Each control shows for the roles its operation allows in this namespace; the server checks again.
+  const endpoints = useEndpoints();
+  const ep = endpoints.provisioning;
+  const can = {
+    act: useCan(ep.mciAction.access, namespace),
+    delete: useCan(ep.deleteMci.access, namespace),
+    scale: useCan(ep.scaleSubGroup.access, namespace),
+    addSubGroup: useCan(ep.addSubGroup.access, namespace),
+    sshKey: useCan(ep.namespaceSshKey.access, namespace),
+    addRule: useCan(endpoints.monitoring.createAlertRule.access),
+  };
 
   const mciQuery = useMci(namespace, id, fastUntil);
   const mci = mciQuery.data;
@@ -230,7 +244,17 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
       <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} heat={heat} />
 
       {mci ? (
-        <MciHeader namespace={namespace} mci={mci} busy={busy} lastEvent={lastEvent} regionCount={groups.length} deleting={deleting} onDelete={remove} />
+        <MciHeader
+          namespace={namespace}
+          mci={mci}
+          busy={busy}
+          lastEvent={lastEvent}
+          regionCount={groups.length}
+          deleting={deleting}
+          canDelete={can.delete}
+          canDownloadKey={can.sshKey}
+          onDelete={remove}
+        />
       ) : (
         <section
           className={`absolute left-3 top-3 z-[1001] rounded-xl border border-panel-edge bg-panel/95 px-4 py-3 shadow-2xl backdrop-blur ${
@@ -275,18 +299,24 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
           aria-label="VMs and controls"
           className="absolute bottom-0 right-0 top-0 z-[1002] flex w-full flex-col border-l border-panel-edge bg-panel shadow-[-12px_0_32px_rgb(0_0_0/0.45)] sm:w-[36rem]"
         >
-          <MciControls
-            scope={effectiveScope}
-            subGroups={subGroupSizes}
-            vmCount={vms.length}
-            selectedCount={selectedIds.size}
-            pending={pending}
-            disabled={deleting}
-            notice={notice}
-            onScope={setScope}
-            onRun={run}
-            onDismiss={() => setNotice(null)}
-          />
+          {can.act ? (
+            <MciControls
+              scope={effectiveScope}
+              subGroups={subGroupSizes}
+              vmCount={vms.length}
+              selectedCount={selectedIds.size}
+              pending={pending}
+              disabled={deleting}
+              notice={notice}
+              onScope={setScope}
+              onRun={run}
+              onDismiss={() => setNotice(null)}
+            />
+          ) : (
+            <section aria-label="Actions" className="border-b border-panel-edge px-5 py-3">
+              <RoleNotice what="Suspending, resuming, rebooting, terminating or refining its VMs" access={ep.mciAction.access} ns={namespace} compact />
+            </section>
+          )}
           <MciTabs
             tab={tab}
             onTab={setTab}
@@ -317,10 +347,12 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
               <AlertEvents mci={id} vmNames={vmNames} onOpenVm={open} compact />
               <p className="mt-4 text-[0.95rem] text-slate-300">
-                <Link href={`/alerts?mci=${encodeURIComponent(id)}`} className="font-medium text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
-                  New rule for this MCI
-                </Link>
-                <span className="text-slate-400"> · rules live on the </span>
+                {can.addRule && (
+                  <Link href={`/alerts?mci=${encodeURIComponent(id)}`} className="font-medium text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
+                    New rule for this MCI
+                  </Link>
+                )}
+                <span className="text-slate-400">{can.addRule ? " · rules live on the " : "Rules live on the "}</span>
                 <Link href="/alerts" className="text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
                   Alerts page
                 </Link>
@@ -330,8 +362,18 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
           )}
           {tab === "subgroups" && (
             <div className="min-h-0 flex-1 overflow-y-auto">
-              <SubgroupList namespace={namespace} mci={mci} names={names} disabled={deleting} onScope={scopeSubGroup} onChanged={onChanged} onError={onError} />
-              {adding ? (
+              <SubgroupList
+                namespace={namespace}
+                mci={mci}
+                names={names}
+                disabled={deleting}
+                canScale={can.scale}
+                canAct={can.act}
+                onScope={scopeSubGroup}
+                onChanged={onChanged}
+                onError={onError}
+              />
+              {!can.addSubGroup ? null : adding ? (
                 <AddSubgroupForm
                   namespace={namespace}
                   mciId={id}
@@ -369,6 +411,8 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
         regionName={openVm ? (names.get(openVm.region) ?? null) : null}
         namespace={namespace}
         busy={pending || deleting}
+        canAct={can.act}
+        canDownloadKey={can.sshKey}
         onAction={runOnVm}
         onClose={close}
         range={range}

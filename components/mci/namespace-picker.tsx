@@ -2,6 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { useHydrated } from "@/components/connections/use-hydrated";
 import { fieldIn, placeIssues } from "@/components/ui/place-issues";
 import { createNamespaceAction } from "./actions";
@@ -11,9 +13,10 @@ type Props = { namespace: string; onChange: (name: string) => void };
 
 const INPUT = "rounded-lg border border-panel-edge bg-sea px-3 py-2 text-base text-white placeholder:text-slate-500 focus:border-sky-400 focus:outline-none";
 
-/** Which namespace the list shows, and a small form that adds one (it gets its own SSH key). */
+/** Which namespace the list shows, and a small form that adds one (it gets its own SSH key) for who may. */
 export function NamespacePicker({ namespace, onChange }: Props) {
   const namespaces = useNamespaces();
+  const canAdd = useCan(useEndpoints().provisioning.createNamespace.access);
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [name, setName] = useState("");
@@ -65,7 +68,7 @@ export function NamespacePicker({ namespace, onChange }: Props) {
           ))}
         </select>
       </label>
-      {adding ? (
+      {!canAdd ? null : adding ? (
         <form onSubmit={submit} className="flex flex-wrap items-start gap-2" noValidate>
           <div>
             <input

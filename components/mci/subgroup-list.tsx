@@ -14,26 +14,41 @@ type Props = {
   mci: MciView;
   names: ReadonlyMap<string, string>;
   disabled: boolean;
+  /** Whether the viewer's role in this namespace may scale subgroups out, and run actions on one. */
+  canScale: boolean;
+  canAct: boolean;
   onScope: (name: string) => void;
   onChanged: (message: string) => void;
   onError: (message: string) => void;
 };
 
-/** Each subgroup: where, what size, how many, and a way to grow it. */
-export function SubgroupList({ namespace, mci, names, disabled, onScope, onChanged, onError }: Props) {
+/** Each subgroup: where, what size, how many, and a way to grow it (for who may). */
+export function SubgroupList({ namespace, mci, names, disabled, canScale, canAct, onScope, onChanged, onError }: Props) {
   return (
     <ul data-testid="subgroup-list" className="space-y-2 px-5 py-3">
       {mci.subGroups.map((sg) => (
-        <SubgroupCard key={sg.name} namespace={namespace} mci={mci} subGroup={sg} regionName={names.get(sg.region) ?? sg.region} disabled={disabled} onScope={onScope} onChanged={onChanged} onError={onError} />
+        <SubgroupCard
+          key={sg.name}
+          namespace={namespace}
+          mci={mci}
+          subGroup={sg}
+          regionName={names.get(sg.region) ?? sg.region}
+          disabled={disabled}
+          canScale={canScale}
+          canAct={canAct}
+          onScope={onScope}
+          onChanged={onChanged}
+          onError={onError}
+        />
       ))}
-      {mci.subGroups.length === 0 && <li className="text-slate-300">No subgroups. Add one below.</li>}
+      {mci.subGroups.length === 0 && <li className="text-slate-300">No subgroups.</li>}
     </ul>
   );
 }
 
 type CardProps = Omit<Props, "names"> & { subGroup: MciView["subGroups"][number]; regionName: string };
 
-function SubgroupCard({ namespace, mci, subGroup: sg, regionName, disabled, onScope, onChanged, onError }: CardProps) {
+function SubgroupCard({ namespace, mci, subGroup: sg, regionName, disabled, canScale, canAct, onScope, onChanged, onError }: CardProps) {
   const [add, setAdd] = useState<number>(1);
   const [pending, startTransition] = useTransition();
   const vms = mci.vms.filter((v) => v.subGroup === sg.name);
@@ -74,20 +89,28 @@ function SubgroupCard({ namespace, mci, subGroup: sg, regionName, disabled, onSc
       <p className="truncate text-sm text-slate-400" title={sg.imageId}>
         image {sg.imageId}
       </p>
-      <div className="mt-2 flex items-end gap-2">
-        <NumberField label="Add VMs" value={add} min={1} max={MAX_VMS_PER_SUBGROUP} integer onChange={(n) => n !== null && setAdd(n)} className="w-24" testId="scale-add" />
-        <button
-          type="button"
-          onClick={scale}
-          disabled={pending || disabled}
-          className="rounded-md px-3 py-1.5 text-[0.95rem] font-medium text-slate-100 ring-1 ring-panel-edge hover:bg-slate-700/60 disabled:opacity-50"
-        >
-          {pending ? "Scaling…" : "Scale out"}
-        </button>
-        <button type="button" onClick={() => onScope(sg.name)} className="ml-auto rounded-md px-3 py-1.5 text-[0.95rem] text-sky-200 hover:bg-slate-700/60">
-          Act on this subgroup
-        </button>
-      </div>
+      {(canScale || canAct) && (
+        <div className="mt-2 flex items-end gap-2">
+          {canScale && (
+            <>
+              <NumberField label="Add VMs" value={add} min={1} max={MAX_VMS_PER_SUBGROUP} integer onChange={(n) => n !== null && setAdd(n)} className="w-24" testId="scale-add" />
+              <button
+                type="button"
+                onClick={scale}
+                disabled={pending || disabled}
+                className="rounded-md px-3 py-1.5 text-[0.95rem] font-medium text-slate-100 ring-1 ring-panel-edge hover:bg-slate-700/60 disabled:opacity-50"
+              >
+                {pending ? "Scaling…" : "Scale out"}
+              </button>
+            </>
+          )}
+          {canAct && (
+            <button type="button" onClick={() => onScope(sg.name)} className="ml-auto rounded-md px-3 py-1.5 text-[0.95rem] text-sky-200 hover:bg-slate-700/60">
+              Act on this subgroup
+            </button>
+          )}
+        </div>
+      )}
     </li>
   );
 }

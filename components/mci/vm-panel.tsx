@@ -18,6 +18,9 @@ type Props = {
   regionName: string | null;
   namespace: string;
   busy: boolean;
+  /** Whether the viewer's role in this namespace may run actions on the VM and download the key to it. */
+  canAct: boolean;
+  canDownloadKey: boolean;
   onAction: (action: VmActionName, vm: VmView) => void;
   onClose: () => void;
   range: ChartRange;
@@ -38,7 +41,7 @@ function Fact({ label, children, wide, testId }: { label: string; children: Reac
 const VM_ACTIONS: VmActionName[] = ["suspend", "resume", "reboot", "terminate"];
 
 /** One VM: addresses, size, image, where it runs, and every status it went through, with when and why. */
-export function VmPanel({ open, vm, missingId, regionName, namespace, busy, onAction, onClose, range, onRange }: Props) {
+export function VmPanel({ open, vm, missingId, regionName, namespace, busy, canAct, canDownloadKey, onAction, onClose, range, onRange }: Props) {
   // Keep the last VM on screen while the panel slides out, instead of an empty box.
   const [shown, setShown] = useState<VmView | null>(vm);
   if (vm && vm !== shown) setShown(vm);
@@ -137,30 +140,33 @@ export function VmPanel({ open, vm, missingId, regionName, namespace, busy, onAc
             </Fact>
           </dl>
 
-          <div className="mt-4 flex flex-wrap gap-2" role="group" aria-label="Actions on this VM">
-            {VM_ACTIONS.map((a) => (
-              <button
-                key={a}
-                type="button"
-                disabled={busy}
-                onClick={() => onAction(a, shown)}
-                className={`rounded-md px-3 py-1 text-[0.95rem] font-medium capitalize ring-1 disabled:opacity-50 ${
-                  a === "terminate" ? "text-rose-200 ring-rose-400/50 hover:bg-rose-500/15" : "text-slate-100 ring-panel-edge hover:bg-slate-700/60"
-                }`}
-              >
-                {a}
-              </button>
-            ))}
-            {shown.publicIp && (
-              <a
-                href={`/api/v1/ns/${encodeURIComponent(namespace)}/ssh-key`}
-                download={`barista-${namespace}.pem`}
-                className="ml-auto rounded-md px-3 py-1 text-[0.95rem] text-sky-200 ring-1 ring-panel-edge hover:bg-slate-700/60"
-              >
-                SSH key
-              </a>
-            )}
-          </div>
+          {(canAct || (canDownloadKey && shown.publicIp)) && (
+            <div className="mt-4 flex flex-wrap gap-2" role="group" aria-label="Actions on this VM">
+              {canAct &&
+                VM_ACTIONS.map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    disabled={busy}
+                    onClick={() => onAction(a, shown)}
+                    className={`rounded-md px-3 py-1 text-[0.95rem] font-medium capitalize ring-1 disabled:opacity-50 ${
+                      a === "terminate" ? "text-rose-200 ring-rose-400/50 hover:bg-rose-500/15" : "text-slate-100 ring-panel-edge hover:bg-slate-700/60"
+                    }`}
+                  >
+                    {a}
+                  </button>
+                ))}
+              {canDownloadKey && shown.publicIp && (
+                <a
+                  href={`/api/v1/ns/${encodeURIComponent(namespace)}/ssh-key`}
+                  download={`barista-${namespace}.pem`}
+                  className="ml-auto rounded-md px-3 py-1 text-[0.95rem] text-sky-200 ring-1 ring-panel-edge hover:bg-slate-700/60"
+                >
+                  SSH key
+                </a>
+              )}
+            </div>
+          )}
 
           {/* Charts poll while the panel is open only. */}
           {open && (

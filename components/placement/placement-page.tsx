@@ -3,7 +3,10 @@
 import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useEndpoints } from "@/components/auth/endpoint-access";
+import { useCan } from "@/components/auth/viewer-context";
 import { formatMs } from "@/components/map/format";
+import { RoleNotice } from "@/components/ui/role-notice";
 import { plural } from "@/lib/core/plural";
 import { MapPlaceholder } from "@/components/map/map-status";
 import { withQuery } from "@/components/map/map-url";
@@ -37,6 +40,11 @@ function initialAudience(params: URLSearchParams, cities: readonly City[]): { po
  */
 export function PlacementPage({ cities }: { cities: readonly City[] }) {
   const router = useRouter();
+  // Viewers still see the map and may sketch an audience; running the engine and deploying need more.
+  const endpoints = useEndpoints();
+  const placeAccess = endpoints.placement.place.access;
+  const canPlace = useCan(placeAccess);
+  const canDeploy = useCan(endpoints.provisioning.createMci.access, DEPLOY_NAMESPACE);
   const searchParams = useSearchParams();
   const [initial] = useState(() => initialAudience(new URLSearchParams(searchParams.toString()), cities));
   const [points, setPoints] = useState<AudiencePoint[]>(initial.points);
@@ -173,41 +181,49 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
           <div ref={resultRef}>{run && <ResultPanel answer={run.answer} points={run.points} rows={rows} />}</div>
         </div>
         <footer className="border-t border-panel-edge px-5 py-3">
-          {pending && (
-            <div className="mb-2 h-1.5 overflow-hidden rounded-full bg-slate-700" role="progressbar" aria-label="Placing">
-              <div className="h-full w-1/3 animate-[pulse_1s_ease-in-out_infinite] rounded-full bg-sky-400" />
-            </div>
+          {!canPlace ? (
+            <RoleNotice what="Computing a placement" access={placeAccess} compact />
+          ) : (
+            <>
+              {pending && (
+                <div className="mb-2 h-1.5 overflow-hidden rounded-full bg-slate-700" role="progressbar" aria-label="Placing">
+                  <div className="h-full w-1/3 animate-[pulse_1s_ease-in-out_infinite] rounded-full bg-sky-400" />
+                </div>
+              )}
+              <div className="flex items-center gap-3">
+                <p className="min-w-0 flex-1 text-sm text-slate-300">
+                  {pending
+                    ? `Placing ${plural(points.length, "user")} on ${constraints.kMode === "upTo" ? "up to " : ""}${plural(constraints.k, "region")}…`
+                    : points.length === 0
+                      ? "Add at least one participant to run."
+                      : stale
+                        ? "The audience changed since the last run."
+                        : run
+                          ? `${plural(run.answer.regions.length, "region")} chosen.`
+                          : `${plural(points.length, "user")} ready.`}
+                </p>
+                <button
+                  type="button"
+                  disabled={pending || points.length === 0}
+                  onClick={place}
+                  className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+                >
+                  {pending ? "Placing…" : run ? "Run again" : "Run placement"}
+                </button>
+                {canDeploy && (
+                  <button
+                    type="button"
+                    disabled={!run || stale || pending || deploying}
+                    onClick={deploy}
+                    className="rounded-lg bg-emerald-700 px-5 py-2 font-semibold text-white hover:bg-emerald-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
+                    title="Open a new MCI with one subgroup per chosen region, to review before anything is made"
+                  >
+                    {deploying ? "Opening…" : "Deploy this plan →"}
+                  </button>
+                )}
+              </div>
+            </>
           )}
-          <div className="flex items-center gap-3">
-            <p className="min-w-0 flex-1 text-sm text-slate-300">
-              {pending
-                ? `Placing ${plural(points.length, "user")} on ${constraints.kMode === "upTo" ? "up to " : ""}${plural(constraints.k, "region")}…`
-                : points.length === 0
-                  ? "Add at least one participant to run."
-                  : stale
-                    ? "The audience changed since the last run."
-                    : run
-                      ? `${plural(run.answer.regions.length, "region")} chosen.`
-                      : `${plural(points.length, "user")} ready.`}
-            </p>
-            <button
-              type="button"
-              disabled={pending || points.length === 0}
-              onClick={place}
-              className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
-            >
-              {pending ? "Placing…" : run ? "Run again" : "Run placement"}
-            </button>
-            <button
-              type="button"
-              disabled={!run || stale || pending || deploying}
-              onClick={deploy}
-              className="rounded-lg bg-emerald-700 px-5 py-2 font-semibold text-white hover:bg-emerald-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
-              title="Open a new MCI with one subgroup per chosen region, to review before anything is made"
-            >
-              {deploying ? "Opening…" : "Deploy this plan →"}
-            </button>
-          </div>
         </footer>
       </aside>
     </div>
