@@ -2,8 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
-import { useCan, useViewer } from "@/components/auth/viewer-context";
-import { RoleNotice } from "@/components/ui/page-notice";
+import { useCan } from "@/components/auth/viewer-context";
+import { RoleNotice } from "@/components/ui/role-notice";
 import { AuditFiltersForm } from "./audit-filters-form";
 import { AuditTable } from "./audit-table";
 import { auditUrl, filtersFromSearch, filterSearch, type AuditFilters } from "./audit-url";
@@ -90,7 +90,6 @@ function AuditLog() {
 
 /** The audit log for admins, with its filters in the URL and a CSV of the same entries. */
 export function AuditPage() {
-  const viewer = useViewer();
   const admin = useCan("admin");
   return (
     <div className="mx-auto max-w-[96rem] px-6 pb-16 pt-6">
@@ -98,7 +97,7 @@ export function AuditPage() {
       {admin ? (
         <AuditLog />
       ) : (
-        <RoleNotice need="admin" who={viewer.kind === "anonymous" ? "not signed in" : viewer.name} role={viewer.role} what="Only admins read the audit log." />
+        <RoleNotice what="Reading the audit log" access="admin" />
       )}
     </div>
   );

@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/components/api/fetch-json";
 import { useCan, useViewer } from "@/components/auth/viewer-context";
-import { PageNotice, RoleNotice } from "@/components/ui/page-notice";
+import { PageNotice } from "@/components/ui/page-notice";
+import { RoleNotice } from "@/components/ui/role-notice";
 import type { NamespaceView } from "@/lib/validation/mci";
 import type { UserView } from "./account-types";
 import { AddUserForm } from "./add-user-form";
@@ -108,7 +109,6 @@ function UsersList() {
 
 /** Admins add users, change their roles (globally and per namespace), reset passwords and remove them. */
 export function UsersPage() {
-  const viewer = useViewer();
   const admin = useCan("admin");
   return (
     <div className="mx-auto max-w-[92rem] px-6 pb-16 pt-6">
@@ -117,7 +117,7 @@ export function UsersPage() {
       ) : (
         <>
           <PageHeader />
-          <RoleNotice need="admin" who={viewer.kind === "anonymous" ? "not signed in" : viewer.name} role={viewer.role} what="Only admins see who may sign in and change their roles." />
+          <RoleNotice what="Seeing who may sign in and changing their roles" access="admin" />
         </>
       )}
     </div>

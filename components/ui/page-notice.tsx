@@ -20,13 +20,3 @@ export function PageNotice({ notice, onDismiss }: { notice: string | null; onDis
  * What a page shows instead of its content when the viewer's role is not enough: which role it
  * needs, what the viewer has, and who can change that. The server refuses the page's API anyway.
  */
-export function RoleNotice({ need, who, role, what }: { need: string; who: string; role: string; what: string }) {
-  return (
-    <div data-testid="role-notice" role="status" className="mt-6 rounded-xl border border-amber-400/40 bg-amber-500/10 px-5 py-4">
-      <p className="text-lg font-semibold text-amber-100">This page needs the {need} role</p>
-      <p className="mt-1 text-slate-200">
-        {what} You are {who} with the <strong>{role}</strong> role; an admin of this Barista can change that on the Users page.
-      </p>
-    </div>
-  );
-}
