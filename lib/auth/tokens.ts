@@ -58,7 +58,7 @@ export async function principalForToken(deps: TokenDeps, value: string): Promise
   const t = await deps.tokens.byHash(hashToken(value));
   const now = deps.clock.now();
   if (!t || (t.expiresAt && t.expiresAt.getTime() <= now)) return null;
-  void deps.tokens.touch(t, new Date(now)).catch(() => undefined);
+  deps.tokens.touch(t, new Date(now));
   const role = t.user ? lowerRole(t.role as TokenRole, userRole(t.user.role)) : (t.role as TokenRole);
   return { kind: "token", userId: t.userId, name: t.name, role, tokenId: t.id, namespaceRoles: parseNamespaceRoles(t.user?.namespaceRoles) };
 }
