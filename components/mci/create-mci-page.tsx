@@ -8,11 +8,11 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type CSSProperties } from "react";
-import { formatPrice } from "@/components/map/format";
 import { plural } from "@/lib/core/plural";
 import { MapPlaceholder, MapStatus } from "@/components/map/map-status";
-import { formatAt, parseAt, withQuery, type MapView } from "@/components/map/map-url";
+import { parseAt, withQuery } from "@/components/map/map-url";
 import { ProviderLegend } from "@/components/map/provider-legend";
+import { FormError } from "@/components/ui/form-fields";
 import { RoleNotice } from "@/components/ui/role-notice";
 import { RegionSearch } from "@/components/map/region-search";
 import { useProviders, useRegions, type MapRegion, type ProviderSummary } from "@/components/map/use-catalogue";
@@ -20,41 +20,23 @@ import type { ActionFailure } from "@/lib/http";
 import { mciNameSchema, type MciCreate, type MciReview } from "@/lib/validation/mci";
 import { createMciAction, reviewMciAction } from "./actions";
 import { placeCreateIssues } from "./create-issues";
+import { CreateFooter } from "./create-footer";
+import { StepTabs, type Step } from "./create-steps";
+import { parseKeys, parseSpecs } from "./create-url";
 import { inBox } from "./in-box";
 import type { FlyTarget } from "./create-map";
 import { MciDetailsForm, type Policy } from "./mci-details-form";
-import { NumberField } from "./number-field";
 import { RegionPicker } from "./region-picker";
 import { ReviewStep } from "./review-step";
 import { DEFAULT_DRAFT, resolveSubgroup, type SubgroupDraft } from "./subgroup-draft";
+import { SubgroupDefaults } from "./subgroup-defaults";
 import { SubgroupEditor } from "./subgroup-editor";
 import { useRegionCatalogue } from "./use-mci";
 
 const CreateMap = dynamic(() => import("./create-map").then((m) => m.CreateMap), { ssr: false, loading: MapPlaceholder });
 
-type Step = "regions" | "configure" | "review";
-const STEPS: { id: Step; label: string }[] = [
-  { id: "regions", label: "Regions" },
-  { id: "configure", label: "Configure" },
-  { id: "review", label: "Review" },
-];
-
 const PANEL_REM = 36;
 const NO_REGIONS: MapRegion[] = [];
-
-function parseKeys(value: string | null): string[] {
-  return [...new Set((value ?? "").split(",").filter(Boolean))];
-}
-
-/** `specs=region:specId,…` from a placement plan: those regions start on the spec the plan chose. */
-function parseSpecs(value: string | null): Record<string, SubgroupDraft> {
-  const drafts: Record<string, SubgroupDraft> = {};
-  for (const entry of (value ?? "").split(",")) {
-    const at = entry.indexOf(":");
-    if (at > 0 && at < entry.length - 1) drafts[entry.slice(0, at)] = { ...DEFAULT_DRAFT, specId: entry.slice(at + 1) };
-  }
-  return drafts;
-}
 
 function providersFromRegions(regions: readonly MapRegion[]): ProviderSummary[] {
   const counts = new Map<string, number>();
@@ -355,27 +337,7 @@ function CreateMciFlow({ namespace }: { namespace: string }) {
           <p className="text-slate-400">
             in namespace <span className="font-mono text-slate-200">{namespace}</span>
           </p>
-          <ol className="mt-3 grid grid-cols-3 gap-1.5" aria-label="Steps">
-            {STEPS.map((s, i) => {
-              const current = s.id === step;
-              const reachable = s.id === "regions" || (s.id === "configure" && canConfigure) || (s.id === "review" && review !== null);
-              return (
-                <li key={s.id}>
-                  <button
-                    type="button"
-                    aria-current={current ? "step" : undefined}
-                    disabled={!reachable || current}
-                    onClick={() => setStep(s.id)}
-                    className={`w-full rounded-md border px-2 py-1.5 text-left text-[0.95rem] font-medium ${
-                      current ? "border-sky-400 bg-sky-500/15 text-white" : reachable ? "border-panel-edge text-slate-200 hover:bg-slate-700/50" : "border-panel-edge/60 text-slate-500"
-                    }`}
-                  >
-                    <span className="tabular-nums text-slate-400">{i + 1}</span> {s.label}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
+          <StepTabs step={step} canConfigure={canConfigure} reviewed={review !== null} onStep={setStep} />
         </header>
 
         <div className="flex min-h-0 flex-1 flex-col px-5 py-3">
@@ -411,30 +373,15 @@ function CreateMciFlow({ namespace }: { namespace: string }) {
                   }}
                 />
               </div>
-              <section aria-label="Every subgroup" className="mt-4 rounded-lg border border-panel-edge bg-slate-800/30 p-3">
-                <div className="flex items-baseline justify-between gap-2">
-                  <h2 className="text-base font-semibold text-white">Every subgroup</h2>
-                  <button
-                    type="button"
-                    disabled={Object.keys(drafts).length === 0}
-                    onClick={() => {
-                      setDrafts({});
-                      edited();
-                    }}
-                    className="rounded px-2 py-0.5 text-sm text-slate-300 hover:bg-slate-700/60 disabled:opacity-40"
-                    title="Make every subgroup follow these settings again"
-                  >
-                    Apply to all
-                  </button>
-                </div>
-                <p className="text-sm text-slate-400">Subgroups you have not changed follow these; the cheapest spec that fits is picked in each region.</p>
-                <div className="mt-2 grid grid-cols-[5.5rem_1fr_1fr_1fr] gap-2">
-                  <NumberField label="VMs" value={defaults.count} min={1} max={100} integer onChange={(n) => n !== null && changeDefaults({ count: n })} testId="default-count" />
-                  <NumberField label="Min vCPU" value={defaults.minVcpu} min={0} integer onChange={(n) => n !== null && changeDefaults({ minVcpu: n })} />
-                  <NumberField label="Min memory" unit="GiB" value={defaults.minMemoryGiB} min={0} step={0.5} onChange={(n) => n !== null && changeDefaults({ minMemoryGiB: n })} />
-                  <NumberField label="Max price" unit="$/h" value={defaults.maxPrice} min={0} step={0.01} optional placeholder="any" onChange={(n) => changeDefaults({ maxPrice: n })} />
-                </div>
-              </section>
+              <SubgroupDefaults
+                defaults={defaults}
+                customized={Object.keys(drafts).length > 0}
+                onChange={changeDefaults}
+                onApplyToAll={() => {
+                  setDrafts({});
+                  edited();
+                }}
+              />
               <h2 className="mt-4 text-base font-semibold text-white">
                 {plural(resolved.length, "subgroup")} · {plural(totalVms, "VM")}
               </h2>
@@ -458,66 +405,22 @@ function CreateMciFlow({ namespace }: { namespace: string }) {
 
           {step === "review" && review && <ReviewStep review={review} providerOf={(key) => byKey.get(key)?.provider ?? ""} />}
 
-          {error && (
-            <p role="alert" data-testid="create-error" className="mt-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
-              {error}
-            </p>
-          )}
+          <FormError message={error} testId="create-error" className="mt-3" />
         </div>
 
-        <footer className="flex items-center gap-3 border-t border-panel-edge px-5 py-3">
-          {step === "regions" && (
-            <>
-              <p className="flex-1 text-sm text-slate-400">{canConfigure ? "Next: a size, an image and a count per subgroup." : "Pick at least one region to continue."}</p>
-              <button
-                type="button"
-                disabled={!canConfigure}
-                onClick={() => setStep("configure")}
-                className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
-              >
-                Configure {canConfigure ? plural(selectedRegions.length, "subgroup") : ""} →
-              </button>
-            </>
-          )}
-          {step === "configure" && (
-            <>
-              <button type="button" onClick={() => setStep("regions")} className="rounded-lg px-3 py-2 text-slate-200 hover:bg-slate-700/60">
-                ← Regions
-              </button>
-              <p className="min-w-0 flex-1 text-right text-sm text-slate-300" data-testid="estimate">
-                {reviewBlocker ?? (
-                  <>
-                    {plural(totalVms, "VM")} · about <span className="tabular-nums text-emerald-200">{formatPrice(estimate)}</span>
-                  </>
-                )}
-              </p>
-              <button
-                type="button"
-                disabled={pending || reviewBlocker !== null}
-                onClick={startReview}
-                className="rounded-lg bg-sky-700 px-5 py-2 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
-              >
-                {pending ? "Reviewing…" : "Review →"}
-              </button>
-            </>
-          )}
-          {step === "review" && (
-            <>
-              <button type="button" disabled={pending || creating} onClick={() => setStep("configure")} className="rounded-lg px-3 py-2 text-slate-200 hover:bg-slate-700/60 disabled:opacity-50">
-                ← Change
-              </button>
-              <p className="min-w-0 flex-1 text-right text-sm text-slate-300">Nothing is made until you press Create.</p>
-              <button
-                type="button"
-                disabled={pending || creating || !review}
-                onClick={create}
-                className="rounded-lg bg-emerald-700 px-5 py-2 font-semibold text-white hover:bg-emerald-800 disabled:cursor-wait disabled:bg-emerald-900"
-              >
-                {pending || creating ? "Creating…" : `Create ${review ? plural(review.vms.length, "VM") : "MCI"}`}
-              </button>
-            </>
-          )}
-        </footer>
+        <CreateFooter
+          step={step}
+          regionCount={selectedRegions.length}
+          blocker={reviewBlocker}
+          totalVms={totalVms}
+          estimate={estimate}
+          reviewedVms={review?.vms.length ?? null}
+          pending={pending}
+          creating={creating}
+          onStep={setStep}
+          onReview={startReview}
+          onCreate={create}
+        />
       </aside>
     </div>
   );
