@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { COMMON_SECURITY_HEADERS, pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
+import { pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
 
 const OPEN_PAGES = ["/login", "/setup"];
 
@@ -26,11 +26,11 @@ export function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", csp);
   const hsts = strictTransportSecurity(request.headers, request.nextUrl, process.env.BARISTA_PUBLIC_URL);
   if (hsts) response.headers.set("strict-transport-security", hsts);
-  for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) response.headers.set(k, v);
   return response;
 }
 
 export const config = {
-  // Pages only: not the API, Next's assets or files with an extension (they get next.config.js's headers).
+  // Pages only: not the API, Next's assets or files with an extension. nosniff, the frame and referrer
+  // policies come from next.config.js for every answer, pages included.
   matcher: ["/((?!api/|_next/|.*\\..*).*)"],
 };

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/form-fields";
 import { useViewer } from "@/components/auth/viewer-context";
 import { IdentityCard } from "./identity-card";
 import { SessionsSection } from "./sessions-section";
@@ -35,11 +36,7 @@ export function AccountPage() {
         )}
       </header>
 
-      {caller.isError && (
-        <p role="alert" className="mt-4 rounded-lg border border-rose-500/40 bg-rose-950/40 px-3 py-2 text-rose-200">
-          {caller.error.message}
-        </p>
-      )}
+      <FormError message={caller.error?.message} className="mt-4" />
       <IdentityCard viewer={viewer} caller={caller.data} />
       {person && <SessionsSection />}
       {viewer.kind !== "anonymous" && viewer.role !== "agent" && <TokensSection viewer={viewer} />}

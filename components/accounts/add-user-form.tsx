@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { useHydrated } from "@/components/connections/use-hydrated";
-import { FieldBox, fieldProps } from "@/components/ui/form-fields";
+import { FieldBox, fieldProps, FormError } from "@/components/ui/form-fields";
 import { fieldIn } from "@/components/ui/place-issues";
 import { useFormIssues } from "@/components/ui/use-form-issues";
 import type { Role } from "@/lib/core/roles";
@@ -71,11 +71,7 @@ export function AddUserForm({ onAdded }: { onAdded: (user: UserView) => void }) 
             </button>
           </div>
         </div>
-        {formError && (
-          <p role="alert" className="mt-3 rounded-lg border border-rose-500/40 bg-rose-950/40 px-3 py-2 text-rose-200">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} className="mt-3" />
       </form>
     </section>
   );

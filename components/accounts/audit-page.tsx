@@ -7,7 +7,7 @@ import { RoleNotice } from "@/components/ui/role-notice";
 import { AuditFiltersForm } from "./audit-filters-form";
 import { AuditTable } from "./audit-table";
 import { auditUrl, filtersFromSearch, filterSearch, type AuditFilters } from "./audit-url";
-import { SectionCard, TableState } from "./section-card";
+import { SectionCard, TableQuery } from "./section-card";
 import { useAudit } from "./use-accounts";
 
 const FIRST_PAGE = 200;
@@ -58,32 +58,28 @@ function AuditLog() {
     >
       {/* Keyed by the URL, so Back and a pasted link show their own filters in the fields. */}
       <AuditFiltersForm key={key} filters={filters} onApply={apply} />
-      {audit.isPending ? (
-        <TableState title="Loading the audit log…" />
-      ) : audit.isError && !audit.data ? (
-        <TableState tone="error" title="The audit log could not be read">
-          {audit.error.message}
-        </TableState>
-      ) : rows.length === 0 ? (
-        <TableState title={filtering ? "No entry matches these filters" : "Nothing recorded yet"}>
-          {filtering ? "Parts of text match anywhere (ada matches ada@example.com); widen the times or clear the filters." : "Changes appear here as soon as anyone makes one."}
-        </TableState>
-      ) : (
-        <>
-          <AuditTable entries={rows} />
-          <div className="flex flex-wrap items-center justify-between gap-3 border-t border-panel-edge px-5 py-3 text-slate-300">
-            <p data-testid="audit-shown">
-              Showing the newest <span className="font-semibold tabular-nums text-white">{rows.length.toLocaleString("en-US")}</span> {rows.length === 1 ? "entry" : "entries"}
-              {filtering ? " that match" : ""}.
-            </p>
-            {rows.length >= limit && limit < MOST && (
-              <button type="button" onClick={() => setLimit(Math.min(MOST, limit * 5))} className="rounded-lg px-4 py-1.5 text-slate-100 ring-1 ring-panel-edge hover:bg-slate-700/60">
-                Show up to {Math.min(MOST, limit * 5).toLocaleString("en-US")}
-              </button>
-            )}
-          </div>
-        </>
-      )}
+      <TableQuery
+        query={audit}
+        what="the audit log"
+        empty={
+          filtering
+            ? { title: "No entry matches these filters", body: "Parts of text match anywhere (ada matches ada@example.com); widen the times or clear the filters." }
+            : { title: "Nothing recorded yet", body: "Changes appear here as soon as anyone makes one." }
+        }
+      >
+        <AuditTable entries={rows} />
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-panel-edge px-5 py-3 text-slate-300">
+          <p data-testid="audit-shown">
+            Showing the newest <span className="font-semibold tabular-nums text-white">{rows.length.toLocaleString("en-US")}</span> {rows.length === 1 ? "entry" : "entries"}
+            {filtering ? " that match" : ""}.
+          </p>
+          {rows.length >= limit && limit < MOST && (
+            <button type="button" onClick={() => setLimit(Math.min(MOST, limit * 5))} className="rounded-lg px-4 py-1.5 text-slate-100 ring-1 ring-panel-edge hover:bg-slate-700/60">
+              Show up to {Math.min(MOST, limit * 5).toLocaleString("en-US")}
+            </button>
+          )}
+        </div>
+      </TableQuery>
     </SectionCard>
   );
 }

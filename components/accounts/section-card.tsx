@@ -28,5 +28,30 @@ export function TableState({ tone = "info", title, children }: { tone?: "info" |
   );
 }
 
+/** What a table's query gives: the rows once loaded, else its state. */
+interface TableQueryState {
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+  data?: readonly unknown[];
+}
+
+/**
+ * A table of one query: loading, the server's message when it failed (while nothing is on screen),
+ * the empty state, or the table itself.
+ */
+export function TableQuery({ query, what, empty, children }: { query: TableQueryState; what: string; empty: { title: string; body?: ReactNode }; children: ReactNode }) {
+  if (query.isPending) return <TableState title={`Loading ${what}…`} />;
+  if (query.isError && !query.data) {
+    return (
+      <TableState tone="error" title={`${what.charAt(0).toUpperCase()}${what.slice(1)} could not be loaded`}>
+        {query.error?.message}
+      </TableState>
+    );
+  }
+  if (!query.data?.length) return <TableState title={empty.title}>{empty.body}</TableState>;
+  return <>{children}</>;
+}
+
 export const TH = "py-2.5 pr-3 font-medium first:pl-5 last:pr-5";
 export const TD = "py-2.5 pr-3 first:pl-5 last:pr-5";

@@ -3,10 +3,10 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { formatUtc } from "@/components/ui/format-time";
-import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
+import { ConfirmInRow, DangerRowButton, RowError } from "@/components/ui/row-parts";
 import type { SessionView } from "@/lib/validation/account";
 import { revokeSessionAction } from "./actions";
-import { SectionCard, TableState, TD, TH } from "./section-card";
+import { SectionCard, TableQuery, TD, TH } from "./section-card";
 import { signOut } from "./sign-out";
 import { accountKeys, useSessions } from "./use-accounts";
 import { describeUserAgent } from "./user-agent";
@@ -64,17 +64,15 @@ function SessionRow({ session, onRevoked }: { session: SessionView; onRevoked: (
               onCancel={() => setConfirming(false)}
             />
           ) : (
-            <button
-              type="button"
-              onClick={() => {
+            <DangerRowButton
+              label={`Revoke the session of ${device}${session.current ? " (this device)" : ""}`}
+              onAsk={() => {
                 setError(null);
                 setConfirming(true);
               }}
-              aria-label={`Revoke the session of ${device}${session.current ? " (this device)" : ""}`}
-              className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
             >
               Revoke
-            </button>
+            </DangerRowButton>
           )}
         </td>
       </tr>
@@ -107,15 +105,7 @@ export function SessionsSection() {
         ) : undefined
       }
     >
-      {sessions.isPending ? (
-        <TableState title="Loading your sessions…" />
-      ) : sessions.isError && !sessions.data ? (
-        <TableState tone="error" title="Your sessions could not be loaded">
-          {sessions.error.message}
-        </TableState>
-      ) : rows.length === 0 ? (
-        <TableState title="No live session">Sign in again to start one.</TableState>
-      ) : (
+      <TableQuery query={sessions} what="your sessions" empty={{ title: "No live session", body: "Sign in again to start one." }}>
         <table data-testid="sessions-table" className="w-full text-left">
           <thead className="border-t border-panel-edge text-sm text-slate-400">
             <tr>
@@ -134,7 +124,7 @@ export function SessionsSection() {
             ))}
           </tbody>
         </table>
-      )}
+      </TableQuery>
     </SectionCard>
   );
 }

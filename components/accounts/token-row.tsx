@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { formatUtc } from "@/components/ui/format-time";
-import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
+import { ConfirmInRow, DangerRowButton, RowError } from "@/components/ui/row-parts";
 import type { TokenView } from "./account-types";
 import { revokeTokenAction } from "./actions";
 import { RoleBadge } from "./role-badge";
@@ -80,17 +80,15 @@ export function TokenRow({ token, showOwner, columns, now, onRevoked }: Props) {
               onCancel={() => setConfirming(false)}
             />
           ) : (
-            <button
-              type="button"
-              onClick={() => {
+            <DangerRowButton
+              label={`Revoke ${token.name}`}
+              onAsk={() => {
                 setError(null);
                 setConfirming(true);
               }}
-              aria-label={`Revoke ${token.name}`}
-              className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
             >
               Revoke
-            </button>
+            </DangerRowButton>
           )}
         </td>
       </tr>

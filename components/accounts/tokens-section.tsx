@@ -6,7 +6,7 @@ import { useNow } from "@/components/connections/use-now";
 import type { Viewer } from "@/lib/http";
 import type { TokenCreated, TokenView } from "./account-types";
 import { NewTokenForm } from "./new-token-form";
-import { SectionCard, TableState, TH } from "./section-card";
+import { SectionCard, TableQuery, TH } from "./section-card";
 import { TokenRow } from "./token-row";
 import { TokenValue } from "./token-value";
 import { accountKeys, useTokens } from "./use-accounts";
@@ -50,15 +50,7 @@ export function TokensSection({ viewer }: { viewer: Viewer }) {
         }}
       />
       {created && <TokenValue key={created.id} token={created} onDone={() => setCreated(null)} />}
-      {tokens.isPending ? (
-        <TableState title="Loading the tokens…" />
-      ) : tokens.isError && !tokens.data ? (
-        <TableState tone="error" title="The tokens could not be loaded">
-          {tokens.error.message}
-        </TableState>
-      ) : rows.length === 0 ? (
-        <TableState title="No API tokens yet">Make one with the form above; its value is shown once, right here.</TableState>
-      ) : (
+      <TableQuery query={tokens} what="the tokens" empty={{ title: "No API tokens yet", body: "Make one with the form above; its value is shown once, right here." }}>
         <table data-testid="tokens-table" className="w-full table-fixed text-left">
           <thead className="border-t border-panel-edge text-sm text-slate-400">
             <tr>
@@ -80,7 +72,7 @@ export function TokensSection({ viewer }: { viewer: Viewer }) {
             ))}
           </tbody>
         </table>
-      )}
+      </TableQuery>
     </SectionCard>
   );
 }

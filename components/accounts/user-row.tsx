@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { formatUtc } from "@/components/ui/format-time";
-import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
+import { ConfirmInRow, DangerRowButton, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
 import type { UserView } from "./account-types";
 import { deleteUserAction } from "./actions";
 import { NamespaceRoles } from "./namespace-roles";
@@ -83,18 +83,16 @@ export function UserRow({ user, self, columns, namespaces, onSaved, onRemoved }:
               >
                 {editing ? "Close" : "Edit"}
               </button>
-              <button
-                type="button"
-                aria-label={`Remove ${user.email}`}
-                onClick={() => {
+              <DangerRowButton
+                label={`Remove ${user.email}`}
+                onAsk={() => {
                   setError(null);
                   setEditing(false);
                   setConfirming(true);
                 }}
-                className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
               >
                 Remove
-              </button>
+              </DangerRowButton>
             </span>
           )}
         </td>

@@ -9,7 +9,7 @@ import { RoleNotice } from "@/components/ui/role-notice";
 import type { NamespaceView } from "@/lib/validation/mci";
 import type { UserView } from "./account-types";
 import { AddUserForm } from "./add-user-form";
-import { SectionCard, TableState, TH } from "./section-card";
+import { SectionCard, TableQuery, TH } from "./section-card";
 import { signOut } from "./sign-out";
 import { accountKeys, useUsers } from "./use-accounts";
 import { UserRow } from "./user-row";
@@ -75,13 +75,7 @@ function UsersList() {
       <PageNotice notice={notice} onDismiss={() => setNotice(null)} />
       <AddUserForm onAdded={added} />
       <SectionCard id="user-list" title="Everyone who may sign in" intro="Namespace roles narrow a user's role in single namespaces (an operator who only reads prod).">
-        {users.isPending ? (
-          <TableState title="Loading the users…" />
-        ) : users.isError && !users.data ? (
-          <TableState tone="error" title="The users could not be loaded">
-            {users.error.message}
-          </TableState>
-        ) : (
+        <TableQuery query={users} what="the users" empty={{ title: "No users yet", body: "Add one with the form above." }}>
           <table data-testid="users-table" className="w-full table-fixed text-left">
             <thead className="border-t border-panel-edge text-sm text-slate-400">
               <tr>
@@ -101,7 +95,7 @@ function UsersList() {
               ))}
             </tbody>
           </table>
-        )}
+        </TableQuery>
       </SectionCard>
     </>
   );

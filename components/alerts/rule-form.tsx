@@ -6,7 +6,7 @@ import { AGGS, ALERT_OPS, METRIC_NAMES } from "@/lib/core/metrics";
 import { SEVERITIES, type AlertRuleView } from "@/lib/validation/monitoring";
 import { createAlertRuleAction } from "./actions";
 import { describeCondition, metricUnit, SCOPE_LABELS, type ScopeKind } from "./format-rule";
-import { fieldProps as sharedFieldProps, FieldBox } from "@/components/ui/form-fields";
+import { fieldProps as sharedFieldProps, FieldBox, FormError } from "@/components/ui/form-fields";
 import { useFormIssues } from "@/components/ui/use-form-issues";
 import { EMPTY_DRAFT, fieldOfDraft, toCreateInput, type DraftField, type RuleDraft } from "./rule-draft";
 import type { MciDirectory } from "./use-mci-directory";
@@ -237,11 +237,7 @@ export function RuleForm({ directory, onCreated, onClose, initial }: Props) {
           )}
         </p>
 
-        {formError && (
-          <p role="alert" data-testid="form-error" className="rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
       </form>
     </section>
   );

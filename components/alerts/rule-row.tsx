@@ -3,7 +3,7 @@
 import { useState, useTransition } from "react";
 import { useEndpoints } from "@/components/auth/endpoint-access";
 import { useCan } from "@/components/auth/viewer-context";
-import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
+import { ConfirmInRow, DangerRowButton, RowError } from "@/components/ui/row-parts";
 import type { AlertRuleView } from "@/lib/validation/monitoring";
 import { deleteAlertRuleAction } from "./actions";
 import { SeverityBadge } from "./alert-badges";
@@ -121,18 +121,16 @@ export function RuleRow({ rule, directory, ready, columns, onDeleted }: Props) {
             />
           ) : (
             canDelete && (
-              <button
-                type="button"
-                onClick={() => {
+              <DangerRowButton
+                label={`Delete ${rule.name}`}
+                disabled={!ready}
+                onAsk={() => {
                   setError(null);
                   setConfirming(true);
                 }}
-                disabled={!ready}
-                aria-label={`Delete ${rule.name}`}
-                className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
               >
                 Delete
-              </button>
+              </DangerRowButton>
             )
           )}
         </td>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { FieldBox, fieldProps } from "@/components/ui/form-fields";
+import { FieldBox, fieldProps, FormError } from "@/components/ui/form-fields";
 import { safeNext } from "./safe-next";
 
 const MESSAGES: Record<number, string> = {
@@ -45,11 +45,7 @@ export function LoginForm({ next }: { next?: string }) {
       <FieldBox prefix="login" id="password" label="Password">
         <input {...fieldProps("login", "password", undefined)} type="password" autoComplete="current-password" required />
       </FieldBox>
-      {error && (
-        <p id="login-error" role="alert" data-testid="login-error" className="rounded-lg border border-rose-500/40 bg-rose-950/40 px-3 py-2 text-rose-200">
-          {error}
-        </p>
-      )}
+      <FormError message={error} id="login-error" testId="login-error" />
       <button type="submit" disabled={busy} className="w-full rounded-lg bg-sky-700 px-4 py-2.5 text-lg font-medium text-white hover:bg-sky-800 disabled:opacity-60">
         {busy ? "Signing in…" : "Sign in"}
       </button>

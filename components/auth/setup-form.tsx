@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { FieldBox, fieldProps } from "@/components/ui/form-fields";
+import { FieldBox, fieldProps, FormError } from "@/components/ui/form-fields";
 import { useFormIssues } from "@/components/ui/use-form-issues";
 import { completeSetupAction } from "./actions";
 
@@ -39,11 +39,7 @@ export function SetupForm({ token }: { token: string }) {
       <FieldBox prefix="setup" id="password" label="Password" error={issues.errors.password} hint="At least 10 characters.">
         <input {...fieldProps("setup", "password", issues.errors.password)} type="password" autoComplete="new-password" required />
       </FieldBox>
-      {issues.formError && (
-        <p role="alert" data-testid="setup-error" className="rounded-lg border border-rose-500/40 bg-rose-950/40 px-3 py-2 text-rose-200">
-          {issues.formError}
-        </p>
-      )}
+      <FormError message={issues.formError} testId="setup-error" />
       <button type="submit" disabled={busy} className="w-full rounded-lg bg-sky-700 px-4 py-2.5 text-lg font-medium text-white hover:bg-sky-800 disabled:opacity-60">
         {busy ? "Creating the admin…" : "Create the admin account"}
       </button>

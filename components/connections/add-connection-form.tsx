@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import { fieldProps, FieldBox, inputClass } from "@/components/ui/form-fields";
+import { fieldProps, FieldBox, inputClass, FormError } from "@/components/ui/form-fields";
 import { fieldIn } from "@/components/ui/place-issues";
 import { useFormIssues } from "@/components/ui/use-form-issues";
 import type { DriverKind } from "@/lib/core/drivers";
@@ -160,11 +160,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
             </button>
           </div>
         </div>
-        {formError && (
-          <p role="alert" data-testid="form-error" className="mt-3 rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} className="mt-3" />
       </form>
     </section>
   );

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useEndpoints } from "@/components/auth/endpoint-access";
 import { useCan } from "@/components/auth/viewer-context";
-import { ConfirmInRow, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
+import { ConfirmInRow, DangerRowButton, ROW_BUTTON, RowError } from "@/components/ui/row-parts";
 import { providerColour } from "@/lib/core/palette";
 import type { ConnectionView, VerifyAnswer } from "@/lib/validation/connections";
 import { removeConnectionAction, verifyConnectionAction } from "./actions";
@@ -130,18 +130,16 @@ export function ConnectionRow(props: Props) {
                 </button>
               )}
               {canRemove && (
-                <button
-                  type="button"
-                  onClick={() => {
+                <DangerRowButton
+                  label={`Remove ${c.name}`}
+                  disabled={!ready}
+                  onAsk={() => {
                     setError(null);
                     setConfirming(true);
                   }}
-                  disabled={!ready}
-                  aria-label={`Remove ${c.name}`}
-                  className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}
                 >
                   Remove
-                </button>
+                </DangerRowButton>
               )}
             </div>
           )}

@@ -52,3 +52,13 @@ export function FieldBox({
     </div>
   );
 }
+
+/** A form's error that is about no one field (or a page's, when loading it failed); nothing when there is none. */
+export function FormError({ message, id, testId = "form-error", className = "" }: { message: string | null | undefined; id?: string; testId?: string; className?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" data-testid={testId} className={`rounded-lg border border-rose-400/50 bg-rose-500/10 px-3 py-2 text-rose-200 ${className}`}>
+      {message}
+    </p>
+  );
+}

@@ -1,9 +1,18 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /** The buttons of table rows: compact, and a wait cursor while their action runs. */
 export const ROW_BUTTON = "whitespace-nowrap rounded-md px-3 py-1 text-[0.95rem] font-medium transition-colors disabled:cursor-wait disabled:opacity-60";
+
+/** A destructive action's first step in a row (Remove, Revoke, Delete): it only asks, ConfirmInRow acts. */
+export function DangerRowButton({ label, disabled, onAsk, children }: { label: string; disabled?: boolean; onAsk: () => void; children: ReactNode }) {
+  return (
+    <button type="button" onClick={onAsk} disabled={disabled} aria-label={label} className={`${ROW_BUTTON} text-rose-300 ring-1 ring-rose-400/40 hover:bg-rose-500/15`}>
+      {children}
+    </button>
+  );
+}
 
 type ConfirmProps = {
   testId: string;

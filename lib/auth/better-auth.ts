@@ -3,18 +3,11 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import type { Database } from "@/lib/store";
+import { ownOrigin } from "./origin";
 import { SignInLimit } from "./sign-in-limit";
 
 /** Failed or not, this many sign-ins per minute from one address; beyond it, 429. */
 export const SIGN_IN_PER_MINUTE = 10;
-
-/** The origin a request was addressed to, as the browser saw it (a proxy's forwarded host and scheme first). */
-export function ownOrigin(request: Request): string | null {
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host");
-  if (!host) return null;
-  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim() || new URL(request.url).protocol.replace(":", "");
-  return `${proto}://${host}`;
-}
 
 export interface AuthOptions {
   db: Database;

@@ -10,3 +10,4 @@ export { must } from "./must";
 export { auditCsv, readAudit, type AuditEntryView } from "./audit-log";
 export { listSessions, revokeSession, type SessionDeps } from "./sessions";
 export { describeCaller } from "./caller";
+export { addressedHost } from "./origin";

@@ -1,10 +1,5 @@
 import { ForbiddenError, UnsupportedMediaTypeError } from "@/lib/core/errors";
-import type { Principal } from "@/lib/auth";
-
-/** The host the browser addressed: a proxy's X-Forwarded-Host when one set it, else Host. */
-function addressedHost(headers: Headers): string | null {
-  return headers.get("x-forwarded-host")?.split(",")[0].trim() || headers.get("host");
-}
+import { addressedHost, type Principal } from "@/lib/auth";
 
 /**
  * A browser attaches the session cookie to any site's request, so a change made with a cookie

@@ -29,13 +29,6 @@ export function pageContentSecurityPolicy(nonce: string, tileUrl?: string): stri
   ].join("; ");
 }
 
-/** Headers every answer carries, pages and API alike. */
-export const COMMON_SECURITY_HEADERS: Record<string, string> = {
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "x-frame-options": "DENY",
-};
-
 /** HSTS, only when the console is reached over HTTPS (directly, or behind a proxy that says so). */
 export function strictTransportSecurity(headers: Headers, url: URL, publicUrl?: string): string | null {
   const proto = headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? url.protocol.replace(":", "");

@@ -29,40 +29,28 @@ export function runAudited<T>(scope: AuditScope, fn: () => Promise<T>): Promise<
   return scopes.run(scope, fn);
 }
 
-/** The pending record of the request in progress, once: whoever writes it first marks it written. */
-export function takeAuditRecord(): AuditRecord | null {
+/** The request in progress's scope, while its entry is still to be written. */
+function pendingScope(): AuditScope | null {
   const scope = scopes.getStore();
-  if (!scope || scope.written) return null;
-  scope.written = true;
-  return scope.record;
-}
-
-/** Whether the request in progress still has an audit record to write. */
-export function auditPending(): boolean {
-  const scope = scopes.getStore();
-  return !!scope && !scope.written;
+  return scope && !scope.written ? scope : null;
 }
 
 /**
- * A change and its audit entry in one transaction: the entry exists exactly when the change does.
- * Outside an audited request (the reconciler, start-up) it is the change alone.
+ * A change that needs a transaction anyway, with the request's audit entry written inside it: the
+ * entry exists exactly when the change does, and the request counts as audited once both commit.
  */
-export async function audited<T>(prisma: PrismaClient, change: (tx: Tx) => Promise<T>): Promise<T> {
-  if (!auditPending()) return change(prisma as unknown as Tx);
-  return prisma.$transaction(async (tx) => {
-    const result = await change(tx);
-    const record = takeAuditRecord();
-    if (record) await tx.auditEntry.create({ data: { ...record, result: "ok" } });
-    return result;
+export async function inTransaction<T>(prisma: PrismaClient, change: (tx: Tx) => Promise<T>): Promise<T> {
+  const scope = pendingScope();
+  const result = await prisma.$transaction(async (tx) => {
+    const r = await change(tx);
+    if (scope) await tx.auditEntry.create({ data: { ...scope.record, result: "ok" } });
+    return r;
   });
+  if (scope) scope.written = true;
+  return result;
 }
 
-/** A change that needs a transaction anyway, with the request's audit entry written inside it. */
-export async function inTransaction<T>(prisma: PrismaClient, change: (tx: Tx) => Promise<T>): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    const result = await change(tx);
-    const record = takeAuditRecord();
-    if (record) await tx.auditEntry.create({ data: { ...record, result: "ok" } });
-    return result;
-  });
+/** A change and its audit entry in one transaction; outside an audited request (the reconciler, start-up) the change alone. */
+export async function audited<T>(prisma: PrismaClient, change: (tx: Tx) => Promise<T>): Promise<T> {
+  return pendingScope() ? inTransaction(prisma, change) : change(prisma as unknown as Tx);
 }
