@@ -1,3 +1,3 @@
-/** The driver kinds a connection can name. `aws` and `ssh` join this list with their own drivers. */
-export const DRIVER_KINDS = ["sim"] as const;
+/** The driver kinds a connection can name: the simulator, your own servers over SSH, and Amazon EC2. */
+export const DRIVER_KINDS = ["sim", "ssh", "aws"] as const;
 export type DriverKind = (typeof DRIVER_KINDS)[number];

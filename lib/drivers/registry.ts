@@ -1,5 +1,7 @@
 import { DRIVER_KINDS } from "@/lib/core/drivers";
 import { NotSupportedError } from "@/lib/core/errors";
+import type { Secrets } from "@/lib/secrets";
+import type { SshPool } from "@/lib/remote/ssh-pool";
 import type { SimCloud } from "./sim/cloud";
 import { SimDriver } from "./sim/sim-driver";
 import type { CloudDriver, ConnectionConfig } from "./types";
@@ -7,6 +9,10 @@ import type { CloudDriver, ConnectionConfig } from "./types";
 
 export interface DriverDeps {
   sim: SimCloud;
+  /** A connection's credential in clear, from the vault (for the drivers that sign in with one). */
+  secrets(credential: string): Promise<Secrets>;
+  /** The process's SSH connections, shared by drivers that log in to hosts and by remote commands. */
+  ssh: SshPool;
 }
 
 export function createDriver(connection: ConnectionConfig, deps: DriverDeps): CloudDriver {

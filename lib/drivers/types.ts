@@ -149,8 +149,26 @@ export interface VerifyResult {
   message: string;
 }
 
+/**
+ * Where and as whom to log in to a VM over SSH. `privateKey` is set when the connection has its
+ * own key (a registered host's credential); otherwise Barista signs in with the namespace's key,
+ * which it imported into the cloud with the VM's key pair.
+ */
+export interface SshLogin {
+  host: string;
+  port: number;
+  username: string;
+  privateKey?: string;
+}
+
 export interface CloudDriver {
   readonly connection: ConnectionConfig;
+
+  /**
+   * How to reach a VM of this connection over SSH (the remote-command engine and the agentless
+   * metrics use it), or NotSupportedError / UnavailableError when the VM cannot be reached (no public address yet).
+   */
+  sshLogin(vm: Vm): Promise<SshLogin>;
 
   /** Checks the credential and region with one cheap read, as CB-Spider's connection check does. */
   verify(): Promise<VerifyResult>;

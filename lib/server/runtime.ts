@@ -11,6 +11,7 @@ import { monitoringConfigFromEnv } from "@/lib/monitoring/config";
 import type { MonitoringDeps } from "@/lib/monitoring/deps";
 import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
+import { SshPool } from "@/lib/remote/ssh-pool";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
 import { serverVaultKey, sessionSigningSecret, Vault } from "@/lib/secrets";
 import { databaseFile, db, MetricStore, stores, type Stores } from "@/lib/store";
@@ -24,6 +25,8 @@ import type { PlacementDeps } from "./placement";
 export interface Runtime {
   stores: Stores;
   sim: SimCloud;
+  /** Open SSH connections to VMs and hosts, shared by drivers and remote commands. */
+  ssh: SshPool;
   /** The credentials vault (its key is loaded by startServer, so a bad key stops the server there). */
   vault: Vault;
   latency: LatencyModel;
@@ -42,8 +45,9 @@ export function runtime(): Runtime {
     const s = stores();
     const config = simConfigFromEnv();
     const sim = new SimCloud(s.sim, config);
-    const driverFor = (c: ConnectionConfig) => createDriver(c, { sim });
     const vault = new Vault(s.credentials, () => serverVaultKey(process.env, databaseFile()));
+    const ssh = new SshPool({ pins: s.hostKeys });
+    const driverFor = (c: ConnectionConfig) => createDriver(c, { sim, ssh, secrets: (name) => vault.revealForDriver(name) });
     let reconciler: Reconciler | null = null;
     const provisioning: ProvisioningDeps = {
       repo: s.mci,
@@ -92,6 +96,7 @@ export function runtime(): Runtime {
     globalRuntime.baristaRuntime = {
       stores: s,
       sim,
+      ssh,
       vault,
       latency,
       placement: { latency, connections: s.connections },

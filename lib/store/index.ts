@@ -12,6 +12,7 @@ import { SettingsRepository } from "./settings";
 import { UserRepository } from "./users";
 import { PrismaSimStore } from "./sim-store";
 import { WorkQueueRepository } from "./work-queue";
+import { HostKeyRepository } from "./host-keys";
 
 export interface Stores {
   connections: ConnectionRepository;
@@ -26,6 +27,7 @@ export interface Stores {
   users: UserRepository;
   tokens: ApiTokenRepository;
   audit: AuditRepository;
+  hostKeys: HostKeyRepository;
 }
 
 /** Repositories over one database (the process's own by default). */
@@ -38,6 +40,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
     mci: new MciRepository(prisma),
     queue: new WorkQueueRepository(prisma),
     alerts: new AlertRepository(prisma),
+    hostKeys: new HostKeyRepository(prisma),
     monitoredVms: new MonitoredVmRepository(prisma),
     database: new DatabaseProbe(prisma),
     users: new UserRepository(prisma),
@@ -55,4 +58,5 @@ export type { PrismaClient as Database } from "./generated/prisma/client";
 export { ApiTokenRepository, type TokenWithUser } from "./api-tokens";
 export { UserRepository } from "./users";
 export { AuditRepository, type AuditFilter } from "./audit";
+export { HostKeyRepository } from "./host-keys";
 export { runAudited, type AuditRecord, type AuditScope } from "./audit-scope";

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listRegions, listSpecs } from "@/lib/catalogue";
 import { systemClock } from "@/lib/core/clock";
 import { ConflictError } from "@/lib/core/errors";
+import { testDriverDeps } from "@/lib/drivers/testing";
 import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
@@ -59,7 +60,7 @@ function provisioningOver(prisma: PrismaClient): ProvisioningDeps {
   const s = stores(prisma);
   const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off" }, systemClock);
   const sim = new SimCloud(s.sim, config);
-  return { repo: s.mci, queue: s.queue, connections: s.connections, vault: testVault(s.credentials), driverFor: (c) => createDriver(c, { sim }), clock: systemClock, random: Math.random, vcpuQuota: () => null, kick: () => {}, installationId: "test-installation" };
+  return { repo: s.mci, queue: s.queue, connections: s.connections, vault: testVault(s.credentials), driverFor: (c) => createDriver(c, testDriverDeps(sim)), clock: systemClock, random: Math.random, vcpuQuota: () => null, kick: () => {}, installationId: "test-installation" };
 }
 
 const post = (body: unknown) => new Request("http://x/api/v1", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...TEST_AUTH_HEADERS } });

@@ -6,12 +6,13 @@ import {
   CapacityUnavailableError,
   ConflictError,
   InvalidArgumentError,
+  NotSupportedError,
   QuotaExceededError,
 } from "@/lib/core/errors";
 import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
 import { runningIntervals, simSeries, type SimVmProfile } from "./metric-model";
-import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, VerifyResult, Vm } from "../types";
+import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, SshLogin, VerifyResult, Vm } from "../types";
 import type { SimCloud } from "./cloud";
 import { STOCKOUT_WINDOW_MS } from "./faults";
 import { toVm, toVmStatus, type VmData } from "./mappers";
@@ -50,6 +51,10 @@ export class SimDriver extends NetworkResources implements CloudDriver {
       const imageCount = listImages(this.regionKey).length;
       return { regionFound: true, specCount, imageCount, message: `${region.name}: ${plural(specCount, "spec")}, ${plural(imageCount, "image")}, ${plural(region.zones.length, "zone")}` };
     });
+  }
+
+  async sshLogin(): Promise<SshLogin> {
+    throw new NotSupportedError("the simulator's SSH server is not running in this process");
   }
 
   async listRegions() {

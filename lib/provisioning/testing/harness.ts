@@ -1,5 +1,6 @@
 import { listRegions } from "@/lib/catalogue";
 import { systemClock } from "@/lib/core/clock";
+import { testDriverDeps } from "@/lib/drivers/testing";
 import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
@@ -28,6 +29,7 @@ export async function startHarness(prisma: Database, env: Record<string, string>
   const s = stores(prisma);
   const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off", BARISTA_SIM_SPEED: "2000", ...env }, systemClock);
   const cloud = new SimCloud(s.sim, config);
+  const driverDeps = testDriverDeps(cloud);
   await s.connections.createMissing(builtinConnections(listRegions()));
   let reconciler: Reconciler | null = null;
   const deps: ProvisioningDeps = {
@@ -35,7 +37,7 @@ export async function startHarness(prisma: Database, env: Record<string, string>
     queue: s.queue,
     connections: s.connections,
     vault: testVault(s.credentials),
-    driverFor: (c: ConnectionConfig) => wrap(createDriver(c, { sim: cloud })),
+    driverFor: (c: ConnectionConfig) => wrap(createDriver(c, driverDeps)),
     clock: systemClock,
     installationId: await s.settings.installationId(),
     random: Math.random,
@@ -52,7 +54,7 @@ export async function startHarness(prisma: Database, env: Record<string, string>
     reconciler,
     cloud,
     errors,
-    rawDriver: async (name) => createDriver(await s.connections.get(name), { sim: cloud }),
+    rawDriver: async (name) => createDriver(await s.connections.get(name), driverDeps),
   };
 }
 

@@ -1,0 +1,175 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { userInfo, tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** A real OpenSSH server for tests, on 127.0.0.1 with its own host key and one authorized key. */
+export interface TestSshd {
+  host: string;
+  port: number;
+  username: string;
+  /** The key that logs in (OpenSSH format). */
+  privateKey: string;
+  publicKey: string;
+  /** The host key's SHA256 fingerprint, as a client sees it. */
+  hostFingerprint: string;
+  /** Stops the server (SIGKILL with `hard`, leaving its sessions to die with it). */
+  stop(hard?: boolean): Promise<void>;
+  /** Starts it again on the same port, e.g. after stop(). */
+  start(): Promise<void>;
+  /** Replaces the host key (the next start offers another one). */
+  rotateHostKey(): void;
+}
+
+const SSHD = process.env.SSHD_PATH ?? "/usr/sbin/sshd";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function keygen(file: string, comment: string): void {
+  rmSync(file, { force: true });
+  rmSync(`${file}.pub`, { force: true });
+  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", file]);
+}
+
+function fingerprint(pubFile: string): string {
+  return execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", pubFile]).toString().split(" ")[1];
+}
+
+/** Every process below `root` (sshd forks one or two per session), read from /proc. */
+function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The command name (2nd field) is in parentheses and may hold spaces: the ppid is the 2nd field after it.
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const found: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, parent] of parentOf) if (parent === pid) (found.push(child), walk(child));
+  };
+  walk(root);
+  return found;
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+}
+
+async function accepting(port: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = connect(port, "127.0.0.1");
+      s.once("connect", () => (s.destroy(), resolve(true)));
+      s.once("error", () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`sshd did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Starts Debian's OpenSSH server (`openssh-server`; CI installs it) as a child process with a
+ * configuration of its own in a temporary folder: no PAM, key login only, as the current user.
+ */
+export async function startTestSshd(opts: { port?: number } = {}): Promise<TestSshd> {
+  if (!existsSync(SSHD)) throw new Error(`no OpenSSH server at ${SSHD}: install Debian's openssh-server (apt-get install -y openssh-server) or set SSHD_PATH`);
+  const dir = mkdtempSync(join(tmpdir(), "barista-sshd-"));
+  const port = opts.port ?? (await freePort());
+  const username = userInfo().username;
+  keygen(join(dir, "host_key"), "test-host");
+  keygen(join(dir, "client_key"), "barista-test");
+  writeFileSync(join(dir, "authorized_keys"), readFileSync(join(dir, "client_key.pub")), { mode: 0o600 });
+  writeFileSync(
+    join(dir, "sshd_config"),
+    [
+      `Port ${port}`,
+      "ListenAddress 127.0.0.1",
+      `HostKey ${join(dir, "host_key")}`,
+      `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
+      `PidFile ${join(dir, "sshd.pid")}`,
+      "PasswordAuthentication no",
+      "KbdInteractiveAuthentication no",
+      "UsePAM no",
+      "StrictModes no",
+      "PermitRootLogin prohibit-password",
+      `AllowUsers ${username}`,
+      "MaxStartups 200",
+      "MaxSessions 20",
+      "LogLevel ERROR",
+      "",
+    ].join("\n"),
+  );
+  // The privilege separation folder sshd insists on when started as root.
+  if (process.getuid?.() === 0) mkdirSync("/run/sshd", { recursive: true });
+  let child: ChildProcess | null = null;
+  let hostFingerprint = fingerprint(join(dir, "host_key.pub"));
+
+  const start = async () => {
+    const proc = spawn(SSHD, ["-D", "-e", "-f", join(dir, "sshd_config")], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    proc.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
+    child = proc;
+    const exited = new Promise<never>((_, reject) => proc.once("exit", (code) => reject(new Error(`sshd exited (${code}): ${stderr.trim()}`))));
+    await Promise.race([accepting(port, 10_000), exited]);
+    exited.catch(() => undefined);
+  };
+  const stop = async (hard = false) => {
+    const proc = child;
+    child = null;
+    if (!proc || proc.exitCode !== null) return;
+    const gone = new Promise((r) => proc.once("exit", r));
+    // sshd's sessions are its children; a hard stop kills them too, as a dying machine would.
+    if (hard) for (const pid of descendants(proc.pid!)) killQuietly(pid);
+    proc.kill(hard ? "SIGKILL" : "SIGTERM");
+    await gone;
+  };
+  await start();
+  const sshd: TestSshd = {
+    host: "127.0.0.1",
+    port,
+    username,
+    privateKey: readFileSync(join(dir, "client_key"), "utf8"),
+    publicKey: readFileSync(join(dir, "client_key.pub"), "utf8").trim(),
+    get hostFingerprint() {
+      return hostFingerprint;
+    },
+    start,
+    async stop(hard) {
+      await stop(hard);
+    },
+    rotateHostKey() {
+      keygen(join(dir, "host_key"), "test-host-rotated");
+      hostFingerprint = fingerprint(join(dir, "host_key.pub"));
+    },
+  };
+  process.once("exit", () => {
+    try {
+      (child as ChildProcess | null)?.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Best effort at exit.
+    }
+  });
+  return sshd;
+}
