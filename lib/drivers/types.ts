@@ -161,6 +161,9 @@ export interface SshLogin {
   privateKey?: string;
 }
 
+/** What Barista knows of a VM it wants to log in to: the cloud's id for it, its name and its addresses. */
+export type SshLoginTarget = Pick<Vm, "id" | "name" | "publicIp" | "privateIp">;
+
 export interface CloudDriver {
   readonly connection: ConnectionConfig;
 
@@ -168,7 +171,7 @@ export interface CloudDriver {
    * How to reach a VM of this connection over SSH (the remote-command engine and the agentless
    * metrics use it), or NotSupportedError / UnavailableError when the VM cannot be reached (no public address yet).
    */
-  sshLogin(vm: Vm): Promise<SshLogin>;
+  sshLogin(vm: SshLoginTarget): Promise<SshLogin>;
 
   /** Checks the credential and region with one cheap read, as CB-Spider's connection check does. */
   verify(): Promise<VerifyResult>;
