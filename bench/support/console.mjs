@@ -2,7 +2,7 @@
 // on a fresh database (built first when the build is stale), and a global MCI's subgroups.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -59,7 +59,7 @@ export async function startConsole({ port, name, env }) {
     if (i > 1200) throw new Error("the server did not start");
     await sleep(500);
   }
-  return { base, stop };
+  return { base, stop, pid: server.pid };
 }
 
 /**
@@ -93,4 +93,27 @@ export async function makeTokens(base, count, role = "viewer") {
     tokens.push(t.token);
   }
   return tokens;
+}
+
+/** Resident memory of a process and everything below it, in MiB (read from /proc; Linux only). */
+export function treeRssMiB(root) {
+  const parentOf = new Map();
+  const rss = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
+      rss.set(Number(entry), kb ? Number(kb[1]) : 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = rss.get(root) ?? 0;
+  const walk = (pid) => {
+    for (const [child, parent] of parentOf) if (parent === pid) (total += rss.get(child) ?? 0, walk(child));
+  };
+  walk(root);
+  return total / 1024;
 }
