@@ -1,0 +1,63 @@
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { SSMClient } from "@aws-sdk/client-ssm";
+import { AuthFailedError } from "@/lib/core/errors";
+import type { Secrets } from "@/lib/secrets";
+
+/** The keys of an `aws` credential in the vault. */
+export const AWS_SECRET_KEYS = { required: ["accessKeyId", "secretAccessKey"], optional: ["sessionToken"] } as const;
+
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface AwsClientOptions {
+  /** Another endpoint than AWS's (a test server, LocalStack); every service then goes there. */
+  endpoint?: string;
+  /** How long to wait for a TCP connection; a host with no route to AWS fails after this. */
+  connectTimeoutMs?: number;
+  /** How long to wait for an answer once connected. */
+  requestTimeoutMs?: number;
+}
+
+export interface AwsClients {
+  ec2: EC2Client;
+  ssm: SSMClient;
+  cloudwatch: CloudWatchClient;
+  /** An EC2 client that tries once: `verify` must answer promptly, not after the SDK's retries. */
+  ec2Once: EC2Client;
+}
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 4_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+/** `verify` waits at most this long for AWS's answer once connected. */
+const VERIFY_REQUEST_TIMEOUT_MS = 8_000;
+
+/** The credential's keys, or an error naming the ones missing (never their values). */
+export function awsCredentials(credential: string, secrets: Secrets): AwsCredentials {
+  const missing = AWS_SECRET_KEYS.required.filter((k) => !secrets[k]);
+  if (missing.length) {
+    throw new AuthFailedError(
+      `credential "${credential}" has no ${missing.join(" and no ")}; an aws credential holds accessKeyId and secretAccessKey (and sessionToken for temporary keys): add one with those keys and point the connection at it`,
+    );
+  }
+  return { accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey, ...(secrets.sessionToken ? { sessionToken: secrets.sessionToken } : {}) };
+}
+
+export function createAwsClients(region: string, credentials: AwsCredentials, opts: AwsClientOptions = {}): AwsClients {
+  const requestHandler = {
+    connectionTimeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    requestTimeout: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  };
+  // Only the vault's keys: never the host's environment, profile or instance role, so a
+  // connection acts with exactly the credential it names.
+  const base = { region, credentials, requestHandler, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) };
+  return {
+    ec2: new EC2Client(base),
+    ssm: new SSMClient(base),
+    cloudwatch: new CloudWatchClient(base),
+    ec2Once: new EC2Client({ ...base, maxAttempts: 1, requestHandler: { ...requestHandler, requestTimeout: Math.min(requestHandler.requestTimeout, VERIFY_REQUEST_TIMEOUT_MS) } }),
+  };
+}
