@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand } from "@aws-sdk/client-ec2";
 import { getRegion, listRegions, listSpecs } from "@/lib/catalogue";
 import { type Clock, systemClock } from "@/lib/core/clock";
-import { UnavailableError } from "@/lib/core/errors";
+import { InvalidArgumentError, UnavailableError } from "@/lib/core/errors";
 import { plural } from "@/lib/core/plural";
 import type { Image, Region, Spec } from "@/lib/core/types";
 import type { Secrets } from "@/lib/secrets";
@@ -67,6 +67,9 @@ export class AwsDriver implements CloudDriver {
 
   /** The clients, made on first use from the vault's credential; a failed read is tried again next call. */
   private clients(): Promise<AwsClients> {
+    if (this.connection.provider !== "aws") {
+      return Promise.reject(new InvalidArgumentError(`connection ${this.connection.name} names provider ${this.connection.provider}, but the aws driver speaks only to AWS; use driver "sim" for ${this.connection.provider}`));
+    }
     this.clientsPromise ??= this.secrets().then(
       (s) => createAwsClients(this.connection.region, awsCredentials(this.connection.credential, s), this.options),
       (e: unknown) => {

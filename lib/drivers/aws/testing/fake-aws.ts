@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- commands are wired to handlers by name */
 import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import * as ec2 from "@aws-sdk/client-ec2";
 import { GetParametersCommand, SSMClient } from "@aws-sdk/client-ssm";
@@ -18,9 +17,9 @@ export const FAKE_NAMED_IMAGE = { name: "ubuntu/images/hvm-ssd/ubuntu-focal-20.0
 export interface FakeAws {
   clock: ManualClock;
   state: FakeState;
-  ec2: ReturnType<typeof mockClient<ec2.EC2Client>>;
-  ssm: ReturnType<typeof mockClient<SSMClient>>;
-  cloudwatch: ReturnType<typeof mockClient<CloudWatchClient>>;
+  ec2: ReturnType<typeof mockClient>;
+  ssm: ReturnType<typeof mockClient>;
+  cloudwatch: ReturnType<typeof mockClient>;
   /** Makes the next call of a command fail with this EC2 error code (once). */
   failNext(command: string, code: string, message?: string, status?: number): void;
   restore(): void;

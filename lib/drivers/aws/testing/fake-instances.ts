@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the fake reads commands' inputs as EC2 would: loosely */
 import { cidrSize, intToIp, parseCidr } from "../../sim/network";
 import { ACCOUNT_ID, ec2Error, type FakeInstance, FakeState, matchesFilters, newId, tagsFor } from "./fake-state";
 

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the fake reads commands' inputs as EC2 would: loosely */
 import { generateSshKeyPair, sshFingerprint } from "../../ssh-key";
 import { cidrContains, cidrSize, cidrsOverlap, parseCidr } from "../../sim/network";
 import { ACCOUNT_ID, ec2Error, FakeState, matchesFilters, newId, tagsFor, type FakeGroup, type FakePermission } from "./fake-state";
