@@ -47,10 +47,11 @@ export function awsCredentials(credential: string, secrets: Secrets): AwsCredent
 }
 
 export function createAwsClients(region: string, credentials: AwsCredentials, opts: AwsClientOptions = {}): AwsClients {
-  const requestHandler = {
-    connectionTimeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    requestTimeout: opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-  };
+  const requestTimeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // Without throwOnRequestTimeout the SDK only logs a breached request timeout and waits on: a
+  // proxy or firewall that swallows the request would hold the call (and verify) for ever.
+  const handler = (timeoutMs: number) => ({ connectionTimeout: opts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS, requestTimeout: timeoutMs, socketTimeout: timeoutMs, throwOnRequestTimeout: true });
+  const requestHandler = handler(requestTimeout);
   // Only the vault's keys: never the host's environment, profile or instance role, so a
   // connection acts with exactly the credential it names.
   const base = { region, credentials, requestHandler, ...(opts.endpoint ? { endpoint: opts.endpoint } : {}) };
@@ -58,6 +59,6 @@ export function createAwsClients(region: string, credentials: AwsCredentials, op
     ec2: new EC2Client(base),
     ssm: new SSMClient(base),
     cloudwatch: new CloudWatchClient(base),
-    ec2Once: new EC2Client({ ...base, maxAttempts: 1, requestHandler: { ...requestHandler, requestTimeout: Math.min(requestHandler.requestTimeout, VERIFY_REQUEST_TIMEOUT_MS) } }),
+    ec2Once: new EC2Client({ ...base, maxAttempts: 1, requestHandler: handler(Math.min(requestTimeout, VERIFY_REQUEST_TIMEOUT_MS)) }),
   };
 }
