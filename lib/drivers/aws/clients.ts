@@ -3,9 +3,8 @@ import { EC2Client } from "@aws-sdk/client-ec2";
 import { SSMClient } from "@aws-sdk/client-ssm";
 import { AuthFailedError } from "@/lib/core/errors";
 import type { Secrets } from "@/lib/secrets";
+import { PROVIDER_SECRET_KEYS } from "@/lib/validation/credential-keys";
 
-/** The keys of an `aws` credential in the vault. */
-export const AWS_SECRET_KEYS = { required: ["accessKeyId", "secretAccessKey"], optional: ["sessionToken"] } as const;
 
 export interface AwsCredentials {
   accessKeyId: string;
@@ -37,7 +36,7 @@ const VERIFY_REQUEST_TIMEOUT_MS = 8_000;
 
 /** The credential's keys, or an error naming the ones missing (never their values). */
 export function awsCredentials(credential: string, secrets: Secrets): AwsCredentials {
-  const missing = AWS_SECRET_KEYS.required.filter((k) => !secrets[k]);
+  const missing = PROVIDER_SECRET_KEYS.aws.required.filter((k) => !secrets[k]);
   if (missing.length) {
     throw new AuthFailedError(
       `credential "${credential}" has no ${missing.join(" and no ")}; an aws credential holds accessKeyId and secretAccessKey (and sessionToken for temporary keys): add one with those keys and point the connection at it`,
