@@ -173,6 +173,12 @@ export interface CloudDriver {
    * ended at least this long ago, since it never asks for a window twice. Absent: at once.
    */
   readonly metricLagMs?: number;
+  /**
+   * The cloud's metric period when it is coarser than the collector's tick (CloudWatch's 5
+   * minutes): the collector then asks for whole periods, once each, not for a sliver every tick
+   * (a metric service may bill per query). Absent: every tick.
+   */
+  readonly metricPeriodMs?: number;
 
   /**
    * How to reach a VM of this connection over SSH (the remote-command engine and the agentless

@@ -10,11 +10,12 @@ import { Collector } from "./collector";
 const CONNECTION: ConnectionConfig = { name: "aws-use1", driver: "aws", provider: "aws", region: "us-east-1", credential: "c" };
 
 /** A cloud like EC2 without an agent: CPU and network only, published `lagMs` late. */
-function partialDriver(lagMs: number, asked: MetricQuery[]): CloudDriver {
+function partialDriver(lagMs: number, asked: MetricQuery[], periodMs?: number): CloudDriver {
   const gives = new Set<MetricName>(["cpu_utilization", "bytes_in"]);
   return {
     connection: CONNECTION,
     metricLagMs: lagMs,
+    metricPeriodMs: periodMs,
     async getMetrics(_id: string, q: MetricQuery) {
       asked.push(q);
       if (!gives.has(q.metric)) throw new NotSupportedError(`AWS does not provide ${q.metric} without an agent`);
@@ -78,5 +79,32 @@ describe("the collector over a cloud that gives some metrics, late", () => {
     await collector.tick();
     expect(asked).toEqual([]);
     expect(cursors.has("vm2")).toBe(false);
+  });
+
+  it("asks a cloud with a coarse period for whole periods only, each once", async () => {
+    const period = 5 * 60_000;
+    const lag = 15 * 60_000;
+    const clock = new ManualClock(Date.UTC(2026, 0, 1, 12, 2, 30));
+    const vm: MonitoredVm = { id: "vm3", name: "p", mciId: "m", namespace: "default", connection: CONNECTION.name, status: "Running", cloudId: "i-0123456789abcdef2", publicIp: null, createdAt: clock.now() - 3_600_000, updatedAt: clock.now() - 3_600_000 };
+    const asked: MetricQuery[] = [];
+    const { collector, cursors } = collectorOver(partialDriver(lag, asked, period), clock, vm);
+    await collector.tick();
+    const end = Date.UTC(2026, 0, 1, 11, 45);
+    expect(cursors.get("vm3")).toBe(end);
+    expect(asked.every((q) => q.toMs === end)).toBe(true);
+
+    // Ticks within the same period ask for nothing; the next period is asked for once it is complete.
+    asked.length = 0;
+    for (let i = 0; i < 6; i++) {
+      clock.advance(10_000);
+      await collector.tick();
+    }
+    expect(asked).toEqual([]);
+    clock.advance(5 * 60_000);
+    await collector.tick();
+    expect(asked.map((q) => [q.fromMs, q.toMs])).toEqual([
+      [end, end + period],
+      [end, end + period],
+    ]);
   });
 });

@@ -126,8 +126,11 @@ export class Collector {
     if (!config) return { batches, failed: 0 };
     // One driver per connection and tick: a driver may keep what it read for all of a VM's metrics.
     const driver = this.deps.driverFor(config);
-    // A cloud whose metrics arrive late is asked only for windows it holds complete: the cursor never comes back.
-    const ready = now + 1 - (driver.metricLagMs ?? 0);
+    // A cloud whose metrics arrive late is asked only for windows it holds complete (the cursor
+    // never comes back), and one with a coarse period only for whole periods.
+    const period = driver.metricPeriodMs ?? 0;
+    const lagged = now + 1 - (driver.metricLagMs ?? 0);
+    const ready = period > 0 ? alignDown(lagged, period) : lagged;
     let failed = 0;
     for (const pull of pulls) {
       const { vm, from } = pull;

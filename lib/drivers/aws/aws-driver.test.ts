@@ -6,6 +6,7 @@ import { CloudError } from "@/lib/core/errors";
 import { generateSshKeyPair } from "../ssh-key";
 import type { Secrets } from "@/lib/secrets";
 import { AwsDriver } from "./aws-driver";
+import { awsClientsFor } from "./clients";
 import { ubuntuParameter } from "./images";
 import { FAKE_AMIS, FAKE_NAMED_IMAGE, type FakeAws, installFakeAws } from "./testing/fake-aws";
 
@@ -52,6 +53,14 @@ describe("the aws driver's credential", () => {
     const e = await failure(driverWith().verify());
     expect([e.code, e.retryable]).toEqual(["AuthFailed", false]);
     expect(e.message).toMatch(/accessKeyId and secretAccessKey/);
+  });
+
+  it("shares SDK clients between drivers of the same region and keys, and never across keys", () => {
+    const keys = { accessKeyId: "AKIAFAKE", secretAccessKey: "one" };
+    const a = awsClientsFor("us-east-1", keys);
+    expect(awsClientsFor("us-east-1", { ...keys })).toBe(a);
+    expect(awsClientsFor("us-east-1", { ...keys, secretAccessKey: "two" })).not.toBe(a);
+    expect(awsClientsFor("eu-west-1", keys)).not.toBe(a);
   });
 
   it("refuses a connection of another provider", async () => {

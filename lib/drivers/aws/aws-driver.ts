@@ -23,13 +23,13 @@ import type {
   VNet,
   Vm,
 } from "../types";
-import { type AwsClientOptions, type AwsClients, awsCredentials, createAwsClients } from "./clients";
+import { type AwsClientOptions, type AwsClients, awsClientsFor, awsCredentials } from "./clients";
 import { ec2Call } from "./errors";
 import { currentUbuntuImages, resolveImageId } from "./images";
 import { actOnInstance, describeInstance, listInstances, runInstance } from "./instances";
 import * as keys from "./key-pairs";
 import { toVm } from "./mappers";
-import { CLOUDWATCH_LAG_MS, cloudWatchSeries } from "./metrics";
+import { CLOUDWATCH_BASIC_PERIOD_MS, CLOUDWATCH_LAG_MS, cloudWatchSeries } from "./metrics";
 import * as net from "./network";
 import * as groups from "./security-groups";
 
@@ -49,6 +49,7 @@ const SSH_USER = "ubuntu";
  */
 export class AwsDriver implements CloudDriver {
   readonly metricLagMs = CLOUDWATCH_LAG_MS;
+  readonly metricPeriodMs = CLOUDWATCH_BASIC_PERIOD_MS;
   private clientsPromise: Promise<AwsClients> | null = null;
   private imagesPromise: Promise<Image[]> | null = null;
   private readonly clock: Clock;
@@ -71,7 +72,7 @@ export class AwsDriver implements CloudDriver {
       return Promise.reject(new InvalidArgumentError(`connection ${this.connection.name} names provider ${this.connection.provider}, but the aws driver speaks only to AWS; use driver "sim" for ${this.connection.provider}`));
     }
     this.clientsPromise ??= this.secrets().then(
-      (s) => createAwsClients(this.connection.region, awsCredentials(this.connection.credential, s), this.options),
+      (s) => awsClientsFor(this.connection.region, awsCredentials(this.connection.credential, s), this.options),
       (e: unknown) => {
         this.clientsPromise = null;
         throw e;

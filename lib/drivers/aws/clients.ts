@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { SSMClient } from "@aws-sdk/client-ssm";
@@ -60,4 +61,23 @@ export function createAwsClients(region: string, credentials: AwsCredentials, op
     cloudwatch: new CloudWatchClient(base),
     ec2Once: new EC2Client({ ...base, maxAttempts: 1, requestHandler: handler(Math.min(requestTimeout, VERIFY_REQUEST_TIMEOUT_MS)) }),
   };
+}
+
+/** Clients kept per region, keys and options, so the drivers made per call reuse their connections to AWS. */
+const cached = new Map<string, AwsClients>();
+const MAX_CACHED = 64;
+
+export function awsClientsFor(region: string, credentials: AwsCredentials, opts: AwsClientOptions = {}): AwsClients {
+  // A digest, not the keys: the map's keys must not hold a secret in clear.
+  const key = createHash("sha256")
+    .update(JSON.stringify([region, credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? "", opts.endpoint ?? "", opts.connectTimeoutMs ?? 0, opts.requestTimeoutMs ?? 0]))
+    .digest("hex");
+  let clients = cached.get(key);
+  if (!clients) {
+    clients = createAwsClients(region, credentials, opts);
+    // The oldest goes first; a driver still holding its clients keeps using them.
+    if (cached.size >= MAX_CACHED) cached.delete(cached.keys().next().value!);
+    cached.set(key, clients);
+  }
+  return clients;
 }

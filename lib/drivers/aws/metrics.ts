@@ -36,6 +36,8 @@ const NEEDS_AGENT: Partial<Record<MetricName, string>> = {
  * would be read before its data exists and never again.
  */
 export const CLOUDWATCH_LAG_MS = 15 * 60_000;
+/** Basic monitoring's period: asking more often than this finds nothing new, and each query is billed. */
+export const CLOUDWATCH_BASIC_PERIOD_MS = 5 * 60_000;
 /** CloudWatch keeps 1-minute data 15 days and 5-minute data 63 days; older windows answer nothing. */
 const RETENTION_MS = 63 * 86_400_000;
 const MAX_POINTS = 100_800;
