@@ -2,6 +2,7 @@ import { DRIVER_KINDS } from "@/lib/core/drivers";
 import { NotSupportedError } from "@/lib/core/errors";
 import type { Secrets } from "@/lib/secrets";
 import type { SshPool } from "@/lib/remote/ssh-pool";
+import { AwsDriver } from "./aws/aws-driver";
 import type { SimCloud } from "./sim/cloud";
 import { SimDriver } from "./sim/sim-driver";
 import type { CloudDriver, ConnectionConfig } from "./types";
@@ -19,6 +20,8 @@ export function createDriver(connection: ConnectionConfig, deps: DriverDeps): Cl
   switch (connection.driver) {
     case "sim":
       return new SimDriver(connection, deps.sim);
+    case "aws":
+      return new AwsDriver(connection, () => deps.secrets(connection.credential));
     default:
       throw new NotSupportedError(`no driver named "${connection.driver}"; available: ${DRIVER_KINDS.join(", ")}`);
   }

@@ -168,6 +168,19 @@ export interface CloudDriver {
   readonly connection: ConnectionConfig;
 
   /**
+   * How long after the fact the cloud's metric service holds a window complete (CloudWatch
+   * publishes EC2's basic monitoring minutes late). The collector asks only for windows that
+   * ended at least this long ago, since it never asks for a window twice. Absent: at once.
+   */
+  readonly metricLagMs?: number;
+  /**
+   * The cloud's metric period when it is coarser than the collector's tick (CloudWatch's 5
+   * minutes): the collector then asks for whole periods, once each, not for a sliver every tick
+   * (a metric service may bill per query). Absent: every tick.
+   */
+  readonly metricPeriodMs?: number;
+
+  /**
    * How to reach a VM of this connection over SSH (the remote-command engine and the agentless
    * metrics use it), or NotSupportedError / UnavailableError when the VM cannot be reached (no public address yet).
    */

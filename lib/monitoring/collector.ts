@@ -53,6 +53,8 @@ export interface CollectReport {
  */
 export class Collector {
   private readonly unsupported = new Map<string, number>();
+  /** `connection|metric` pairs a driver said it cannot give, until when they are skipped. */
+  private readonly unsupportedMetrics = new Map<string, number>();
 
   constructor(private readonly deps: CollectorDeps) {}
 
@@ -124,20 +126,39 @@ export class Collector {
     if (!config) return { batches, failed: 0 };
     // One driver per connection and tick: a driver may keep what it read for all of a VM's metrics.
     const driver = this.deps.driverFor(config);
+    // A cloud whose metrics arrive late is asked only for windows it holds complete (the cursor
+    // never comes back), and one with a coarse period only for whole periods.
+    const period = driver.metricPeriodMs ?? 0;
+    const lagged = now + 1 - (driver.metricLagMs ?? 0);
+    const ready = period > 0 ? alignDown(lagged, period) : lagged;
     let failed = 0;
-    for (const { vm, from, to } of pulls) {
+    for (const pull of pulls) {
+      const { vm, from } = pull;
+      const to = Math.min(pull.to, ready);
+      if (to <= from) continue;
       try {
         const samples: CollectedBatch["samples"] = [];
+        let answered = 0;
         for (const metric of METRIC_NAMES) {
-          const series = await driver.getMetrics(vm.cloudId!, { metric, fromMs: from, toMs: to, stepSeconds: COLLECT_STEP_SECONDS });
-          for (const [ts, value] of series.points) if (ts >= from && ts < to) samples.push({ metric, ts, value });
+          const key = `${name}|${metric}`;
+          if ((this.unsupportedMetrics.get(key) ?? -Infinity) > now) continue;
+          try {
+            const series = await driver.getMetrics(vm.cloudId!, { metric, fromMs: from, toMs: to, stepSeconds: COLLECT_STEP_SECONDS });
+            for (const [ts, value] of series.points) if (ts >= from && ts < to) samples.push({ metric, ts, value });
+            answered++;
+          } catch (e) {
+            // One metric the cloud cannot give (memory on EC2 without an agent) leaves the others flowing.
+            if (!isCloudError(e) || e.code !== "NotSupported") throw e;
+            this.unsupportedMetrics.set(key, now + UNSUPPORTED_RETRY_MS);
+          }
         }
-        batches.push({ vmId: vm.id, samples, until: to });
-      } catch (e) {
-        if (isCloudError(e) && e.code === "NotSupported") {
+        // A driver that gives no metric at all is left alone for a while, its VMs' cursors unmoved.
+        if (!answered) {
           this.unsupported.set(name, now + UNSUPPORTED_RETRY_MS);
           return { batches, failed };
         }
+        batches.push({ vmId: vm.id, samples, until: to });
+      } catch (e) {
         // The cloud no longer knows the VM: nothing more will come, so move past the window.
         if (isCloudError(e) && e.code === "NotFound") batches.push({ vmId: vm.id, samples: [], until: to });
         else {

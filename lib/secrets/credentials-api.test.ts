@@ -78,12 +78,13 @@ describe("the credentials API", () => {
     const marker = `echo-probe-${randomBytes(8).toString("hex")}`;
     const bad = [
       { name: "aws-bad", provider: "aws", secrets: { "9bad key": marker } },
-      { name: "aws-bad", provider: "aws", secrets: { secretAccessKey: marker + "x".repeat(17 * 1024) } },
+      { name: "aws-bad", provider: "aws", secrets: { accessKeyId: "AKIA-bad", secretAccessKey: marker + "x".repeat(17 * 1024) } },
       { name: "aws-bad", provider: "aws", secrets: { secretAccessKey: [marker] } },
       { name: "aws-bad", provider: "aws", secrets: marker },
       { name: "bad name!", provider: "aws", secrets: { secretAccessKey: marker } },
       { name: "aws-bad", provider: "nope", secrets: { secretAccessKey: marker } },
       { name: "aws-bad", provider: "aws", secrets: {} },
+      { name: "aws-bad", provider: "aws", secrets: { accessKeyID: "AKIA-bad", secretAccessKey: marker } },
     ];
     const answers: string[] = [];
     for (const body of bad) {
@@ -94,7 +95,17 @@ describe("the credentials API", () => {
     for (const text of answers) expect(text).not.toContain(marker);
     expect(JSON.parse(answers[0]).issues).toEqual([{ path: "body.secrets.9bad key", message: "a secret's key starts with a letter and uses letters, digits and underscores (at most 64), e.g. accessKeyId" }]);
     expect(JSON.parse(answers[1]).issues).toEqual([{ path: "body.secrets.secretAccessKey", message: "a secret's value has at most 16 KiB" }]);
-    expect(JSON.parse(answers[6]).issues).toEqual([{ path: "body.secrets", message: "secrets holds 1 to 32 keys" }]);
+    // An aws credential is told which of its keys is missing, and which one is not a key of AWS's.
+    const holds = "an aws credential holds accessKeyId and secretAccessKey (and sessionToken for temporary keys)";
+    expect(JSON.parse(answers[6]).issues).toEqual([
+      { path: "body.secrets", message: "secrets holds 1 to 32 keys" },
+      { path: "body.secrets", message: `accessKeyId is missing: ${holds}` },
+      { path: "body.secrets", message: `secretAccessKey is missing: ${holds}` },
+    ]);
+    expect(JSON.parse(answers[7]).issues).toEqual([
+      { path: "body.secrets", message: `accessKeyId is missing: ${holds}` },
+      { path: "body.secrets.accessKeyID", message: `accessKeyID is not a key of aws credentials: ${holds}` },
+    ]);
     expect(await (await collection.GET(get(), noParams)).json()).toHaveLength(1);
   });
 

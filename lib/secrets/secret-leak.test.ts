@@ -110,7 +110,8 @@ beforeAll(async () => {
 
   // Requests that fail with a secret in them.
   const failing: Call[] = [
-    { method: "POST", path: "/api/v1/credentials", body: { name: "aws-leak", provider: "aws", secrets: { secretAccessKey: REFUSED } } },
+    { method: "POST", path: "/api/v1/credentials", body: { name: "aws-leak", provider: "aws", secrets: { accessKeyId: "AKIA-LEAK-PROBE", secretAccessKey: REFUSED } } },
+    { method: "POST", path: "/api/v1/credentials", body: { name: "aws-half", provider: "aws", secrets: { secretAccessKey: REFUSED } } },
     { method: "POST", path: "/api/v1/credentials", body: { name: "aws-bad", provider: "aws", secrets: { "bad key": REFUSED } } },
     { method: "POST", path: "/api/v1/credentials", body: { name: "aws-bad", provider: "aws", secrets: { secretAccessKey: `${REFUSED}${"x".repeat(17 * 1024)}` } } },
     { method: "POST", path: "/api/v1/credentials", body: { name: "aws-bad", provider: "aws", secrets: { secretAccessKey: [REFUSED] } } },

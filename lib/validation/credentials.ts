@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listProviders } from "@/lib/catalogue";
 import { connectionNameSchema } from "./connections";
+import { secretKeyProblems } from "./credential-keys";
 
 /** The vault's credentials are for a cloud provider, or `ssh` for servers reached over SSH. */
 export const CREDENTIAL_PROVIDERS: [string, ...string[]] = ["ssh", ...listProviders().map((p) => p.id)];
@@ -46,6 +47,9 @@ export const credentialCreateSchema = z
     name: credentialNameSchema,
     provider: z.enum(CREDENTIAL_PROVIDERS, { error: `provider is one of ${CREDENTIAL_PROVIDERS.join(", ")}` }),
     secrets: secretsSchema,
+  })
+  .superRefine((c, ctx) => {
+    for (const p of secretKeyProblems(c.provider, Object.keys(c.secrets))) ctx.addIssue({ code: "custom", path: p.key ? ["secrets", p.key] : ["secrets"], message: p.message });
   })
   .meta({ id: "CredentialCreate" });
 export type CredentialCreate = z.infer<typeof credentialCreateSchema>;
