@@ -15,11 +15,15 @@ describe("the credentials of an InfluxDB client", () => {
     expect(read({ authorization: `token ${TOKEN}` })).toEqual({ token: TOKEN, form: "token" });
     expect(read({ authorization: basic("", TOKEN) })).toEqual({ token: TOKEN, form: "basic" });
     expect(read({ authorization: basic("ops", `${TOKEN}:x`) })).toEqual({ token: `${TOKEN}:x`, form: "basic" });
+    expect(read({ authorization: basic("ops", `${TOKEN} x`) })).toEqual({ invalid: expect.stringContaining("blanks") });
+    expect(read({}, "p=a%09b")).toEqual({ invalid: expect.stringContaining("blanks") });
   });
 
   it("answers null when nothing was sent, so the caller is nobody", () => {
     expect(read({})).toBeNull();
     expect(read({}, "db=telegraf&u=telegraf")).toBeNull();
+    // InfluxDB 1.x reads an empty p as none.
+    expect(read({}, "u=telegraf&p=")).toBeNull();
   });
 
   it("refuses what it cannot read, saying how to send the token, instead of ignoring it", () => {
@@ -28,19 +32,20 @@ describe("the credentials of an InfluxDB client", () => {
       expect(r && "invalid" in r, authorization).toBe(true);
       expect(JSON.stringify(r), authorization).toMatch(/token|password|base64|pair/i);
     }
-    expect(read({}, "p=")).toEqual({ invalid: expect.stringContaining("p query parameter is empty") });
     expect(read({}, `p=${TOKEN}&p=other`)).toEqual({ invalid: expect.stringContaining("more than once") });
   });
 
-  it("takes a header and a p that agree, and refuses two that do not", () => {
-    expect(read({ authorization: basic("u", TOKEN) }, `p=${TOKEN}`)).toEqual({ token: TOKEN, form: "basic" });
-    expect(read({ authorization: `Token ${TOKEN}` }, "p=brst_other")).toEqual({ invalid: expect.stringContaining("different tokens") });
+  it("reads the header alone when there is one, and p only without it", () => {
+    expect(read({ authorization: basic("u", TOKEN) }, "p=brst_other")).toEqual({ token: TOKEN, form: "basic" });
+    expect(read({ authorization: `Token ${TOKEN}` }, "p=")).toEqual({ token: TOKEN, form: "token" });
     // A header that cannot be read is refused even when p could be.
     expect(read({ authorization: "Basic %%%" }, `p=${TOKEN}`)).toEqual({ invalid: expect.stringContaining("base64") });
   });
 
   it("never puts the token into a refusal", () => {
-    const r = read({ authorization: `Token ${TOKEN}` }, "p=brst_other");
-    expect(JSON.stringify(r)).not.toContain(TOKEN);
+    for (const r of [read({ authorization: `Token ${TOKEN} ${TOKEN}` }), read({ authorization: basic("u", `${TOKEN}\t`) }), read({}, `p=${TOKEN}&p=${TOKEN}`)]) {
+      expect(r && "invalid" in r).toBe(true);
+      expect(JSON.stringify(r)).not.toContain(TOKEN);
+    }
   });
 });

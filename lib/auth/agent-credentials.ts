@@ -41,20 +41,23 @@ function fromHeader(value: string): AgentCredential {
 }
 
 /**
- * The credential of a request to an InfluxDB-compatible route. The header is read first; the
- * `p` parameter when there is no header, and a header and a `p` that disagree are refused
- * rather than one of them being ignored.
+ * The credential of a request to an InfluxDB-compatible route. An Authorization header is read
+ * whole (one that cannot be read is refused, not passed over); without one, the `p` parameter.
+ * A `p` beside a header is not read at all (the header alone is checked), and an empty `p` is no
+ * credential, as InfluxDB 1.x reads them.
  */
 export function agentCredential(headers: Headers, query: URLSearchParams): AgentCredential {
+  const found = readCredential(headers, query);
+  // No token holds blanks or control characters; one that does would not survive as a bearer token.
+  if (found && "token" in found && /[\s\x00-\x1f\x7f]/.test(found.token)) return { invalid: `the token sent holds blanks or control characters; ${HOW}` };
+  return found;
+}
+
+function readCredential(headers: Headers, query: URLSearchParams): AgentCredential {
   const header = headers.get("authorization");
-  const p = query.get("p");
-  if (query.getAll("p").length > 1) return { invalid: "the p query parameter is given more than once; send the token once" };
-  const fromAuth = header !== null ? fromHeader(header) : null;
-  if (fromAuth && "invalid" in fromAuth) return fromAuth;
-  if (p !== null) {
-    if (!p) return { invalid: `the p query parameter is empty; ${HOW}` };
-    if (fromAuth && fromAuth.token !== p) return { invalid: "the Authorization header and the p query parameter carry different tokens; send one" };
-    if (!fromAuth) return { token: p, form: "query" };
-  }
-  return fromAuth;
+  if (header !== null) return fromHeader(header);
+  const p = query.getAll("p").filter(Boolean);
+  if (!p.length) return null;
+  if (p.length > 1) return { invalid: "the p query parameter is given more than once; send the token once" };
+  return { token: p[0], form: "query" };
 }
