@@ -2,15 +2,19 @@ import { NextResponse, type NextRequest } from "next/server";
 import { pageContentSecurityPolicy, strictTransportSecurity } from "@/lib/http/security-headers";
 
 const OPEN_PAGES = ["/login", "/setup"];
+/** InfluxDB's own paths (lib/http/endpoints/influx.ts): agents call them, not browsers, and their routes answer 401 for themselves. */
+const INFLUX_PATHS = ["/write", "/query", "/ping"];
 
 /**
  * Every page request: a Content-Security-Policy with a fresh nonce (Next.js reads it from the
  * request and puts it on its scripts), and, with no session cookie, no bearer token and no
- * anonymous role, a trip to the login page that comes back to the same address. The console's
+ * anonymous role, a trip to the login page that comes back to the same address. InfluxDB's paths
+ * are data, not pages: they pass untouched (a client sending ?u=&p= has no header to show). The console's
  * layout makes the real check (a cookie may be stale); the API's wrapper makes its own.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (INFLUX_PATHS.includes(pathname)) return NextResponse.next();
   const signedIn = request.cookies.getAll().some((c) => c.name.endsWith("barista.session_token"));
   if (!OPEN_PAGES.includes(pathname) && !signedIn && !request.headers.has("authorization") && !process.env.BARISTA_ANONYMOUS_ROLE) {
     const login = new URL("/login", request.url);

@@ -35,6 +35,9 @@ function fill(p: string): string {
   return p.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "nope");
 }
 
+/** An error's words: `error`, or `message` in InfluxDB 2.x's shape (POST /api/v2/write). */
+const said = (body: { error?: string; message?: string }) => body.error ?? body.message;
+
 async function send(api: APIRequestContext, op: Operation, headers: Record<string, string> = {}) {
   const body = op.bodyType ? { data: op.bodyType === "application/json" ? "{}" : "", headers: { "content-type": op.bodyType, ...headers } } : { headers };
   return api.fetch(`${BASE}${fill(op.path)}`, { method: op.method, ...body, maxRedirects: 0 });
@@ -87,7 +90,7 @@ test("the document lists at least the operations the README lists, each with the
   for (const op of listed) expect(documented.has(op), `${op} is in the README but not in the OpenAPI document`).toBe(true);
   for (const op of operations) expect(["public", "viewer", "operator", "admin", "agent"], `${op.name} has no valid x-barista-access`).toContain(op.access);
   // Public operations are few, and named: anything else that turns public must be added here on purpose.
-  expect(operations.filter((o) => o.access === "public").map((o) => o.name).sort()).toEqual(["GET /api/v1/health", "GET /api/v1/openapi.json"]);
+  expect(operations.filter((o) => o.access === "public").map((o) => o.name).sort()).toEqual(["GET /api/v1/health", "GET /api/v1/openapi.json", "GET /ping"]);
 });
 
 test("without credentials every operation but the public ones answers 401, before it looks at the target or the input", async () => {
@@ -97,7 +100,7 @@ test("without credentials every operation but the public ones answers 401, befor
     const r = await send(anonymous, op);
     const status = r.status();
     if (op.access === "public" ? status === 401 || status >= 500 : status !== 401) wrong.push(`${op.name} (${op.access}) answered ${status}: ${(await r.text()).slice(0, 200)}`);
-    if (op.access !== "public" && status === 401) expect((await r.json()).error, op.name).toMatch(/sign in, or send Authorization: Bearer <token>/);
+    if (op.access !== "public" && status === 401) expect(said(await r.json()), op.name).toMatch(/sign in, or send Authorization: Bearer <token>/);
   }
   expect(wrong, wrong.join("\n")).toEqual([]);
   // Nor does a made-up token, or one that looks like ours, get further.
@@ -114,7 +117,7 @@ test("a token of each role answers 403 where the role is not enough, and gets pa
       const allowed = MAY[caller].includes(op.access!);
       // Allowed: anything but 401/403 (400 or 404 for the made-up input is fine), and never a 5xx.
       if (allowed ? status === 401 || status === 403 || status >= 500 : status !== 403) wrong.push(`${caller} → ${op.name} (${op.access}) answered ${status}: ${(await r.text()).slice(0, 200)}`);
-      if (!allowed && status === 403) expect((await r.json()).error, `${caller} → ${op.name}`).toMatch(/^this needs /);
+      if (!allowed && status === 403) expect(said(await r.json()), `${caller} → ${op.name}`).toMatch(/^this needs /);
     }
   }
   expect(wrong, wrong.join("\n")).toEqual([]);

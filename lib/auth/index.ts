@@ -11,3 +11,4 @@ export { auditCsv, readAudit, type AuditEntryView } from "./audit-log";
 export { listSessions, revokeSession, type SessionDeps } from "./sessions";
 export { describeCaller } from "./caller";
 export { addressedHost } from "./origin";
+export { agentCredential, type AgentCredential } from "./agent-credentials";

@@ -4,8 +4,11 @@
  */
 export { json, route, type RouteInput } from "./route";
 export { validatedAction, actionWrapper, publicAction, type ActionFailure, type ActionResult, type Issue } from "./action";
-export { ALL_ENDPOINTS, accounts, catalogue, connections, credentials, monitoring, placement, provisioning, system } from "./endpoints";
+export { ALL_ENDPOINTS, accounts, catalogue, connections, credentials, influx, monitoring, placement, provisioning, system } from "./endpoints";
 export { buildOpenApi } from "./openapi";
 export { endpointAccess, type EndpointAccessTable } from "./endpoint-access";
 export { readTextBody } from "./text-body";
+export { MAX_WRITE_BYTES, writeMetricsAnswer } from "./metrics-write";
+export { influxCompatible, influxError, type InfluxApi } from "./influx-compat";
+export { answerInfluxQuery } from "./influx-query";
 export { accountsExist, pageViewer, type Viewer } from "./page-guard";

@@ -119,11 +119,14 @@ describe("line protocol: timestamps", () => {
     expect(toEpochMs("1764000000123456789", "ns")).toBe(1_764_000_000_123);
     expect(toEpochMs("1764000000999999999", "ns")).toBe(1_764_000_000_999);
     expect(toEpochMs("999999", "ns")).toBe(0);
+    expect(toEpochMs("29400000", "m")).toBe(1_764_000_000_000);
+    expect(toEpochMs("490000", "h")).toBe(1_764_000_000_000);
   });
 
   it("refuses times before 1970 and beyond what a date holds", () => {
     expect(() => toEpochMs("-1", "s")).toThrow(/before 1970/);
     expect(() => toEpochMs("-5000000", "ns")).toThrow(/before 1970/);
     expect(() => toEpochMs("1764000000000000000", "s")).toThrow(/out of range; is the precision right/);
+    expect(() => toEpochMs("1764000000000", "h")).toThrow(/out of range; is the precision right/);
   });
 });

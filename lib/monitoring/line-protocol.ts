@@ -29,7 +29,11 @@ export interface LineError {
 }
 
 export const PRECISIONS = ["ns", "us", "ms", "s"] as const;
-export type Precision = (typeof PRECISIONS)[number];
+/** InfluxDB 1.x also takes timestamps in whole minutes and hours (its /write route). */
+export const COARSE_PRECISIONS = ["m", "h"] as const;
+export type Precision = (typeof PRECISIONS)[number] | (typeof COARSE_PRECISIONS)[number];
+
+const MS_PER_UNIT: Record<"ms" | "s" | "m" | "h", number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 export class LineProtocolError extends Error {}
 
@@ -213,7 +217,7 @@ export function toEpochMs(timestamp: string, precision: Precision): number {
   const cut = precision === "ns" ? 6 : precision === "us" ? 3 : 0;
   const whole = cut ? digits.slice(0, Math.max(0, digits.length - cut)) : digits;
   const n = whole ? Number(whole) : 0;
-  const ms = precision === "s" ? n * 1000 : n;
+  const ms = precision === "ns" || precision === "us" ? n : n * MS_PER_UNIT[precision];
   if (!(ms <= MAX_MS) || whole.length > 16) throw new LineProtocolError(`timestamp ${timestamp} (${precision}) is out of range; is the precision right?`);
   return ms;
 }

@@ -3,6 +3,7 @@ import * as accounts from "./accounts";
 import * as catalogue from "./catalogue";
 import * as connections from "./connections";
 import * as credentials from "./credentials";
+import * as influx from "./influx";
 import * as monitoring from "./monitoring";
 import * as placement from "./placement";
 import * as provisioning from "./provisioning";
@@ -17,7 +18,8 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(provisioning),
   ...Object.values(placement),
   ...Object.values(monitoring),
+  ...Object.values(influx),
   ...Object.values(accounts),
 ];
 
-export { accounts, catalogue, connections, credentials, monitoring, placement, provisioning, system };
+export { accounts, catalogue, connections, credentials, influx, monitoring, placement, provisioning, system };
