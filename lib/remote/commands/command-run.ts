@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { CommandRepository, CommandVmChange } from "@/lib/store/commands";
 import type { CommandEvent, CommandStatus, CommandView, VmState } from "./types";
 import { countStatuses, toCommandView } from "./views";
@@ -31,6 +32,8 @@ export class CommandRun {
       if (this.pending.size) void this.flush().catch((e: unknown) => console.error(`[barista] command ${id}: output not written yet, will retry:`, e));
     }, flushMs);
     this.timer.unref?.();
+    // Every VM running the command listens for its cancel: a thousand listeners are expected here.
+    setMaxListeners(0, this.abort.signal);
   }
 
   get cancelled(): boolean {
