@@ -13,6 +13,7 @@ import { UserRepository } from "./users";
 import { PrismaSimStore } from "./sim-store";
 import { WorkQueueRepository } from "./work-queue";
 import { HostKeyRepository } from "./host-keys";
+import { PrismaSshHostStore } from "./ssh-hosts";
 
 export interface Stores {
   connections: ConnectionRepository;
@@ -28,6 +29,7 @@ export interface Stores {
   tokens: ApiTokenRepository;
   audit: AuditRepository;
   hostKeys: HostKeyRepository;
+  sshHosts: PrismaSshHostStore;
 }
 
 /** Repositories over one database (the process's own by default). */
@@ -41,6 +43,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
     queue: new WorkQueueRepository(prisma),
     alerts: new AlertRepository(prisma),
     hostKeys: new HostKeyRepository(prisma),
+    sshHosts: new PrismaSshHostStore(prisma),
     monitoredVms: new MonitoredVmRepository(prisma),
     database: new DatabaseProbe(prisma),
     users: new UserRepository(prisma),

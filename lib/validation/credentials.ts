@@ -41,11 +41,25 @@ export const secretsSchema = z
   .refine((s) => Object.keys(s).length >= 1 && Object.keys(s).length <= MAX_SECRETS, `secrets holds 1 to ${MAX_SECRETS} keys`)
   .meta({ description: "Write-only: each value is encrypted into the vault and never answered back" });
 
+/** The secrets a provider's driver cannot sign in without. */
+export const REQUIRED_SECRETS: Record<string, readonly string[]> = { ssh: ["username", "privateKey"] };
+
 export const credentialCreateSchema = z
   .object({
     name: credentialNameSchema,
     provider: z.enum(CREDENTIAL_PROVIDERS, { error: `provider is one of ${CREDENTIAL_PROVIDERS.join(", ")}` }),
     secrets: secretsSchema,
+  })
+  .superRefine((c, ctx) => {
+    const required = REQUIRED_SECRETS[c.provider] ?? [];
+    const missing = required.filter((k) => !(k in c.secrets));
+    if (missing.length) {
+      ctx.addIssue({ code: "custom", path: ["secrets", missing[0]], message: `an ${c.provider} credential holds ${required.join(" and ")}; missing: ${missing.join(", ")}` });
+    }
+    // Named by key only: the value must never come back in an answer.
+    if (c.provider === "ssh" && c.secrets.privateKey && !/^-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(c.secrets.privateKey.trim())) {
+      ctx.addIssue({ code: "custom", path: ["secrets", "privateKey"], message: "privateKey is a private key in OpenSSH or PEM text, starting -----BEGIN OPENSSH PRIVATE KEY----- (a key with a passphrase is not supported)" });
+    }
   })
   .meta({ id: "CredentialCreate" });
 export type CredentialCreate = z.infer<typeof credentialCreateSchema>;
