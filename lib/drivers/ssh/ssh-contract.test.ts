@@ -6,7 +6,7 @@ import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import { describeDriverContract } from "../contract";
 import { SshDriver } from "./ssh-driver";
-import { addSshConnection, authorizeKey } from "./testing";
+import { addSshConnection, prepareTestHosts } from "./testing";
 
 // The shared contract over three real OpenSSH servers on 127.0.0.1, registered as one connection.
 const temp = tempDatabase();
@@ -15,7 +15,7 @@ const pool = new SshPool({ pins: memoryPins() });
 
 beforeAll(async () => {
   for (let i = 0; i < 3; i++) hosts.push(await startTestSshd());
-  for (const h of hosts.slice(1)) authorizeKey(h, hosts[0].publicKey);
+  await prepareTestHosts(hosts);
   await addSshConnection(stores(temp.prisma).connections, "contract-lab", "lab-key", hosts);
 });
 afterAll(async () => {

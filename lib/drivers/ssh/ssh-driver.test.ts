@@ -9,7 +9,7 @@ import { tempDatabase } from "@/lib/store/testing";
 import type { CreateVmRequest } from "../types";
 import { HostSampler, SAMPLE_INTERVAL_MS } from "./host-sampler";
 import { SshDriver } from "./ssh-driver";
-import { addSshConnection, authorizeKey } from "./testing";
+import { addSshConnection, prepareTestHosts } from "./testing";
 
 const temp = tempDatabase();
 const s = stores(temp.prisma);
@@ -21,7 +21,7 @@ let pool: SshPool;
 beforeAll(async () => {
   a = await startTestSshd();
   b = await startTestSshd();
-  authorizeKey(b, a.publicKey);
+  await prepareTestHosts([a, b]);
   await addSshConnection(s.connections, "lab", "lab-key", [a, b]);
   pins = memoryPins();
   pool = new SshPool({ pins, readyTimeoutMs: 3_000 });
