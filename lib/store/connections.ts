@@ -143,6 +143,12 @@ export class ConnectionRepository {
     await this.prisma.connection.updateMany({ where: { name }, data: { verifiedAt: at, verifyOk: ok, verifyMessage: message } });
   }
 
+  /** Connections that stand at a place of their own (ssh: your servers), for the map. */
+  async sites(): Promise<{ name: string; region: string; regionKey: string; latitude: number; longitude: number }[]> {
+    const rows = await this.prisma.connection.findMany({ where: { latitude: { not: null }, longitude: { not: null } }, select: { name: true, region: true, regionKey: true, latitude: true, longitude: true }, orderBy: { name: "asc" } });
+    return rows.map((r) => ({ name: r.name, region: r.region, regionKey: r.regionKey, latitude: r.latitude!, longitude: r.longitude! }));
+  }
+
   async namesByRegion(): Promise<Map<string, string[]>> {
     const rows = await this.prisma.connection.findMany({ select: { name: true, regionKey: true }, orderBy: { name: "asc" } });
     const map = new Map<string, string[]>();

@@ -32,7 +32,7 @@ export const sshHostSchema = z
       .max(253, "a host's address has at most 253 characters")
       .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[?[0-9A-Fa-f:.]+\]?)$/, "a host's address is a host name or an IP address, e.g. 10.0.0.5 or lab-1.example.org")
       .transform((a) => a.replace(/^\[(.*)\]$/, "$1")),
-    port: z.number().int("a port is a whole number").min(1, "a port is 1 to 65535").max(65535, "a port is 1 to 65535").default(22),
+    port: z.number({ error: "a port is a whole number, 1 to 65535" }).int("a port is a whole number").min(1, "a port is 1 to 65535").max(65535, "a port is 1 to 65535").default(22),
     name: z.string().min(1).max(63, "a host's name has at most 63 characters").optional().meta({ description: "Defaults to the address" }),
   })
   .meta({ id: "SshHostCreate" });
