@@ -8,6 +8,8 @@ import type { DriverKind } from "@/lib/core/drivers";
 import type { ConnectionView } from "@/lib/validation/connections";
 import { addConnectionAction } from "./actions";
 import type { ProviderChoice } from "./catalogue-choices";
+import { parseHostLines } from "./host-lines";
+import { SshHostFields, type SshFieldsValue } from "./ssh-host-fields";
 import { useHydrated } from "./use-hydrated";
 
 type Props = {
@@ -16,20 +18,30 @@ type Props = {
   onAdded: (connection: ConnectionView) => void;
 };
 
-type Field = "provider" | "region" | "name" | "credential" | "driver";
-const FIELDS: readonly Field[] = ["provider", "region", "name", "credential", "driver"];
+type Field = "provider" | "region" | "name" | "credential" | "driver" | "location" | "hosts";
+const FIELDS: readonly Field[] = ["provider", "region", "name", "credential", "driver", "location", "hosts"];
 
-/** Provider, then one of its regions, an optional name and the credential the driver signs in with. */
+/** The provider (and driver) of your own servers: its region is a label of yours, its place and hosts are given. */
+const SSH = "ssh";
+
+const number = (text: string) => (text.trim() === "" ? NaN : Number(text));
+
+/**
+ * Provider, then one of its regions, an optional name and the credential the driver signs in with;
+ * or your own servers (ssh): a label, where they stand and which hosts.
+ */
 export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
   const [provider, setProvider] = useState("");
   const [region, setRegion] = useState("");
   const [name, setName] = useState("");
   const [credential, setCredential] = useState("default");
   const [driver, setDriver] = useState(drivers[0] ?? "sim");
+  const [sshFields, setSshFields] = useState<SshFieldsValue>({ latitude: "", longitude: "", hosts: "" });
   const { errors, formError, clear: clearError, show, showField, reset } = useFormIssues<Field>();
   const [pending, startTransition] = useTransition();
   const hydrated = useHydrated();
 
+  const ssh = provider === SSH;
   const chosen = providers.find((p) => p.id === provider);
   const regions = chosen?.regions ?? [];
   const defaultName = provider && region ? `${provider}-${region}` : null;
@@ -37,15 +49,20 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     reset();
-    if (!chosen) return showField("provider", "Choose a provider first; its regions then fill the next list.");
-    if (!region) return showField("region", `Choose one of ${chosen.name}'s ${regions.length} regions.`);
+    if (ssh) {
+      if (!region.trim()) return showField("region", "Give your servers a label, e.g. lab or office-berlin.");
+    } else {
+      if (!chosen) return showField("provider", "Choose a provider first; its regions then fill the next list.");
+      if (!region) return showField("region", `Choose one of ${chosen.name}'s ${regions.length} regions.`);
+    }
     startTransition(async () => {
       const result = await addConnectionAction({
         provider,
-        region,
+        region: region.trim(),
         name: name.trim() || undefined,
         credential: credential.trim() || undefined,
-        driver: driver as DriverKind,
+        driver: (ssh ? SSH : driver) as DriverKind,
+        ...(ssh ? { location: { latitude: number(sshFields.latitude), longitude: number(sshFields.longitude) }, hosts: parseHostLines(sshFields.hosts).map((h) => ({ ...h, port: h.port ?? 22 })) } : {}),
       });
       if (result.ok) {
         reset();
@@ -71,11 +88,13 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
               onChange={(e) => {
                 setProvider(e.target.value);
                 setRegion("");
+                if (e.target.value === SSH) setCredential("");
                 clearError("provider");
                 clearError("region");
               }}
             >
               <option value="">Choose a provider…</option>
+              {drivers.includes(SSH) && <option value={SSH}>Your own servers (ssh)</option>}
               {providers.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name} ({p.regions.length})
@@ -83,7 +102,21 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
               ))}
             </select>
           </FieldBox>
-          <FieldBox prefix="add" id="region" label="Region" error={errors.region}>
+          <FieldBox prefix="add" id="region" label={ssh ? "Label" : "Region"} error={errors.region}>
+            {ssh ? (
+              <input
+                {...fieldProps("add", "region", errors.region)}
+                value={region}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="e.g. lab"
+                onChange={(e) => {
+                  setRegion(e.target.value);
+                  clearError("region");
+                }}
+                className={`${inputClass(errors.region)} font-mono`}
+              />
+            ) : (
             <select
               {...fieldProps("add", "region", errors.region)}
               value={region}
@@ -100,6 +133,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
                 </option>
               ))}
             </select>
+            )}
           </FieldBox>
           <FieldBox
             prefix="add"
@@ -121,7 +155,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
               className={`${inputClass(errors.name)} font-mono`}
             />
           </FieldBox>
-          <FieldBox prefix="add" id="credential" label="Credential" error={errors.credential} hint="default needs no secret on the simulator; any other must be in the vault">
+          <FieldBox prefix="add" id="credential" label="Credential" error={errors.credential} hint={ssh ? "An ssh credential of the vault: username and privateKey" : "default needs no secret on the simulator; any other must be in the vault"}>
             <input
               {...fieldProps("add", "credential", errors.credential)}
               value={credential}
@@ -137,13 +171,14 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
           <FieldBox prefix="add" id="driver" label="Driver" error={errors.driver}>
             <select
               {...fieldProps("add", "driver", errors.driver)}
-              value={driver}
+              value={ssh ? SSH : driver}
+              disabled={ssh}
               onChange={(e) => {
                 setDriver(e.target.value);
                 clearError("driver");
               }}
             >
-              {drivers.map((d) => (
+              {drivers.filter((d) => ssh || d !== SSH).map((d) => (
                 <option key={d} value={d}>
                   {d}
                 </option>
@@ -160,6 +195,7 @@ export function AddConnectionForm({ providers, drivers, onAdded }: Props) {
             </button>
           </div>
         </div>
+        {ssh && <SshHostFields value={sshFields} onChange={setSshFields} errors={{ location: errors.location, hosts: errors.hosts }} clear={clearError} />}
         <FormError message={formError} className="mt-3" />
       </form>
     </section>

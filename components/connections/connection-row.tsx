@@ -92,6 +92,11 @@ export function ConnectionRow(props: Props) {
               {regionName}
             </span>
           )}
+          {c.hosts.length > 0 && (
+            <span className="block truncate text-sm text-slate-400" data-testid="host-count" title={c.hosts.map((h) => `${h.name}: ${h.free ? "free" : `held by ${h.vm}`}`).join("\n")}>
+              {c.hosts.filter((h) => h.free).length} of {c.hosts.length} hosts free
+            </span>
+          )}
         </td>
         <td className="py-2.5 pr-3">
           <span className="rounded bg-slate-700/60 px-1.5 py-0.5 font-mono text-sm text-slate-200">{c.driver}</span>

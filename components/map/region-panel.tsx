@@ -42,7 +42,9 @@ export function RegionPanel(props: Props) {
   // Keep showing the last region while the panel slides out, instead of an empty box.
   const [shown, setShown] = useState<MapRegion | null>(region);
   if (region && region !== shown) setShown(region);
-  const latency = useRegionLatency(shown?.key ?? null);
+  // Your own servers (ssh) stand outside the catalogue: no spec list, no measured latency.
+  const ownServers = shown?.provider === "ssh";
+  const latency = useRegionLatency(ownServers ? null : (shown?.key ?? null));
   const canAddConnection = useCan(useEndpoints().connections.createConnection.access);
 
   return (
@@ -154,7 +156,11 @@ export function RegionPanel(props: Props) {
             ))}
           </div>
           <div role="tabpanel" className="min-h-0 flex-1 overflow-y-auto px-5 py-3">
-            {tab === "specs" ? (
+            {ownServers ? (
+              <p data-testid="own-servers-note" className="text-slate-300">
+                Your own servers, registered as {shown.connections.join(", ")}: their hosts, and which are free, are on the Connections page. An MCI takes a count of them as they are.
+              </p>
+            ) : tab === "specs" ? (
               <RegionSpecs key={shown.key} regionKey={shown.key} />
             ) : (
               <RegionLatency

@@ -19,6 +19,7 @@ const PRICE_SOURCE: Record<Spec["priceSource"], string> = {
   tumblebug: "Price from CB-Tumblebug's price data",
   list: "Provider list price",
   modelled: "Modelled: the provider's list price adjusted for this region",
+  owned: "Owned: a registered server of yours, no hourly price",
 };
 
 function compare(a: Spec, b: Spec, key: SortKey): number {

@@ -31,21 +31,23 @@ export function AddSubgroupForm({ namespace, mciId, regions, taken, disabled, on
   const [serverNameError, setServerNameError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const matches = useMemo(() => searchRegions(regions, query, 6), [regions, query]);
-  const keys = useMemo(() => (region ? [region.key] : []), [region]);
+  // Your own servers (ssh) have no catalogue: a subgroup there takes only a count.
+  const hostPool = region?.provider === "ssh";
+  const keys = useMemo(() => (region && region.provider !== "ssh" ? [region.key] : []), [region]);
   const catalogue = useRegionCatalogue(keys);
-  const resolved = region ? resolveSubgroup(region.key, draft, catalogue.specs.get(region.key), catalogue.images.get(region.key), catalogue.errors.get(region.key)) : null;
+  const resolved = region ? resolveSubgroup(region.key, draft, catalogue.specs.get(region.key), catalogue.images.get(region.key), catalogue.errors.get(region.key), hostPool) : null;
   const trimmed = name.trim();
   const nameCheck = trimmed ? subGroupNameSchema.safeParse(trimmed) : null;
   const nameError = nameCheck && !nameCheck.success ? nameCheck.error.issues[0].message : trimmed && taken.includes(trimmed) ? `this MCI already has a subgroup ${trimmed}` : serverNameError;
 
   function submit() {
-    if (!region || !resolved?.spec) return;
+    if (!region || !(resolved?.spec || resolved?.hostPool)) return;
     setError(null);
     startTransition(async () => {
       const result = await addSubGroupAction({
         ns: namespace,
         id: mciId,
-        subGroup: { name: trimmed || undefined, region: region.key, specId: resolved.spec!.id, imageId: resolved.image?.id, count: draft.count },
+        subGroup: resolved.hostPool ? { name: trimmed || undefined, region: region.key, count: draft.count } : { name: trimmed || undefined, region: region.key, specId: resolved.spec!.id, imageId: resolved.image?.id, count: draft.count },
       });
       if (result.ok) onAdded(`Added a subgroup in ${region.key} with ${draft.count} VM${draft.count === 1 ? "" : "s"}: they are being created.`);
       else {
@@ -121,7 +123,7 @@ export function AddSubgroupForm({ namespace, mciId, regions, taken, disabled, on
             <button
               type="button"
               onClick={submit}
-              disabled={pending || disabled || !resolved?.spec || Boolean(resolved?.problem) || Boolean(nameError)}
+              disabled={pending || disabled || !(resolved?.spec || resolved?.hostPool) || Boolean(resolved?.problem) || Boolean(nameError)}
               className="rounded-lg bg-sky-700 px-4 py-1.5 font-semibold text-white hover:bg-sky-800 disabled:cursor-not-allowed disabled:bg-slate-700 disabled:text-slate-400"
             >
               {pending ? "Adding…" : `Add ${draft.count} VM${draft.count === 1 ? "" : "s"}`}

@@ -103,10 +103,13 @@ function CreateMciFlow({ namespace }: { namespace: string }) {
   const selectedRegions = useMemo(() => selectedKeys.map((k) => byKey.get(k)).filter((r): r is MapRegion => r !== undefined), [selectedKeys, byKey]);
   const selectedSet = useMemo(() => new Set(selectedRegions.map((r) => r.key)), [selectedRegions]);
   const keys = useMemo(() => selectedRegions.map((r) => r.key), [selectedRegions]);
-  const catalogue = useRegionCatalogue(keys);
+  // Your own servers (ssh) have no catalogue to load: a subgroup there takes only a count.
+  const isHostPool = useCallback((k: string) => byKey.get(k)?.provider === "ssh", [byKey]);
+  const catalogueKeys = useMemo(() => keys.filter((k) => !isHostPool(k)), [keys, isHostPool]);
+  const catalogue = useRegionCatalogue(catalogueKeys);
   const resolved = useMemo(
-    () => keys.map((k) => resolveSubgroup(k, drafts[k] ?? defaults, catalogue.specs.get(k), catalogue.images.get(k), catalogue.errors.get(k))),
-    [keys, drafts, defaults, catalogue],
+    () => keys.map((k) => resolveSubgroup(k, drafts[k] ?? defaults, catalogue.specs.get(k), catalogue.images.get(k), catalogue.errors.get(k), isHostPool(k))),
+    [keys, drafts, defaults, catalogue, isHostPool],
   );
   const counts = useMemo(() => new Map(resolved.map((r) => [r.region, r.draft.count])), [resolved]);
   const totalVms = resolved.reduce((s, r) => s + r.draft.count, 0);
@@ -217,7 +220,7 @@ function CreateMciFlow({ namespace }: { namespace: string }) {
       description: description.trim(),
       policy,
       dryRun: true,
-      subGroups: resolved.map((r) => ({ region: r.region, specId: r.spec?.id ?? "", imageId: r.image?.id, count: r.draft.count })),
+      subGroups: resolved.map((r) => (r.hostPool ? { region: r.region, count: r.draft.count } : { region: r.region, specId: r.spec?.id ?? "", imageId: r.image?.id, count: r.draft.count })),
     };
   }
 

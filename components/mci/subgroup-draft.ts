@@ -27,6 +27,8 @@ export type ResolvedSubgroup = {
   /** Why this subgroup cannot be made yet, and what to change; null when it can. */
   problem: string | null;
   loading: boolean;
+  /** A pool of your own servers (an ssh connection): only a count is asked, the hosts are what they are. */
+  hostPool?: boolean;
 };
 
 export function specFits(spec: Spec, d: Pick<SubgroupDraft, "minVcpu" | "minMemoryGiB" | "maxPrice">): boolean {
@@ -38,7 +40,8 @@ export function compareSpecs(a: Spec, b: Spec): number {
   return a.pricePerHour - b.pricePerHour || a.vcpu - b.vcpu || a.memoryGiB - b.memoryGiB || a.name.localeCompare(b.name);
 }
 
-export function resolveSubgroup(region: string, draft: SubgroupDraft, specs: Spec[] | undefined, images: Image[] | undefined, error: string | undefined): ResolvedSubgroup {
+export function resolveSubgroup(region: string, draft: SubgroupDraft, specs: Spec[] | undefined, images: Image[] | undefined, error: string | undefined, hostPool = false): ResolvedSubgroup {
+  if (hostPool) return { region, draft, fits: [], spec: null, suggested: false, images: [], image: null, problem: null, loading: false, hostPool: true };
   const fits = (specs ?? []).filter((s) => specFits(s, draft)).sort(compareSpecs);
   const picked = draft.specId ? (specs ?? []).find((s) => s.id === draft.specId) ?? null : null;
   const spec = picked ?? fits[0] ?? null;

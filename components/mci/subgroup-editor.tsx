@@ -70,6 +70,15 @@ export const SubgroupEditor = memo(function SubgroupEditor({ regionKey, regionNa
         )}
       </div>
 
+      {resolved.hostPool ? (
+        <div className="mt-2 grid grid-cols-[5.5rem_1fr] items-end gap-2">
+          <NumberField label="VMs" value={draft.count} min={1} max={MAX_VMS_PER_SUBGROUP} integer onChange={(n) => n !== null && set({ count: n })} testId="subgroup-count" />
+          <p className="pb-1 text-sm text-slate-300" data-testid="host-pool-note">
+            Your own servers: takes {draft.count === 1 ? "one free host" : `${draft.count} free hosts`} as they are; vCPU, memory and OS are read from them.
+          </p>
+        </div>
+      ) : (
+      <>
       <div className="mt-2 grid grid-cols-[5.5rem_1fr_1fr_1fr] gap-2">
         <NumberField
           label="VMs"
@@ -130,6 +139,8 @@ export const SubgroupEditor = memo(function SubgroupEditor({ regionKey, regionNa
           ))}
         </select>
       </label>
+      </>
+      )}
 
       {problem && (
         <p role="alert" className="mt-2 text-sm text-rose-300">

@@ -39,7 +39,8 @@ export interface Spec {
   /** USD per hour, on-demand, Linux. */
   pricePerHour: number;
   /** Where the price comes from: a CB-Tumblebug price file, a public list price, or a regional model. */
-  priceSource: "tumblebug" | "list" | "modelled";
+  /** `owned`: a registered server of an ssh connection, already paid for. */
+  priceSource: "tumblebug" | "list" | "modelled" | "owned";
   family: string;
 }
 

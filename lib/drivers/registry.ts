@@ -5,6 +5,8 @@ import type { SshPool } from "@/lib/remote/ssh-pool";
 import { AwsDriver } from "./aws/aws-driver";
 import type { SimCloud } from "./sim/cloud";
 import { SimDriver } from "./sim/sim-driver";
+import type { SshHostStore } from "./ssh/host-store";
+import { SshDriver } from "./ssh/ssh-driver";
 import type { CloudDriver, ConnectionConfig } from "./types";
 
 
@@ -14,6 +16,8 @@ export interface DriverDeps {
   secrets(credential: string): Promise<Secrets>;
   /** The process's SSH connections, shared by drivers that log in to hosts and by remote commands. */
   ssh: SshPool;
+  /** The ssh connections' registered hosts and their claims. */
+  sshHosts: SshHostStore;
 }
 
 export function createDriver(connection: ConnectionConfig, deps: DriverDeps): CloudDriver {
@@ -22,6 +26,8 @@ export function createDriver(connection: ConnectionConfig, deps: DriverDeps): Cl
       return new SimDriver(connection, deps.sim);
     case "aws":
       return new AwsDriver(connection, () => deps.secrets(connection.credential));
+    case "ssh":
+      return new SshDriver(connection, { hosts: deps.sshHosts, ssh: deps.ssh, secrets: deps.secrets });
     default:
       throw new NotSupportedError(`no driver named "${connection.driver}"; available: ${DRIVER_KINDS.join(", ")}`);
   }

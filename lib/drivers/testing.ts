@@ -4,11 +4,17 @@ import { memoryPins } from "@/lib/remote/testing/memory-pins";
 import type { Secrets } from "@/lib/secrets";
 import type { DriverDeps } from "./registry";
 import type { SimCloud } from "./sim/cloud";
+import type { SshHostStore } from "./ssh/host-store";
+import { memorySshHosts } from "./ssh/memory-host-store";
 
-/** Driver dependencies for tests: the given simulator, SSH with pins in memory, and these credentials. */
-export function testDriverDeps(sim: SimCloud, credentials: Record<string, Secrets> = {}): DriverDeps {
+/**
+ * Driver dependencies for tests: the given simulator, SSH with pins in memory, these credentials,
+ * and the ssh connections' hosts (in memory unless given).
+ */
+export function testDriverDeps(sim: SimCloud, credentials: Record<string, Secrets> = {}, sshHosts: SshHostStore = memorySshHosts()): DriverDeps {
   return {
     sim,
+    sshHosts,
     ssh: new SshPool({ pins: memoryPins() }),
     async secrets(name) {
       const found = credentials[name];

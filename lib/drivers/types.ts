@@ -142,11 +142,23 @@ export interface MetricSeries {
   points: [number, number][];
 }
 
+/** How one registered host answered a verify: logged in and read, or why not. */
+export interface HostVerify {
+  address: string;
+  port: number;
+  name: string;
+  ok: boolean;
+  message: string;
+  facts?: { vcpu: number; memoryGiB: number; os: string; arch: string };
+}
+
 export interface VerifyResult {
   regionFound: boolean;
   specCount: number;
   imageCount: number;
   message: string;
+  /** Drivers over registered hosts report each one; the check is ok only when all are. */
+  hosts?: HostVerify[];
 }
 
 /**

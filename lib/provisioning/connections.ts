@@ -45,7 +45,10 @@ export async function verifyConnection(deps: ConnectionDeps, name: string): Prom
   let answer: Omit<VerifyAnswer, "durationMs" | "checkedAt" | "connection">;
   try {
     const r = await deps.driverFor(conn).verify();
-    answer = { ok: r.regionFound, message: r.message, code: r.regionFound ? null : "NotFound", regionFound: r.regionFound, specCount: r.specCount, imageCount: r.imageCount };
+    // A driver over registered hosts reports each one: the connection is fine only when all answered.
+    const hostsOk = r.hosts?.every((h) => h.ok) ?? true;
+    const ok = r.regionFound && hostsOk;
+    answer = { ok, message: r.message, code: !r.regionFound ? "NotFound" : hostsOk ? null : "Unavailable", regionFound: r.regionFound, specCount: r.specCount, imageCount: r.imageCount, ...(r.hosts ? { hosts: r.hosts } : {}) };
   } catch (e) {
     if (!isCloudError(e)) throw e;
     answer = { ok: false, message: e.message, code: e.code, regionFound: false, specCount: 0, imageCount: 0 };

@@ -9,6 +9,7 @@ import type { MciWithParts, NewSubGroup, NewVm } from "@/lib/store/mci";
 import type { MciActionRequest, MciCreate, MciReview, MciView, SubGroupRequest } from "@/lib/validation/mci";
 import { MAX_VMS_PER_MCI } from "@/lib/validation/mci";
 import type { ProvisioningDeps } from "./deps";
+import { requireFreeHosts } from "./host-pool";
 import { requireNamespace } from "./namespaces";
 import { resolveSubGroups, reviewPlan, type PlannedSubGroup } from "./plan";
 import { mciKey, vmKey } from "./reconciler/keys";
@@ -30,6 +31,7 @@ export async function createMci(deps: ProvisioningDeps, namespace: string, input
   const plan = await resolveSubGroups(deps, input.subGroups);
   checkSize(plan.reduce((s, p) => s + p.count, 0), "subGroups");
   if (input.dryRun) return { kind: "review", review: await reviewPlan(deps, input.name, input.policy, plan, (sg) => vmNames(sg)) };
+  await requireFreeHosts(deps, plan);
   // The name's uniqueness is the database's to guard (a check first would race): createMci answers 409.
   const id = `mci-${shortId()}`;
   const { subGroups, vms } = rows(plan, () => 1);
@@ -95,6 +97,7 @@ export async function addSubGroup(deps: ProvisioningDeps, namespace: string, id:
   notDeleting(mci);
   const [sg] = await resolveSubGroups(deps, [req], new Set(mci.subGroups.map((s) => s.name)), () => "");
   checkSize(mci.vms.length + sg.count, "count");
+  await requireFreeHosts(deps, [sg]);
   const { subGroups, vms } = rows([sg], () => 1);
   await deps.repo.addToMci(id, namespace, subGroups, vms, []);
   await deps.repo.addEvent(id, `subgroup ${sg.name} added: ${sg.count} × ${sg.specName} in ${sg.regionKey}`);
@@ -108,7 +111,9 @@ export async function scaleOut(deps: ProvisioningDeps, namespace: string, id: st
   const sg = mci.subGroups.find((s) => s.name === subGroup);
   if (!sg) throw new NotFoundError(`MCI "${mci.name}" has no subgroup "${subGroup}"; it has ${mci.subGroups.map((s) => s.name).join(", ")}`);
   checkSize(mci.vms.length + add, "add");
-  const [conn] = await resolveSubGroups(deps, [{ connection: sg.connection, specId: sg.specId, imageId: sg.imageId, count: add, name: sg.name }]);
+  // A subgroup of registered hosts has no spec or image of its own ("").
+  const [conn] = await resolveSubGroups(deps, [{ connection: sg.connection, specId: sg.specId || undefined, imageId: sg.imageId || undefined, count: add, name: sg.name }]);
+  await requireFreeHosts(deps, [conn]);
   const highest = Math.max(0, ...mci.vms.filter((v) => v.subGroupId === sg.id).map((v) => Number(v.name.slice(sg.name.length + 1)) || 0));
   const { vms } = rows([conn], () => highest + 1, new Map([[sg.name, sg.id]]));
   await deps.repo.addToMci(id, namespace, [], vms, [{ id: sg.id, count: sg.count + add }]);
@@ -148,6 +153,7 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
   const action = req.action;
   const live = scope.filter((v) => !wantsGone(v) && v.status !== "Terminated" && (action === "terminate" || v.status !== "Failed"));
   if (!live.length) throw new ConflictError(`${action}: no VM in scope can take it; they are all terminated or failed`);
+  if (action !== "terminate") await refuseOnHosts(deps, live, action);
   const refusals = live.map((v) => ({ v, check: checkTransition(v.status as VmStatus, action) })).filter((r) => !r.check.ok);
   if (refusals.length) {
     const first = refusals[0];
@@ -161,6 +167,20 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
   await deps.repo.addEvent(id, `${action}: ${plural(ids.length, "VM")}${req.subGroup ? ` of subgroup ${req.subGroup}` : ""}`);
   await enqueue(deps, id, live, action);
   return { id, accepted: true, affected: ids.length, message: `${action} requested for ${plural(ids.length, "VM")}` };
+}
+
+/**
+ * Registered hosts are lent, not owned: Barista never powers them off, on or reboots them. Said
+ * here, before anything is asked of a VM, as a conflict with what the VMs are (the driver's own
+ * NotSupported would answer 501 and leave the rest of the MCI half done).
+ */
+async function refuseOnHosts(deps: ProvisioningDeps, vms: { name: string; connection: string }[], action: string): Promise<void> {
+  const onHosts: string[] = [];
+  for (const name of new Set(vms.map((v) => v.connection))) if ((await deps.connections.config(name))?.driver === "ssh") onHosts.push(name);
+  if (!onHosts.length) return;
+  const first = vms.find((v) => onHosts.includes(v.connection))!;
+  const verb = action === "suspend" ? "power hosts off" : action === "resume" ? "power hosts on" : "reboot hosts";
+  throw new ConflictError(`${action}: ${first.name} runs on a registered host of ${onHosts.join(", ")}, and the ssh driver cannot ${verb}; leave those VMs out (subGroup or vmIds), or terminate them to give the hosts back`);
 }
 
 /** Terminates what runs, frees the shared resources no one else uses, then removes the MCI. */

@@ -41,7 +41,8 @@ describe("the namespaces' plain-text SSH keys of an older database", () => {
     // A namespace an older test fixture made with an empty key: nothing to seal.
     await old.namespace.create({ data: { name: "empty", description: "", sshPublicKey: "", sshPrivateKey: "" } });
     await old.$disconnect();
-    expect(migrateDatabase(file).applied).toEqual([VAULT_MIGRATION]);
+    // The vault's migration first; later ones follow it.
+    expect(migrateDatabase(file).applied[0]).toEqual(VAULT_MIGRATION);
     const bytes = databaseBytes();
     for (const line of keyLines(legacy.team.privateKey)) expect(bytes.includes(line)).toBe(true);
   });

@@ -3,6 +3,7 @@ import { InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
 import type { ConnectionConfig } from "@/lib/drivers/types";
 import type { MciReview, SubGroupRequest } from "@/lib/validation/mci";
 import type { ProvisioningDeps } from "./deps";
+import { hostShortage, isHostPool, planHostSubGroup } from "./host-pool";
 
 export const HOURS_PER_MONTH = 730;
 
@@ -18,6 +19,8 @@ export interface PlannedSubGroup {
   accelerator: boolean;
   imageId: string;
   count: number;
+  /** A pool of registered hosts: each VM's shape, read from the host it will likely take. */
+  perVm?: { specName: string; vcpu: number; memoryGiB: number }[];
 }
 
 /**
@@ -39,10 +42,6 @@ export async function resolveSubGroups(deps: ProvisioningDeps, requests: SubGrou
         ? new InvalidArgumentError(`no connection named "${req.connection}"`, where("connection"))
         : new InvalidArgumentError(`no connection to ${req.region}; add one on the Connections page`, where("region"));
     }
-    const spec = getSpec(connection.regionKey, req.specId);
-    if (!spec) throw new InvalidArgumentError(`${connection.regionKey} offers no spec "${req.specId}"; GET /api/v1/regions/${connection.regionKey}/specs lists them`, where("specId"));
-    const imageId = req.imageId ?? defaultImage(connection.provider).id;
-    if (!getImage(connection.regionKey, imageId)) throw new InvalidArgumentError(`${connection.regionKey} has no image "${imageId}"; GET /api/v1/regions/${connection.regionKey}/images lists them`, where("imageId"));
     let name = req.name ?? connection.regionKey;
     if (names.has(name)) {
       if (req.name) throw new InvalidArgumentError(`subgroup "${name}" appears twice; give each subgroup its own name`, where("name"));
@@ -51,6 +50,15 @@ export async function resolveSubGroups(deps: ProvisioningDeps, requests: SubGrou
       name = `${name}-${n}`;
     }
     names.add(name);
+    if (isHostPool(connection)) {
+      out.push(planHostSubGroup(connection, req, name, where));
+      continue;
+    }
+    if (!req.specId) throw new InvalidArgumentError(`a subgroup on ${connection.name} needs a specId; GET /api/v1/regions/${connection.regionKey}/specs lists them (only ssh connections take none)`, where("specId"));
+    const spec = getSpec(connection.regionKey, req.specId);
+    if (!spec) throw new InvalidArgumentError(`${connection.regionKey} offers no spec "${req.specId}"; GET /api/v1/regions/${connection.regionKey}/specs lists them`, where("specId"));
+    const imageId = req.imageId ?? defaultImage(connection.provider).id;
+    if (!getImage(connection.regionKey, imageId)) throw new InvalidArgumentError(`${connection.regionKey} has no image "${imageId}"; GET /api/v1/regions/${connection.regionKey}/images lists them`, where("imageId"));
     out.push({ name, connection, regionKey: connection.regionKey, specId: spec.id, specName: spec.name, vcpu: spec.vcpu, memoryGiB: spec.memoryGiB, pricePerHour: spec.pricePerHour, accelerator: Boolean(spec.accelerator), imageId, count: req.count });
   }
   return out;
@@ -62,9 +70,10 @@ export async function reviewPlan(deps: ProvisioningDeps, name: string, policy: M
   const warnings: MciReview["warnings"] = [];
   const vcpuByConnection = new Map<string, number>();
   for (const sg of plan) {
-    const region = getRegion(sg.regionKey)!;
-    for (const vmName of vmNames(sg)) {
-      vms.push({ name: vmName, subGroup: sg.name, connection: sg.connection.name, region: sg.regionKey, regionName: region.name, latitude: region.latitude, longitude: region.longitude, specId: sg.specId, specName: sg.specName, vcpu: sg.vcpu, memoryGiB: sg.memoryGiB, imageId: sg.imageId, pricePerHour: sg.pricePerHour });
+    const place = placeOf(sg);
+    for (const [i, vmName] of vmNames(sg).entries()) {
+      const shape = sg.perVm?.[i] ?? sg;
+      vms.push({ name: vmName, subGroup: sg.name, connection: sg.connection.name, region: sg.regionKey, ...place, specId: sg.specId, specName: shape.specName, vcpu: shape.vcpu, memoryGiB: shape.memoryGiB, imageId: sg.imageId, pricePerHour: sg.pricePerHour });
     }
     vcpuByConnection.set(sg.connection.name, (vcpuByConnection.get(sg.connection.name) ?? 0) + sg.vcpu * sg.count);
     if (sg.accelerator) warnings.push({ subGroup: sg.name, kind: "capacity", message: `${sg.specName} carries an accelerator: GPU capacity is often short; the VM may wait or fail for capacity` });
@@ -79,9 +88,18 @@ export async function reviewPlan(deps: ProvisioningDeps, name: string, policy: M
       warnings.push({ subGroup: null, kind: "quota", message: `${conn}: ${vcpu} vCPU requested + ${inUse} in use exceeds the quota of ${quota} vCPU; some VMs will fail with QuotaExceeded` });
     }
   }
+  for (const s of await hostShortage(deps, plan)) warnings.push({ subGroup: null, kind: "capacity", message: s.message });
   const subGroups = plan.map((sg) => ({ name: sg.name, connection: sg.connection.name, region: sg.regionKey, specId: sg.specId, imageId: sg.imageId, count: sg.count, costPerHour: round(sg.pricePerHour * sg.count) }));
   const costPerHour = round(plan.reduce((s, sg) => s + sg.pricePerHour * sg.count, 0));
   return { name, policy, vms, subGroups, costPerHour, costPerMonth: round(costPerHour * HOURS_PER_MONTH), warnings };
+}
+
+/** Where a subgroup's VMs stand: the catalogue's region, or an ssh connection's own location. */
+function placeOf(sg: PlannedSubGroup): { regionName: string; latitude: number; longitude: number } {
+  const region = getRegion(sg.regionKey);
+  if (region) return { regionName: region.name, latitude: region.latitude, longitude: region.longitude };
+  const at = (sg.connection as { location?: { latitude: number; longitude: number } | null }).location;
+  return { regionName: sg.connection.region, latitude: at?.latitude ?? 0, longitude: at?.longitude ?? 0 };
 }
 
 async function usedVcpu(deps: ProvisioningDeps, connection: string): Promise<number> {

@@ -2,7 +2,7 @@ import { getRegion, getSpec } from "@/lib/catalogue";
 import type { VmWish } from "@/lib/core/lifecycle";
 import { aggregateStatus } from "@/lib/core/mci-status";
 import type { VmStatus } from "@/lib/core/types";
-import type { MciWithParts, VmRow } from "@/lib/store/mci";
+import type { HostPlaces, MciWithParts, VmRow } from "@/lib/store/mci";
 import type { MciView, VmView } from "@/lib/validation/mci";
 import { round } from "./plan";
 import { readHistory } from "./reconciler/vm-history";
@@ -10,8 +10,10 @@ import { readHistory } from "./reconciler/vm-history";
 /** Statuses in which a VM's compute is billed. */
 const BILLED: readonly VmStatus[] = ["Creating", "Running", "Rebooting", "Resuming", "Suspending"];
 
-export function toVmView(v: VmRow, subGroupName: string): VmView {
+export function toVmView(v: VmRow, subGroupName: string, hostPlaces?: HostPlaces): VmView {
   const region = getRegion(v.regionKey);
+  const place = hostPlaces?.places[v.connection];
+  if (!region && place) return hostVmView(v, subGroupName, place, hostPlaces!.hosts[v.id]);
   const spec = getSpec(v.regionKey, v.specId);
   return {
     id: v.id,
@@ -41,6 +43,25 @@ export function toVmView(v: VmRow, subGroupName: string): VmView {
   };
 }
 
+/**
+ * A VM on a registered host: placed at its connection's location, its shape what the host it
+ * holds said of itself (a VM still waiting for a host shows none yet), and no hourly price.
+ */
+function hostVmView(v: VmRow, subGroupName: string, place: HostPlaces["places"][string], host: HostPlaces["hosts"][string] | undefined): VmView {
+  const f = host?.facts;
+  return {
+    ...toVmView({ ...v, regionKey: "" }, subGroupName),
+    region: v.regionKey,
+    provider: "ssh",
+    latitude: place.latitude,
+    longitude: place.longitude,
+    specName: f ? `${f.vcpu} vCPU, ${f.memoryGiB} GiB (${f.os})` : host ? host.name : "registered host",
+    vcpu: f?.vcpu ?? 0,
+    memoryGiB: f?.memoryGiB ?? 0,
+    pricePerHour: 0,
+  };
+}
+
 /** A row as the status rules read it; the pending reboot is known only here, not in the VM's view. */
 function wishOf(v: VmRow): VmWish {
   return { status: v.status as VmStatus, desired: v.desired, rebootPending: v.rebootWanted > v.rebootDone };
@@ -48,7 +69,7 @@ function wishOf(v: VmRow): VmWish {
 
 export function toMciView(m: MciWithParts): MciView {
   const sgName = new Map(m.subGroups.map((s) => [s.id, s.name]));
-  const vms = m.vms.map((v) => toVmView(v, sgName.get(v.subGroupId) ?? ""));
+  const vms = m.vms.map((v) => toVmView(v, sgName.get(v.subGroupId) ?? "", m.hostPlaces));
   const { status, state, statusCount } = aggregateStatus(m.vms.map(wishOf), m.deleting);
   const bySubGroup = new Map<string, VmRow[]>();
   for (const v of m.vms) {

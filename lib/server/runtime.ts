@@ -50,7 +50,7 @@ export function runtime(): Runtime {
     const sim = new SimCloud(s.sim, config);
     const vault = new Vault(s.credentials, () => serverVaultKey(process.env, databaseFile()));
     const ssh = new SshPool({ pins: s.hostKeys });
-    const driverFor = (c: ConnectionConfig) => createDriver(c, { sim, ssh, secrets: (name) => vault.revealForDriver(name) });
+    const driverFor = (c: ConnectionConfig) => createDriver(c, { sim, ssh, sshHosts: s.sshHosts, secrets: (name) => vault.revealForDriver(name) });
     let reconciler: Reconciler | null = null;
     const provisioning: ProvisioningDeps = {
       repo: s.mci,

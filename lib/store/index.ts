@@ -14,6 +14,7 @@ import { UserRepository } from "./users";
 import { PrismaSimStore } from "./sim-store";
 import { WorkQueueRepository } from "./work-queue";
 import { HostKeyRepository } from "./host-keys";
+import { PrismaSshHostStore } from "./ssh-hosts";
 
 export interface Stores {
   connections: ConnectionRepository;
@@ -30,6 +31,7 @@ export interface Stores {
   audit: AuditRepository;
   hostKeys: HostKeyRepository;
   commands: CommandRepository;
+  sshHosts: PrismaSshHostStore;
 }
 
 /** Repositories over one database (the process's own by default). */
@@ -43,6 +45,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
     queue: new WorkQueueRepository(prisma),
     alerts: new AlertRepository(prisma),
     hostKeys: new HostKeyRepository(prisma),
+    sshHosts: new PrismaSshHostStore(prisma),
     monitoredVms: new MonitoredVmRepository(prisma),
     database: new DatabaseProbe(prisma),
     users: new UserRepository(prisma),

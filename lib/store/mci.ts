@@ -1,11 +1,20 @@
 import { NotFoundError } from "@/lib/core/errors";
 import type { Mci, MciEvent, Namespace, Prisma, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
+import type { HostFacts } from "@/lib/drivers/ssh/host-store";
 import type { SealedCredential } from "./credentials";
 import { audited, inTransaction } from "./audit-scope";
 import { insertUnique } from "./unique";
 
 export type { Mci, MciEvent, Namespace, SharedResource, SubGroup, Vm as VmRow };
-export type MciWithParts = Mci & { subGroups: SubGroup[]; vms: Vm[] };
+/**
+ * What an MCI's view needs of its ssh connections, which the catalogue does not know: where each
+ * stands, and what the host each VM holds said of itself (by VM row id, the claim's client token).
+ */
+export interface HostPlaces {
+  places: Record<string, { latitude: number; longitude: number; label: string }>;
+  hosts: Record<string, { name: string; address: string; facts: HostFacts | null }>;
+}
+export type MciWithParts = Mci & { subGroups: SubGroup[]; vms: Vm[]; hostPlaces?: HostPlaces };
 export type VmPatch = Prisma.VmUpdateInput;
 
 export interface NewVm {
@@ -96,8 +105,23 @@ export class MciRepository {
     this.bump(mciId);
   }
 
-  listMcis(namespace: string): Promise<MciWithParts[]> {
-    return this.prisma.mci.findMany({ where: { namespace }, orderBy: { createdAt: "asc" }, include: { subGroups: { orderBy: { createdAt: "asc" } }, vms: { orderBy: { name: "asc" } } } });
+  async listMcis(namespace: string): Promise<MciWithParts[]> {
+    const mcis = await this.prisma.mci.findMany({ where: { namespace }, orderBy: { createdAt: "asc" }, include: { subGroups: { orderBy: { createdAt: "asc" } }, vms: { orderBy: { name: "asc" } } } });
+    const hostPlaces = await this.hostPlaces(mcis.flatMap((m) => m.subGroups.map((s) => s.connection)));
+    return hostPlaces ? mcis.map((m) => ({ ...m, hostPlaces })) : mcis;
+  }
+
+  /** The ssh connections among these, with their places and held hosts; undefined when there are none (the common case: one query). */
+  private async hostPlaces(connections: string[]): Promise<HostPlaces | undefined> {
+    const names = [...new Set(connections)];
+    if (!names.length) return undefined;
+    const located = await this.prisma.connection.findMany({ where: { name: { in: names }, latitude: { not: null } }, select: { name: true, region: true, latitude: true, longitude: true } });
+    if (!located.length) return undefined;
+    const held = await this.prisma.sshHost.findMany({ where: { connection: { in: located.map((c) => c.name) }, clientToken: { not: null } }, select: { clientToken: true, name: true, address: true, facts: true } });
+    return {
+      places: Object.fromEntries(located.map((c) => [c.name, { latitude: c.latitude!, longitude: c.longitude ?? 0, label: c.region }])),
+      hosts: Object.fromEntries(held.map((h) => [h.clientToken!, { name: h.name, address: h.address, facts: h.facts ? (JSON.parse(h.facts) as HostFacts) : null }])),
+    };
   }
 
   findMci(id: string): Promise<MciWithParts | null> {
@@ -107,7 +131,8 @@ export class MciRepository {
   async getMci(namespace: string, id: string): Promise<MciWithParts> {
     const mci = await this.findMci(id);
     if (!mci || mci.namespace !== namespace) throw new NotFoundError(`MCI "${id}" does not exist in namespace "${namespace}"; GET /api/v1/ns/${namespace}/mci lists them`);
-    return mci;
+    const hostPlaces = await this.hostPlaces(mci.subGroups.map((s) => s.connection));
+    return hostPlaces ? { ...mci, hostPlaces } : mci;
   }
 
   async updateMci(id: string, data: Prisma.MciUpdateInput): Promise<void> {

@@ -42,7 +42,7 @@ export const specSchema = z
     memoryGiB: z.number(),
     accelerator: acceleratorSchema.nullable(),
     pricePerHour: z.number().meta({ description: "USD per hour, on demand" }),
-    priceSource: z.enum(["tumblebug", "list", "modelled"]),
+    priceSource: z.enum(["tumblebug", "list", "modelled", "owned"]),
     family: z.string(),
   })
   .meta({ id: "Spec" });

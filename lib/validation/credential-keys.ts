@@ -10,6 +10,7 @@ export interface SecretKeys {
 
 export const PROVIDER_SECRET_KEYS: Readonly<Record<string, SecretKeys>> = {
   aws: { required: ["accessKeyId", "secretAccessKey"], optional: ["sessionToken"] },
+  ssh: { required: ["username", "privateKey"], optional: [] },
 };
 
 /** What is wrong with a credential's key names for its provider, one message per problem; never a value. */

@@ -50,6 +50,10 @@ export const credentialCreateSchema = z
   })
   .superRefine((c, ctx) => {
     for (const p of secretKeyProblems(c.provider, Object.keys(c.secrets))) ctx.addIssue({ code: "custom", path: p.key ? ["secrets", p.key] : ["secrets"], message: p.message });
+    // Named by key only: the value must never come back in an answer.
+    if (c.provider === "ssh" && c.secrets.privateKey && !/^-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(c.secrets.privateKey.trim())) {
+      ctx.addIssue({ code: "custom", path: ["secrets", "privateKey"], message: "privateKey is a private key in OpenSSH or PEM text, starting -----BEGIN OPENSSH PRIVATE KEY----- (a key with a passphrase is not supported)" });
+    }
   })
   .meta({ id: "CredentialCreate" });
 export type CredentialCreate = z.infer<typeof credentialCreateSchema>;

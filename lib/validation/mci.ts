@@ -29,8 +29,8 @@ export const subGroupRequestSchema = z
     name: subGroupNameSchema.optional().meta({ description: "Defaults to the region key" }),
     region: z.string().min(3).max(80).optional().meta({ description: "A region key, e.g. aws-us-east-1 (or give connection)" }),
     connection: z.string().min(2).max(63).optional().meta({ description: "A connection name (or give region)" }),
-    specId: z.string().min(1).max(120).meta({ description: "A spec id (provider+region+name) or the provider's type name in that region" }),
-    imageId: z.string().min(1).max(200).optional().meta({ description: "An image id of that region; defaults to the provider's default image" }),
+    specId: z.string().min(1).max(120).optional().meta({ description: "A spec id (provider+region+name) or the provider's type name in that region. Required, but on an ssh connection, which takes none: a host is what it is" }),
+    imageId: z.string().min(1).max(200).optional().meta({ description: "An image id of that region; defaults to the provider's default image. None on an ssh connection" }),
     count: z.number().int("count is a whole number").min(1, "count is at least 1").max(MAX_VMS_PER_SUBGROUP, `count is at most ${MAX_VMS_PER_SUBGROUP}`),
   })
   .refine((s) => Boolean(s.region) !== Boolean(s.connection), { message: "give exactly one of region or connection", path: ["region"] })

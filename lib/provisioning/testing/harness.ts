@@ -1,7 +1,7 @@
 import { listRegions } from "@/lib/catalogue";
 import { systemClock } from "@/lib/core/clock";
 import { testDriverDeps } from "@/lib/drivers/testing";
-import { createDriver } from "@/lib/drivers/registry";
+import { createDriver, type DriverDeps } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
 import { testVault } from "@/lib/secrets/testing";
@@ -24,12 +24,13 @@ export interface Harness {
 /**
  * A reconciler over a real database and the simulator at high speed. `wrap` puts a faulty layer
  * between the reconciler and the cloud (a driver that fails every Nth call, loses replies …).
+ * `driver` replaces driver dependencies, e.g. the SSH pool and the credentials of registered hosts.
  */
-export async function startHarness(prisma: Database, env: Record<string, string> = {}, wrap: (d: CloudDriver) => CloudDriver = (d) => d): Promise<Harness> {
+export async function startHarness(prisma: Database, env: Record<string, string> = {}, wrap: (d: CloudDriver) => CloudDriver = (d) => d, driver: Partial<DriverDeps> = {}): Promise<Harness> {
   const s = stores(prisma);
   const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off", BARISTA_SIM_SPEED: "2000", ...env }, systemClock);
   const cloud = new SimCloud(s.sim, config);
-  const driverDeps = testDriverDeps(cloud);
+  const driverDeps = { ...testDriverDeps(cloud, {}, s.sshHosts), ...driver };
   await s.connections.createMissing(builtinConnections(listRegions()));
   let reconciler: Reconciler | null = null;
   const deps: ProvisioningDeps = {
