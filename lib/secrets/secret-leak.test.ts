@@ -90,7 +90,7 @@ beforeAll(async () => {
 
   // The secrets go in.
   await ok({ method: "POST", path: "/api/v1/credentials", body: { name: "aws-leak", provider: "aws", secrets: { accessKeyId: "AKIA-LEAK-PROBE", secretAccessKey: SECRET } } });
-  await ok({ method: "POST", path: "/api/v1/credentials", body: { name: "ssh-leak", provider: "ssh", secrets: { username: "ops", privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${SSH_SECRET}\n-----END OPENSSH PRIVATE KEY-----\n`, passphrase: SSH_SECRET } } });
+  await ok({ method: "POST", path: "/api/v1/credentials", body: { name: "ssh-leak", provider: "ssh", secrets: { username: "ops", privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${SSH_SECRET}\n-----END OPENSSH PRIVATE KEY-----\n` } } });
   const user = (await ok({ method: "POST", path: "/api/v1/users", body: { name: "Leak Probe", email: "probe@example.com", password: PASSWORD, role: "operator" } })) as { id: string };
   ids.user = user.id;
   await ok({ method: "PATCH", path: "/api/v1/users/{id}", params: { id: user.id }, body: { password: NEW_PASSWORD } });

@@ -67,7 +67,7 @@ async function issues(r: Response): Promise<{ path: string; message: string }[]>
 describe("ssh connections through the API", () => {
   it("asks an ssh credential for username and privateKey, naming what is missing and never echoing a value", async () => {
     const missing = await credentials.POST(send("/api/v1/credentials", { name: "lab-key", provider: "ssh", secrets: { username: a.username } }), noParams);
-    expect(await issues(missing)).toEqual([{ path: "body.secrets.privateKey", message: "an ssh credential holds username and privateKey; missing: privateKey" }]);
+    expect(await issues(missing)).toEqual([{ path: "body.secrets", message: "privateKey is missing: an ssh credential holds username and privateKey" }]);
     const marker = `not-a-key-${randomBytes(6).toString("hex")}`;
     const bad = await credentials.POST(send("/api/v1/credentials", { name: "lab-key", provider: "ssh", secrets: { username: a.username, privateKey: marker } }), noParams);
     const text = await bad.text();

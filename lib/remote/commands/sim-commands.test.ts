@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listSpecs } from "@/lib/catalogue";
 import { systemClock } from "@/lib/core/clock";
@@ -10,35 +8,27 @@ import { memoryPins } from "@/lib/remote/testing/memory-pins";
 import { stores } from "@/lib/store";
 import { tempDatabase, type TempDatabase } from "@/lib/store/testing";
 import type { CommandCreate } from "@/lib/validation/commands";
+import { SimSshServer } from "@/lib/drivers/sim/ssh/server";
 import { CommandEngine } from "./engine";
 
 // The same command path over VMs of the simulator, which answer SSH through its own server: the
 // engine, the driver's sshLogin, the namespace's key from the vault and the pool are the
-// server's own. The suite runs wherever the simulator's SSH server is part of the code.
-const SERVER_MODULE = path.join(process.cwd(), "lib/drivers/sim/ssh/server.ts");
-const haveSimSsh = existsSync(SERVER_MODULE);
-
-interface SimSshServerLike {
-  port: number;
-  stop(): Promise<void>;
-}
+// server's own.
 
 let temp: TempDatabase;
 let h: Harness;
-let server: SimSshServerLike;
+let server: SimSshServer;
 let engine: CommandEngine;
 let mciId = "";
 let vmIds: string[] = [];
 const REGION = "aws-us-east-1";
 
 beforeAll(async () => {
-  if (!haveSimSsh) return;
   temp = tempDatabase();
   h = await startHarness(temp.prisma);
-  const { SimSshServer } = (await import(/* @vite-ignore */ SERVER_MODULE)) as { SimSshServer: { start(o: unknown): Promise<SimSshServerLike> } };
   const s = stores(temp.prisma);
   server = await SimSshServer.start({ cloud: h.cloud, keys: s.settings, livenessMs: 100 });
-  (h.cloud as unknown as { ssh: unknown }).ssh = server;
+  h.cloud.ssh = server;
   const spec = listSpecs(REGION).filter((x) => !x.accelerator)[0].id;
   const answer = await createMci(h.deps, "default", { name: "sim-commands", description: "", policy: "continue", dryRun: false, subGroups: [{ region: REGION, specId: spec, count: 50 }] } as never);
   if (answer.kind !== "created") throw new Error("expected an MCI");
@@ -69,7 +59,7 @@ async function run(command: string, more: Partial<CommandCreate> = {}) {
   return engine.get("default", mciId, id);
 }
 
-describe.skipIf(!haveSimSsh)("remote commands over simulated VMs", () => {
+describe("remote commands over simulated VMs", () => {
   it("answers as each VM, with stdout, stderr and exit codes, on 50 VMs at once", async () => {
     const v = await run("uname -s; hostname; echo oops >&2; exit 3");
     expect(v.counts.failed).toBe(50);
