@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { prepareTestHosts } from "../lib/drivers/ssh/testing";
-import { startTestSshd, type TestSshd } from "../lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "../lib/remote/testing/sshd";
 import { waitForMci } from "./support/api";
 
 // Two real OpenSSH servers on 127.0.0.1, registered as your own servers through the API: verify,
@@ -8,8 +7,7 @@ import { waitForMci } from "./support/api";
 let hosts: TestSshd[] = [];
 
 test.beforeAll(async () => {
-  hosts = [await startTestSshd(), await startTestSshd()];
-  await prepareTestHosts(hosts);
+  hosts = await startTestHosts(2);
 });
 test.afterAll(async () => {
   for (const h of hosts) await h.stop();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloudError } from "@/lib/core/errors";
-import { addSshConnection, prepareTestHosts } from "@/lib/drivers/ssh/testing";
+import { addSshConnection } from "@/lib/drivers/ssh/testing";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { memoryPins } from "@/lib/remote/testing/memory-pins";
-import { startTestSshd, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
 import { tempDatabase } from "@/lib/store/testing";
 import type { MciCreate } from "@/lib/validation/mci";
 import { applyAction, createMci, deleteMci, getMci, scaleOut } from "./mci";
@@ -16,8 +16,7 @@ let b: TestSshd;
 let h: Harness;
 
 beforeAll(async () => {
-  [a, b] = [await startTestSshd(), await startTestSshd()];
-  await prepareTestHosts([a, b]);
+  [a, b] = await startTestHosts(2);
   h = await startHarness(temp.prisma, {}, undefined, {
     ssh: pool,
     secrets: async (name) => {

@@ -3,8 +3,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareTestHosts } from "@/lib/drivers/ssh/testing";
-import { startTestSshd, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
 import { disconnectDb, migrateDatabase } from "@/lib/store";
 
 // The connections and credentials routes over a database of this test's own, with two real
@@ -27,8 +26,7 @@ let a: TestSshd;
 let b: TestSshd;
 
 beforeAll(async () => {
-  [a, b] = [await startTestSshd(), await startTestSshd()];
-  await prepareTestHosts([a, b]);
+  [a, b] = await startTestHosts(2);
   connections = await import("@/app/api/v1/connections/route");
   connection = await import("@/app/api/v1/connections/[name]/route");
   verify = await import("@/app/api/v1/connections/[name]/verify/route");

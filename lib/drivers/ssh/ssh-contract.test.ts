@@ -1,12 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { memoryPins } from "@/lib/remote/testing/memory-pins";
-import { startTestSshd, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
 import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import { describeDriverContract } from "../contract";
 import { SshDriver } from "./ssh-driver";
-import { addSshConnection, prepareTestHosts } from "./testing";
+import { addSshConnection } from "./testing";
 
 // The shared contract over three real OpenSSH servers on 127.0.0.1, registered as one connection.
 const temp = tempDatabase();
@@ -14,8 +14,7 @@ const hosts: TestSshd[] = [];
 const pool = new SshPool({ pins: memoryPins() });
 
 beforeAll(async () => {
-  for (let i = 0; i < 3; i++) hosts.push(await startTestSshd());
-  await prepareTestHosts(hosts);
+  hosts.push(...(await startTestHosts(3)));
   await addSshConnection(stores(temp.prisma).connections, "contract-lab", "lab-key", hosts);
 });
 afterAll(async () => {

@@ -3,13 +3,13 @@ import { CloudError } from "@/lib/core/errors";
 import { METRIC_NAMES } from "@/lib/core/metrics";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { memoryPins } from "@/lib/remote/testing/memory-pins";
-import { startTestSshd, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
 import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import type { CreateVmRequest } from "../types";
 import { HostSampler, SAMPLE_INTERVAL_MS } from "./host-sampler";
 import { SshDriver } from "./ssh-driver";
-import { addSshConnection, prepareTestHosts } from "./testing";
+import { addSshConnection } from "./testing";
 
 const temp = tempDatabase();
 const s = stores(temp.prisma);
@@ -19,9 +19,7 @@ let pins: ReturnType<typeof memoryPins>;
 let pool: SshPool;
 
 beforeAll(async () => {
-  a = await startTestSshd();
-  b = await startTestSshd();
-  await prepareTestHosts([a, b]);
+  [a, b] = await startTestHosts(2);
   await addSshConnection(s.connections, "lab", "lab-key", [a, b]);
   pins = memoryPins();
   pool = new SshPool({ pins, readyTimeoutMs: 3_000 });

@@ -88,17 +88,27 @@ async function accepting(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
+/** Several test servers that one key logs in to, as a fleet of machines under one SSH credential. */
+export async function startTestHosts(count: number): Promise<TestSshd[]> {
+  const first = await startTestSshd();
+  const rest = await Promise.all(Array.from({ length: count - 1 }, () => startTestSshd({ clientKey: first })));
+  return [first, ...rest];
+}
+
 /**
  * Starts Debian's OpenSSH server (`openssh-server`; CI installs it) as a child process with a
  * configuration of its own in a temporary folder: no PAM, key login only, as the current user.
  */
-export async function startTestSshd(opts: { port?: number } = {}): Promise<TestSshd> {
+export async function startTestSshd(opts: { port?: number; clientKey?: Pick<TestSshd, "privateKey" | "publicKey"> } = {}): Promise<TestSshd> {
   if (!existsSync(SSHD)) throw new Error(`no OpenSSH server at ${SSHD}: install Debian's openssh-server (apt-get install -y openssh-server) or set SSHD_PATH`);
   const dir = mkdtempSync(join(tmpdir(), "barista-sshd-"));
   const port = opts.port ?? (await freePort());
   const username = userInfo().username;
   keygen(join(dir, "host_key"), "test-host");
-  keygen(join(dir, "client_key"), "barista-test");
+  if (opts.clientKey) {
+    writeFileSync(join(dir, "client_key"), opts.clientKey.privateKey, { mode: 0o600 });
+    writeFileSync(join(dir, "client_key.pub"), `${opts.clientKey.publicKey}\n`);
+  } else keygen(join(dir, "client_key"), "barista-test");
   writeFileSync(join(dir, "authorized_keys"), readFileSync(join(dir, "client_key.pub")), { mode: 0o600 });
   writeFileSync(
     join(dir, "sshd_config"),
