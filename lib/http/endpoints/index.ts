@@ -4,6 +4,7 @@ import * as catalogue from "./catalogue";
 import * as commands from "./commands";
 import * as connections from "./connections";
 import * as credentials from "./credentials";
+import * as hostKeys from "./host-keys";
 import * as influx from "./influx";
 import * as monitoring from "./monitoring";
 import * as placement from "./placement";
@@ -16,6 +17,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(catalogue),
   ...Object.values(connections),
   ...Object.values(credentials),
+  ...Object.values(hostKeys),
   ...Object.values(provisioning),
   ...Object.values(commands),
   ...Object.values(placement),
@@ -24,4 +26,4 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(accounts),
 ];
 
-export { accounts, catalogue, commands, connections, credentials, influx, monitoring, placement, provisioning, system };
+export { accounts, catalogue, commands, connections, credentials, hostKeys, influx, monitoring, placement, provisioning, system };
