@@ -3,15 +3,23 @@ import { applyEvents, BROWSER_OUTPUT_CAP, countByStatus, lastLine, liveCommand }
 import type { CommandView, CommandVmView } from "./command-types";
 
 function vm(vmId: string, over: Partial<CommandVmView> = {}): CommandVmView {
-  return { vmId, status: "pending", exitCode: null, stdout: "", stderr: "", truncated: false, startedAt: null, endedAt: null, ...over };
+  return { vmId, vmName: `vm-${vmId}`, message: null, status: "pending", exitCode: null, stdout: "", stderr: "", truncated: false, startedAt: null, endedAt: null, ...over };
 }
 
 const view: CommandView = {
-  id: "c1",
+  id: "cmd-1",
+  mciId: "m1",
+  namespace: "default",
   command: "hostname",
+  subGroup: null,
+  vmIds: null,
+  timeoutSeconds: 300,
+  concurrency: 100,
   status: "running",
   createdAt: "2026-12-04T10:00:00.000Z",
   createdBy: "ada@example.com",
+  endedAt: null,
+  counts: { running: 1, pending: 1 },
   vms: [vm("a", { status: "running", stdout: "\u001b[32mhello\u001b[0m\n" }), vm("b")],
 };
 

@@ -6,6 +6,7 @@ export type OutputChunk = { stream: "stdout" | "stderr"; text: string };
 /** One VM of a command as the console shows it: its output kept in arrival order, stdout and stderr apart. */
 export type LiveVm = {
   vmId: string;
+  vmName: string;
   status: CommandVmStatus;
   exitCode: number | null;
   message: string | null;
@@ -22,7 +23,8 @@ export type LiveCommand = {
   command: string;
   status: CommandStatus;
   createdAt: string;
-  createdBy: string | null;
+  createdBy: string;
+  timeoutSeconds: number;
   vms: readonly LiveVm[];
   /** Position of each VM in `vms`. */
   index: ReadonlyMap<string, number>;
@@ -40,9 +42,10 @@ function fromView(vm: CommandVmView): LiveVm {
   if (vm.stderr) chunks.push({ stream: "stderr", text: stripAnsi(vm.stderr) });
   return {
     vmId: vm.vmId,
+    vmName: vm.vmName,
     status: vm.status,
     exitCode: vm.exitCode,
-    message: vm.message ?? null,
+    message: vm.message,
     truncated: vm.truncated,
     startedAt: vm.startedAt,
     endedAt: vm.endedAt,
@@ -54,7 +57,7 @@ function fromView(vm: CommandVmView): LiveVm {
 /** A command's full answer (`GET …/commands/{cid}` or the stream's snapshot) as live state. */
 export function liveCommand(view: CommandView): LiveCommand {
   const vms = view.vms.map(fromView);
-  return { id: view.id, command: view.command, status: view.status, createdAt: view.createdAt, createdBy: view.createdBy, vms, index: new Map(vms.map((v, i) => [v.vmId, i])) };
+  return { id: view.id, command: view.command, status: view.status, createdAt: view.createdAt, createdBy: view.createdBy, timeoutSeconds: view.timeoutSeconds, vms, index: new Map(vms.map((v, i) => [v.vmId, i])) };
 }
 
 function appendOutput(vm: LiveVm, stream: OutputChunk["stream"], raw: string): LiveVm {
@@ -116,7 +119,7 @@ export type CommandCounts = Record<CommandVmStatus, number> & { total: number };
 
 /** How many VMs are in each status. */
 export function countByStatus(vms: readonly { status: CommandVmStatus }[]): CommandCounts {
-  const counts: CommandCounts = { total: vms.length, pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, cancelled: 0, unreachable: 0 };
+  const counts: CommandCounts = { total: vms.length, pending: 0, running: 0, succeeded: 0, failed: 0, timedOut: 0, cancelled: 0, unreachable: 0, interrupted: 0 };
   for (const v of vms) counts[v.status]++;
   return counts;
 }

@@ -3,7 +3,8 @@
  * Plain types, so client components need not import the server's zod schemas.
  */
 
-export const COMMAND_VM_STATUSES = ["pending", "running", "succeeded", "failed", "timedOut", "cancelled", "unreachable"] as const;
+/** `interrupted`: the server restarted while the VM ran it. */
+export const COMMAND_VM_STATUSES = ["pending", "running", "succeeded", "failed", "timedOut", "cancelled", "unreachable", "interrupted"] as const;
 export type CommandVmStatus = (typeof COMMAND_VM_STATUSES)[number];
 
 /** `interrupted`: the server restarted while the command ran. */
@@ -11,6 +12,7 @@ export type CommandStatus = "running" | "finished" | "cancelled" | "interrupted"
 
 export type CommandVmView = {
   vmId: string;
+  vmName: string;
   status: CommandVmStatus;
   exitCode: number | null;
   stdout: string;
@@ -18,18 +20,30 @@ export type CommandVmView = {
   truncated: boolean;
   startedAt: string | null;
   endedAt: string | null;
-  /** Why a VM was unreachable (or another reason it did not run). */
-  message?: string | null;
+  /** Why a VM was unreachable, timed out or cancelled, in words. */
+  message: string | null;
 };
 
-export type CommandView = {
+type CommandFields = {
   id: string;
+  mciId: string;
+  namespace: string;
   command: string;
+  subGroup: string | null;
+  vmIds: string[] | null;
+  timeoutSeconds: number;
+  concurrency: number;
   status: CommandStatus;
   createdAt: string;
-  createdBy: string | null;
-  vms: CommandVmView[];
+  createdBy: string;
+  endedAt: string | null;
+  /** How many VMs are in each status. */
+  counts: Partial<Record<CommandVmStatus, number>>;
 };
+
+/** A command in the history: no output. */
+export type CommandSummary = CommandFields & { vmCount: number };
+export type CommandView = CommandFields & { vms: CommandVmView[] };
 
 export type CommandOutputEvent = { vmId: string; stream: "stdout" | "stderr"; data: string };
 export type CommandVmEvent = { vmId: string; status: CommandVmStatus; exitCode?: number | null; message?: string | null; truncated?: boolean; startedAt?: string | null; endedAt?: string | null };
