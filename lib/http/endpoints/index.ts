@@ -1,6 +1,7 @@
 import type { Endpoint } from "../endpoint";
 import * as accounts from "./accounts";
 import * as catalogue from "./catalogue";
+import * as commands from "./commands";
 import * as connections from "./connections";
 import * as credentials from "./credentials";
 import * as monitoring from "./monitoring";
@@ -15,9 +16,10 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(connections),
   ...Object.values(credentials),
   ...Object.values(provisioning),
+  ...Object.values(commands),
   ...Object.values(placement),
   ...Object.values(monitoring),
   ...Object.values(accounts),
 ];
 
-export { accounts, catalogue, connections, credentials, monitoring, placement, provisioning, system };
+export { accounts, catalogue, commands, connections, credentials, monitoring, placement, provisioning, system };
