@@ -1,5 +1,4 @@
 // CSI sequences (colours, cursor moves), OSC sequences (window titles, links), character-set choices and two-character escapes.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[()][0-9A-Za-z]|\u001b[@-Z\\-_]/g;
 
 /** Output without terminal escapes: programs colour their output even without a terminal, and raw escapes read as noise. */

@@ -19,7 +19,7 @@ const view: CommandView = {
   createdAt: "2026-12-04T10:00:00.000Z",
   createdBy: "ada@example.com",
   endedAt: null,
-  counts: { running: 1, pending: 1 },
+  counts: { pending: 1, running: 1, succeeded: 0, failed: 0, timedOut: 0, cancelled: 0, unreachable: 0, interrupted: 0 },
   vms: [vm("a", { status: "running", stdout: "\u001b[32mhello\u001b[0m\n" }), vm("b")],
 };
 

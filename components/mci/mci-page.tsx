@@ -10,6 +10,7 @@ import { useCan } from "@/components/auth/viewer-context";
 import { MapPlaceholder } from "@/components/map/map-status";
 import { RoleNotice } from "@/components/ui/role-notice";
 import { AlertEvents } from "@/components/alerts/alert-events";
+import { CommandsTab } from "@/components/commands/commands-tab";
 import { useAlertRules } from "@/components/alerts/use-alerts";
 import { withQuery } from "@/components/map/map-url";
 import { ColourBySwitch, HEAT_METRICS, parseColourBy, type ColourBy } from "@/components/monitoring/colour-by";
@@ -70,6 +71,8 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
     addSubGroup: useCan(ep.addSubGroup.access, namespace),
     sshKey: useCan(ep.namespaceSshKey.access, namespace),
     addRule: useCan(endpoints.monitoring.createAlertRule.access),
+    runCommand: useCan(endpoints.commands.runCommand.access, namespace),
+    cancelCommand: useCan(endpoints.commands.cancelCommand.access, namespace),
   };
 
   const mciQuery = useMci(namespace, id, fastUntil);
@@ -84,6 +87,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
   const [scope, setScope] = useState<Scope>("mci");
   const [tab, setTab] = useState<Tab>(() => parseTab(searchParams.get("tab")));
+  const [commandId, setCommandId] = useState<string | null>(() => searchParams.get("command"));
   const [rangeId, setRangeId] = useState<RangeId>(() => rangeOf(searchParams.get("range")).id);
   const range = rangeOf(rangeId);
   const [chartMetric, setChartMetric] = useState<MetricName>("cpu_utilization");
@@ -133,9 +137,9 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
 
   // The view and the tab go to the URL, so a copied link shows the same view of the MCI.
   useEffect(() => {
-    const next = withQuery({ ...view, tab: tab === "vms" ? null : tab });
+    const next = withQuery({ ...view, tab: tab === "vms" ? null : tab, command: tab === "commands" ? commandId : null });
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", next);
-  }, [view, tab]);
+  }, [view, tab, commandId]);
   const heat = useMemo(() => {
     if (!heatMetric) return null;
     const entry = HEAT_METRICS.find((h) => h.metric === heatMetric)!;
@@ -218,6 +222,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   }, []);
   const clearRegion = useCallback(() => setRegionFilter(null), []);
   const scopeSubGroup = useCallback((sg: string) => setScope(`sg:${sg}`), []);
+  const showVms = useCallback(() => setTab("vms"), []);
   const onChanged = useCallback(
     (text: string) => {
       setNotice({ tone: "ok", text });
@@ -401,6 +406,21 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             </div>
           )}
           {tab === "events" && <EventLog events={eventsQuery.data} error={eventsQuery.error} vmNames={vmNames} onOpenVm={open} />}
+          {tab === "commands" && (
+            <CommandsTab
+              namespace={namespace}
+              mciId={id}
+              subGroups={subGroupSizes}
+              vmCount={vms.length}
+              selectedIds={selectedIds}
+              runAccess={endpoints.commands.runCommand.access}
+              canRun={can.runCommand}
+              canCancel={can.cancelCommand}
+              commandId={commandId}
+              onCommand={setCommandId}
+              onPickVms={showVms}
+            />
+          )}
         </aside>
       )}
 

@@ -1,6 +1,6 @@
 "use client";
 
-export const TABS = ["vms", "metrics", "alerts", "subgroups", "events"] as const;
+export const TABS = ["vms", "metrics", "alerts", "subgroups", "events", "commands"] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab a URL's `?tab=` names, the VM list otherwise. */
@@ -32,6 +32,8 @@ export function MciTabs({ tab, onTab, labels, firing }: Props) {
         >
           {t === "metrics" ? (
             "Metrics"
+          ) : t === "commands" ? (
+            "Commands"
           ) : t === "alerts" ? (
             <span className="inline-flex items-center gap-1.5">
               Alerts
