@@ -11,6 +11,7 @@ import { monitoringConfigFromEnv } from "@/lib/monitoring/config";
 import type { MonitoringDeps } from "@/lib/monitoring/deps";
 import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
+import { CommandEngine, commandLimitsFromEnv } from "@/lib/remote/commands";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
 import { serverVaultKey, sessionSigningSecret, Vault } from "@/lib/secrets";
@@ -35,6 +36,8 @@ export interface Runtime {
   provisioning: ProvisioningDeps;
   reconciler: Reconciler;
   monitoring: Monitoring;
+  /** Remote commands over the VMs of MCIs. */
+  commands: CommandEngine;
   auth: AuthDeps & { settings: Stores["settings"] };
 }
 
@@ -104,6 +107,16 @@ export function runtime(): Runtime {
       provisioning,
       reconciler,
       monitoring: createMonitoring(monitoringDeps),
+      commands: new CommandEngine({
+        commands: s.commands,
+        mcis: s.mci,
+        connections: s.connections,
+        driverFor,
+        vault,
+        ssh,
+        clock: config.clock,
+        limits: commandLimitsFromEnv(),
+      }),
       auth,
     };
   }

@@ -32,6 +32,9 @@ export async function startServer(): Promise<void> {
   await ensureDefaultNamespace(rt.provisioning);
   // Tags every cloud resource this installation makes, so it never takes another's for its own.
   rt.provisioning.installationId = await rt.stores.settings.installationId();
+  // Commands that ran when the server stopped cannot be followed any more: they end as interrupted, never as succeeded.
+  const interrupted = await rt.commands.interruptLeftovers();
+  if (interrupted) console.log(`[barista] ${interrupted} remote command(s) were running when the server stopped: marked interrupted`);
   // Resumes every deployment and action a stop or crash interrupted.
   await rt.reconciler.start();
   const pending = await rt.stores.queue.size();

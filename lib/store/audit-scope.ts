@@ -54,3 +54,12 @@ export async function inTransaction<T>(prisma: PrismaClient, change: (tx: Tx) =>
 export async function audited<T>(prisma: PrismaClient, change: (tx: Tx) => Promise<T>): Promise<T> {
   return pendingScope() ? inTransaction(prisma, change) : change(prisma as unknown as Tx);
 }
+
+/**
+ * Names what the request in progress changed more precisely than its path does (a remote
+ * command's id and text), for its audit entry; outside an audited request it does nothing.
+ */
+export function setAuditTarget(target: string): void {
+  const scope = pendingScope();
+  if (scope) scope.record.target = target;
+}

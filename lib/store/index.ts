@@ -1,5 +1,6 @@
 import { AlertRepository } from "./alerts";
 import { ApiTokenRepository } from "./api-tokens";
+import { CommandRepository } from "./commands";
 import { AuditRepository } from "./audit";
 import { ConnectionRepository } from "./connections";
 import { CredentialRepository } from "./credentials";
@@ -28,6 +29,7 @@ export interface Stores {
   tokens: ApiTokenRepository;
   audit: AuditRepository;
   hostKeys: HostKeyRepository;
+  commands: CommandRepository;
 }
 
 /** Repositories over one database (the process's own by default). */
@@ -46,6 +48,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
     users: new UserRepository(prisma),
     tokens: new ApiTokenRepository(prisma),
     audit: new AuditRepository(prisma),
+    commands: new CommandRepository(prisma),
   };
 }
 
@@ -59,4 +62,5 @@ export { ApiTokenRepository, type TokenWithUser } from "./api-tokens";
 export { UserRepository } from "./users";
 export { AuditRepository, type AuditFilter } from "./audit";
 export { HostKeyRepository } from "./host-keys";
+export { CommandRepository, type CommandVmChange, type CommandWithVms, type NewCommandVm } from "./commands";
 export { runAudited, type AuditRecord, type AuditScope } from "./audit-scope";
