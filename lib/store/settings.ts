@@ -14,6 +14,12 @@ export class SettingsRepository {
     await this.prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
 
+  /** Stores the value unless the key is set already; answers the value the table keeps. */
+  async setIfAbsent(key: string, value: string): Promise<string> {
+    // An empty update keeps a value another server stored first.
+    return (await this.prisma.setting.upsert({ where: { key }, create: { key, value }, update: {} })).value;
+  }
+
   /** Removes the setting if it still holds `value`: true for the one caller that took it. */
   async takeIf(key: string, value: string): Promise<boolean> {
     return (await this.prisma.setting.deleteMany({ where: { key, value } })).count === 1;

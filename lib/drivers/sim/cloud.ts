@@ -15,8 +15,15 @@ export const MAX_TRACKED_ATTEMPTS = 10_000;
  * The simulated provider side, shared by every connection in the process: its state store, its
  * API limits and its fault dice. Drivers are cheap views onto it for one connection.
  */
+/** Where the simulator's SSH server listens (on 127.0.0.1), once it runs in this process. */
+export interface SimSshAddress {
+  readonly port: number;
+}
+
 export class SimCloud {
   readonly profile: FaultProfile;
+  /** Set by whoever started the simulator's SSH server (the server's start-up, or a test). */
+  ssh: SimSshAddress | null = null;
   private readonly throttle: Throttle;
   private readonly attempts = new Map<string, number>();
   private readonly locks = new Map<string, Promise<unknown>>();

@@ -6,13 +6,13 @@ import {
   CapacityUnavailableError,
   ConflictError,
   InvalidArgumentError,
-  NotSupportedError,
   QuotaExceededError,
+  UnavailableError,
 } from "@/lib/core/errors";
 import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
 import { runningIntervals, simSeries, type SimVmProfile } from "./metric-model";
-import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, SshLogin, VerifyResult, Vm } from "../types";
+import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, SshLogin, SshLoginTarget, VerifyResult, Vm } from "../types";
 import type { SimCloud } from "./cloud";
 import { STOCKOUT_WINDOW_MS } from "./faults";
 import { toVm, toVmStatus, type VmData } from "./mappers";
@@ -21,6 +21,9 @@ import { matchesTags, NetworkResources } from "./network-resources";
 import { pick, resourceId, unit } from "./random";
 import type { SimRecord, SimScope } from "./store";
 import { operationMs, type SimOperation } from "./timing";
+
+/** The login name picks the VM on the simulator's one SSH port: `ubuntu+<VM id>` (see ssh/server.ts). */
+export const SIM_SSH_LOGIN_PREFIX = "ubuntu+";
 
 /** Terminated VMs stay listed for an hour of simulated time, as EC2 shows them, then disappear. */
 /** One call answers at most this many points (CloudWatch's GetMetricData allows 100,800). */
@@ -53,8 +56,14 @@ export class SimDriver extends NetworkResources implements CloudDriver {
     });
   }
 
-  async sshLogin(): Promise<SshLogin> {
-    throw new NotSupportedError("the simulator's SSH server is not running in this process");
+  /**
+   * Every simulated VM answers on the simulator's one SSH port; the login name picks the VM
+   * (`ubuntu+<VM id>`, as a bastion's user@target). The caller logs in with the namespace's key.
+   */
+  async sshLogin(vm: SshLoginTarget): Promise<SshLogin> {
+    const ssh = this.cloud.ssh;
+    if (!ssh) throw new UnavailableError("the simulator's SSH server is not running");
+    return { host: "127.0.0.1", port: ssh.port, username: `${SIM_SSH_LOGIN_PREFIX}${vm.id}` };
   }
 
   async listRegions() {

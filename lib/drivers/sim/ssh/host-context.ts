@@ -1,0 +1,107 @@
+import type { HostIdentity } from "./host-identity";
+
+export interface UnitState {
+  active: boolean;
+  enabled: boolean;
+  /** When it last changed between active and inactive (simulator clock, epoch ms). */
+  since: number;
+}
+
+/**
+ * What a VM remembers between commands. It lives in the process's memory, keyed by VM id
+ * (see VmStates): a restart of the server forgets installed packages, as re-creating a VM from
+ * its image would. Keeping it in the VM's record would race with the driver's own updates of it.
+ */
+export interface VmState {
+  /** Package name → when it was installed. */
+  packages: Map<string, number>;
+  units: Map<string, UnitState>;
+}
+
+/** The one VM a command runs on. */
+export interface Host {
+  identity: HostIdentity;
+  state: VmState;
+  /** The simulator's speed: provider-typical durations (apt) are divided by it; `sleep` is not. */
+  speed: number;
+  now(): number;
+}
+
+/** Where a command writes, and what tells it to stop. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  signal: AbortSignal;
+}
+
+export type User = "ubuntu" | "root";
+
+/** One command being run: its host, user, output and the shell it can hand work back to. */
+export interface Invocation {
+  host: Host;
+  user: User;
+  io: Io;
+  vars: Map<string, string>;
+  /** Runs another command line's words (sudo, exec, timeout). */
+  run(argv: string[], io: Io, user?: User): Promise<number>;
+  /** Runs a script through the same shell (sh -c); `args[0]` becomes `$0`. */
+  script(src: string, io: Io, args: string[], user?: User): Promise<number>;
+}
+
+export type Builtin = (args: string[], inv: Invocation) => Promise<number> | number;
+
+/** Thrown when a command is stopped from outside; `signal` is the signal name it died of (KILL, TERM …). */
+export class Interrupted extends Error {
+  constructor(readonly signalName: string) {
+    super(`interrupted by SIG${signalName}`);
+  }
+}
+
+/** `exit n`: ends the shell it runs in. */
+export class ShellExit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** The signal name an abort carries (its reason), TERM when it carries none. */
+export function signalOf(signal: AbortSignal): string {
+  return signal.reason instanceof Interrupted ? signal.reason.signalName : "TERM";
+}
+
+/** Waits real time, or throws Interrupted as soon as the command is stopped. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(new Interrupted(signalOf(signal)));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Interrupted(signalOf(signal)));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Per-VM memory of the simulated hosts, made on first use. */
+export class VmStates {
+  private readonly states = new Map<string, VmState>();
+
+  of(vmId: string, bootedAt: number): VmState {
+    let s = this.states.get(vmId);
+    if (!s) {
+      s = { packages: new Map(), units: new Map(BASE_UNITS.map((u) => [u, { active: true, enabled: true, since: bootedAt }])) };
+      this.states.set(vmId, s);
+    }
+    return s;
+  }
+
+  forget(vmId: string): void {
+    this.states.delete(vmId);
+  }
+}
+
+/** Units an Ubuntu cloud image runs from its first boot. */
+export const BASE_UNITS = ["ssh", "cron", "rsyslog", "systemd-journald", "systemd-networkd", "systemd-resolved", "unattended-upgrades", "snapd"];
