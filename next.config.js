@@ -2,7 +2,8 @@
 const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   // highs loads its .wasm beside its own file: bundled into a server action it looks in the wrong place.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "highs"],
+  // ssh2 loads its optional native crypto addon (sshcrypto.node) beside its own file, too.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "highs", "ssh2"],
   poweredByHeader: false,
   // Pages get their Content-Security-Policy (with a nonce) from proxy.ts; everything else is data, never a document to run.
   async headers() {

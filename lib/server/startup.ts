@@ -2,6 +2,8 @@ import { prepareSetup } from "@/lib/auth";
 import { listRegions } from "@/lib/catalogue";
 import { builtinConnections } from "@/lib/provisioning/connections";
 import { ensureDefaultNamespace, moveNamespaceKeysIntoVault } from "@/lib/provisioning/namespaces";
+import { SimSshServer } from "@/lib/drivers/sim/ssh/server";
+import { simSshPortFromEnv } from "@/lib/drivers/sim/ssh/config";
 import { databaseFile, migrateDatabase } from "@/lib/store";
 import { runtime } from "./runtime";
 
@@ -49,7 +51,18 @@ export async function startServer(): Promise<void> {
   console.log(`[barista] alert webhooks: internal and cloud metadata addresses refused${allowed.length ? `; allowed anyway (BARISTA_WEBHOOK_ALLOW): ${allowed.join(", ")}` : ""}`);
   const { speed, faults, seed } = rt.sim.config;
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
+  await startSimSsh(rt);
   await announceSetup(rt);
+}
+
+/** The simulated VMs answer SSH on one port of 127.0.0.1; the login name `ubuntu+<VM id>` picks the VM. */
+async function startSimSsh(rt: ReturnType<typeof runtime>): Promise<void> {
+  if (rt.sim.ssh) return;
+  const server = await SimSshServer.start({ cloud: rt.sim, keys: rt.stores.settings, port: simSshPortFromEnv() });
+  rt.sim.ssh = server;
+  // The process is ending: close the listening socket and the sessions with it.
+  process.once("exit", () => void server.stop());
+  console.log(`[barista] simulator SSH: 127.0.0.1:${server.port}, log in as ubuntu+<VM id> with the VM's key; host key ${server.hostFingerprint}`);
 }
 
 /** Where people reach the console: the configured public URL, else what `npm start` listens on. */

@@ -99,3 +99,13 @@ describe("the simulated host's commands", () => {
     expect((await run("sudo whoami; whoami", h)).out).toBe("root\nubuntu\n");
   });
 });
+
+describe("the simulator's SSH port setting", () => {
+  it("defaults to a free port and refuses what is not a port", async () => {
+    const { simSshPortFromEnv } = await import("./config");
+    expect(simSshPortFromEnv({})).toBe(0);
+    expect(simSshPortFromEnv({ BARISTA_SIM_SSH_PORT: "2222" })).toBe(2222);
+    expect(() => simSshPortFromEnv({ BARISTA_SIM_SSH_PORT: "70000" })).toThrow(/BARISTA_SIM_SSH_PORT/);
+    expect(() => simSshPortFromEnv({ BARISTA_SIM_SSH_PORT: "ssh" })).toThrow(/BARISTA_SIM_SSH_PORT/);
+  });
+});
