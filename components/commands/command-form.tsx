@@ -11,7 +11,7 @@ const DEFAULT_TIMEOUT_S = 300;
 const MAX_TIMEOUT_S = 86_400;
 
 // What was typed survives a trip to the VM table to tick VMs (the tab unmounts meanwhile).
-const drafts = new Map<string, { text: string; timeout: string }>();
+const drafts = new Map<string, { text: string; timeout: string; last?: string }>();
 
 type Props = {
   namespace: string;
@@ -39,11 +39,11 @@ export function CommandForm({ namespace, mciId, subGroups, vmCount, selectedIds,
   const [timeout, setTimeoutState] = useState(() => drafts.get(key)?.timeout ?? String(DEFAULT_TIMEOUT_S));
   const setText = (value: string) => {
     setTextState(value);
-    drafts.set(key, { text: value, timeout });
+    drafts.set(key, { ...drafts.get(key), text: value, timeout });
   };
   const setTimeoutText = (value: string) => {
     setTimeoutState(value);
-    drafts.set(key, { text, timeout: value });
+    drafts.set(key, { ...drafts.get(key), text, timeout: value });
   };
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -65,10 +65,19 @@ export function CommandForm({ namespace, mciId, subGroups, vmCount, selectedIds,
     const answer = await startCommand(namespace, mciId, requestFor(target, text, seconds, selectedIds));
     setPending(false);
     if (!answer.ok) return setError(`Not run: ${answer.error}`);
+    // The box empties for the next command, as a terminal's prompt does; ↑ brings this one back.
+    drafts.set(key, { text: "", timeout, last: text });
+    setTextState("");
     onStarted(answer.data.id);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    const last = drafts.get(key)?.last;
+    if (e.key === "ArrowUp" && text === "" && last) {
+      e.preventDefault();
+      setText(last);
+      return;
+    }
     if (e.key !== "Enter" || e.shiftKey || e.nativeEvent.isComposing) return;
     e.preventDefault();
     void submit();
@@ -158,7 +167,7 @@ export function CommandForm({ namespace, mciId, subGroups, vmCount, selectedIds,
         ) : (
           <p className="text-sm leading-snug text-slate-400">
             <kbd className="font-sans text-slate-300">Enter</kbd> runs on {target === "mci" ? "every VM" : plural(size, "VM")} ·{" "}
-            <kbd className="font-sans text-slate-300">Shift+Enter</kbd> adds a line ·{" "}
+            <kbd className="font-sans text-slate-300">Shift+Enter</kbd> adds a line · <kbd className="font-sans text-slate-300">↑</kbd> the last one ·{" "}
             <button type="button" onClick={onPickVms} className="text-sky-300 hover:underline">
               {selectedIds.size > 0 ? "change the ticked VMs" : "tick VMs"}
             </button>{" "}

@@ -20,7 +20,8 @@ type Props = {
 /** The MCI panel's tabs. */
 export function MciTabs({ tab, onTab, labels, firing }: Props) {
   return (
-    <div role="tablist" aria-label="MCI details" className="flex gap-1 border-b border-panel-edge px-5">
+    // Six tabs fill the panel's width; on a narrow screen the strip scrolls rather than wrapping labels.
+    <div role="tablist" aria-label="MCI details" className="flex overflow-x-auto border-b border-panel-edge px-3">
       {TABS.map((t) => (
         <button
           key={t}
@@ -28,7 +29,7 @@ export function MciTabs({ tab, onTab, labels, firing }: Props) {
           role="tab"
           aria-selected={tab === t}
           onClick={() => onTab(t)}
-          className={`-mb-px border-b-2 px-3 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
+          className={`-mb-px shrink-0 whitespace-nowrap border-b-2 px-2.5 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
         >
           {t === "metrics" ? (
             "Metrics"
