@@ -57,6 +57,10 @@ test.describe.serial("remote commands on the MCI page", () => {
     await expect(page.getByTestId("command-counts")).toHaveAttribute("data-succeeded", String(mci.vms.length));
     await expect(page.getByTestId("command-cancel")).toHaveCount(0);
     await shot(page, "commands-hostname");
+    // The box empties for the next command; ↑ brings the last one back.
+    await expect(page.getByTestId("command-input")).toHaveValue("");
+    await page.getByTestId("command-input").press("ArrowUp");
+    await expect(page.getByTestId("command-input")).toHaveValue("hostname; uname -s");
 
     // A non-zero exit is a failure with its code.
     await run(page, "exit 3");

@@ -6,7 +6,7 @@
 // frame. Prints the frame-time p50/p95 while streaming, the time until the page shows every VM
 // done, and the page's DOM node count with every VM listed (the list is virtualised).
 //
-//   node bench/commands-tab/run.mjs [--regions 50] [--per-region 20] [--port 3270] [--speed 100] [--command "..."]
+//   node bench/commands-tab/run.mjs [--regions 50] [--per-region 20] [--port 3270] [--speed 100] [--command "..."] [--shot file.png]
 import { existsSync } from "node:fs";
 import os from "node:os";
 import { chromium } from "playwright-core";
@@ -75,6 +75,7 @@ while ((await view.getAttribute("data-status")) !== "finished" && Date.now() - s
 const doneMs = Date.now() - started;
 const frames = await page.evaluate(() => ((window.__frames.on = false), window.__frames.frames));
 const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+if (args.shot) await page.screenshot({ path: args.shot });
 const counts = await page.getByTestId("command-counts").evaluate((el) => Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith("data-") && a.name !== "data-testid").map((a) => [a.name.slice(5), Number(a.value)])));
 await browser.close();
 

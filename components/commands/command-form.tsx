@@ -166,12 +166,11 @@ export function CommandForm({ namespace, mciId, subGroups, vmCount, selectedIds,
           </p>
         ) : (
           <p className="text-sm leading-snug text-slate-400">
-            <kbd className="font-sans text-slate-300">Enter</kbd> runs on {target === "mci" ? "every VM" : plural(size, "VM")} ·{" "}
-            <kbd className="font-sans text-slate-300">Shift+Enter</kbd> adds a line · <kbd className="font-sans text-slate-300">↑</kbd> the last one ·{" "}
+            <kbd className="font-sans text-slate-300">Enter</kbd> runs · <kbd className="font-sans text-slate-300">Shift+Enter</kbd> new line ·{" "}
+            <kbd className="font-sans text-slate-300">↑</kbd> last command ·{" "}
             <button type="button" onClick={onPickVms} className="text-sky-300 hover:underline">
-              {selectedIds.size > 0 ? "change the ticked VMs" : "tick VMs"}
-            </button>{" "}
-            in the VM table to run on some only
+              {selectedIds.size > 0 ? "Change the ticked VMs" : "Tick VMs to run on some only"}
+            </button>
           </p>
         )}
       </div>

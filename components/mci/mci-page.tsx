@@ -323,11 +323,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
           <MciTabs
             tab={tab}
             onTab={setTab}
-            labels={{
-              vms: `VMs (${vms.length.toLocaleString("en-US")})`,
-              subgroups: `Subgroups (${mci.subGroups.length})`,
-              events: `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`,
-            }}
+            counts={{ vms: vms.length, subgroups: mci.subGroups.length, events: eventsQuery.data?.length ?? null }}
             firing={firing}
           />
           {tab === "vms" && (
