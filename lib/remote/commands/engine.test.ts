@@ -4,6 +4,7 @@ import { tempDatabase, type TempDatabase } from "@/lib/store/testing";
 import type { CommandCreate } from "@/lib/validation/commands";
 import { freePort, startTestSshd, type TestSshd } from "../testing/sshd";
 import { INTERRUPTED_MESSAGE } from "./engine";
+import { commandEventStream } from "./event-stream";
 import { makeFleet, type Fleet, type FleetOptions } from "./testing";
 import type { CommandView } from "./types";
 
@@ -174,5 +175,16 @@ describe("remote commands over real OpenSSH hosts", () => {
     await f.engine.cancel(f.namespace, f.mciId, id);
     await f.engine.settled(id);
     expect(processesOf(id)).toBe("");
+  });
+
+  it("keeps a quiet stream alive with heartbeats and closes it after the end", async () => {
+    const f = await fleet(1);
+    const { id } = await f.engine.start(f.namespace, f.mciId, request("sleep 1; echo late"), "tester");
+    const body = await commandEventStream(f.engine, f.namespace, f.mciId, id, { heartbeatMs: 50 });
+    const text = await new Response(body).text();
+    expect(text.startsWith("event: snapshot\n")).toBe(true);
+    expect(text).toContain(": heartbeat\n\n");
+    expect(text.endsWith('event: end\ndata: {"status":"finished"}\n\n')).toBe(true);
+    expect(text).toContain('"data":"late\\n"');
   });
 });
