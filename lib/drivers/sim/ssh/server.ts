@@ -81,8 +81,9 @@ export class SimSshServer {
       );
     });
     client.on("ready", () => {
-      client.on("session", (accept) => {
+      client.on("session", (accept, reject) => {
         if (vmId) this.session(client, accept(), vmId);
+        else reject();
       });
     });
   }
