@@ -30,7 +30,7 @@ function HistoryRow({ c, now, onOpen }: { c: CommandSummary; now: number; onOpen
         <span className="block truncate font-mono text-[0.95rem] text-white">
           <span aria-hidden className="text-emerald-300">$ </span>
           {c.command.split("\n")[0]}
-          {c.command.includes("\n") && <span className="text-slate-500"> …</span>}
+          {c.command.includes("\n") && <span className="text-slate-400"> …</span>}
         </span>
         <span className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm text-slate-400">
           <span className="truncate" title={formatUtc(c.createdAt)}>

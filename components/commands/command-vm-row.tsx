@@ -37,13 +37,13 @@ export const CommandVmRow = memo(function CommandVmRow({ vm, index, top, measure
       className="absolute left-0 top-0 w-full border-b border-panel-edge/50 px-5 py-1.5"
     >
       <button type="button" aria-expanded={open} onClick={() => onToggle(vm.vmId)} className="flex w-full items-center gap-2 text-left hover:text-white">
-        <span aria-hidden className={`w-3 shrink-0 text-slate-500 transition-transform ${open ? "rotate-90" : ""}`}>
+        <span aria-hidden className={`w-3 shrink-0 text-slate-400 transition-transform ${open ? "rotate-90" : ""}`}>
           ▸
         </span>
         <span className="min-w-0 flex-1 truncate font-mono text-[0.95rem] text-sky-200" title={vm.vmName}>
           {vm.vmName}
         </span>
-        {time && <span className="shrink-0 text-sm tabular-nums text-slate-500">{time}</span>}
+        {time && <span className="shrink-0 text-sm tabular-nums text-slate-400">{time}</span>}
         <span className="shrink-0">
           <CommandVmPill status={vm.status} exitCode={vm.exitCode} title={vm.message ?? undefined} />
         </span>

@@ -37,7 +37,7 @@ export function OutputPane({ vm }: { vm: LiveVm }) {
         className="max-h-64 overflow-auto whitespace-pre-wrap break-words px-3 py-1.5 font-mono text-[0.85rem] leading-5 text-slate-100 focus:outline-none focus-visible:ring-1 focus-visible:ring-sky-400"
       >
         {vm.chunks.length === 0 ? (
-          <span className="italic text-slate-500">{waiting ? "Waiting for output…" : "No output."}</span>
+          <span className="italic text-slate-400">{waiting ? "Waiting for output…" : "No output."}</span>
         ) : (
           vm.chunks.map((c, i) =>
             c.stream === "stderr" ? (
