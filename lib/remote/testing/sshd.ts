@@ -117,6 +117,9 @@ export async function startTestSshd(opts: { port?: number } = {}): Promise<TestS
       "MaxStartups 200",
       "MaxSessions 20",
       "LogLevel ERROR",
+      // Commands start in a home of their own, as on a fresh server: the developer's shell start-up
+      // files (sourced by bash for every SSH command) may be slow or wait on locks under load.
+      `SetEnv HOME=${dir}`,
       "",
     ].join("\n"),
   );
