@@ -93,12 +93,19 @@ test.describe("accessibility (axe-core, WCAG 2 A and AA)", () => {
   });
 
   test("an MCI page: every tab, and a VM's panel", async ({ page }) => {
-    for (const tab of ["vms", "metrics", "alerts", "subgroups", "events"]) {
+    for (const tab of ["vms", "metrics", "alerts", "subgroups", "events", "commands"]) {
       await page.goto(`/ns/default/mci/${mci.id}?tab=${tab}`);
       await expect(page.getByTestId("mci-header")).toBeVisible();
       await expect(page.getByRole("tab", { selected: true })).toHaveText(new RegExp(tab, "i"));
       await expectAccessible(page, `the MCI page's ${tab} tab`);
     }
+    // A command's output open, stdout and stderr both shown.
+    const ran = await page.request.post(`/api/v1/ns/default/mci/${mci.id}/commands`, { data: { command: "uname -s; echo oops >&2; exit 2" } });
+    expect(ran.status(), await ran.text()).toBe(202);
+    await page.goto(`/ns/default/mci/${mci.id}?tab=commands&command=${(await ran.json()).id}`);
+    await expect(page.getByTestId("command-view")).toHaveAttribute("data-status", "finished");
+    await expect(page.getByTestId("command-output").first()).toContainText("oops");
+    await expectAccessible(page, "the MCI page's commands tab with a command's output");
     await page.goto(`/ns/default/mci/${mci.id}/vm/${mci.vms[0].id}`);
     await expect(page.getByTestId("vm-panel")).toBeVisible();
     await expectAccessible(page, "the MCI page with a VM panel open");

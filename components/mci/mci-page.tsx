@@ -9,7 +9,7 @@ import { useEndpoints } from "@/components/auth/endpoint-access";
 import { useCan } from "@/components/auth/viewer-context";
 import { MapPlaceholder } from "@/components/map/map-status";
 import { RoleNotice } from "@/components/ui/role-notice";
-import { AlertEvents } from "@/components/alerts/alert-events";
+import { CommandsTab } from "@/components/commands/commands-tab";
 import { useAlertRules } from "@/components/alerts/use-alerts";
 import { withQuery } from "@/components/map/map-url";
 import { ColourBySwitch, HEAT_METRICS, parseColourBy, type ColourBy } from "@/components/monitoring/colour-by";
@@ -22,16 +22,16 @@ import { useRegions } from "@/components/map/use-catalogue";
 import type { VmStatus } from "@/lib/core/types";
 import type { MciActionRequest, VmView } from "@/lib/validation/mci";
 import { deleteMciAction, runMciAction } from "./actions";
-import { AddSubgroupForm } from "./add-subgroup-form";
 import { EventLog } from "./event-log";
 import type { MapPadding } from "./fit-places";
 import { MciControls, type Notice, type Scope, type VmActionName } from "./mci-controls";
+import { MciAlertsTab } from "./mci-alerts-tab";
 import { MciHeader } from "./mci-header";
 import { MciTabs, parseTab, type Tab } from "./mci-tabs";
 import { isBusy } from "./status-display";
 import { groupByRegion } from "./region-groups";
 import { StatusLegend } from "./status-legend";
-import { SubgroupList } from "./subgroup-list";
+import { SubgroupsTab } from "./subgroups-tab";
 import { BUSY_POLL_MS, isNotFound, mciKeys, SETTLED_POLL_MS, useMci, useMciEvents } from "./use-mci";
 import { VmPanel } from "./vm-panel";
 import { VmTable } from "./vm-table";
@@ -70,6 +70,8 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
     addSubGroup: useCan(ep.addSubGroup.access, namespace),
     sshKey: useCan(ep.namespaceSshKey.access, namespace),
     addRule: useCan(endpoints.monitoring.createAlertRule.access),
+    runCommand: useCan(endpoints.commands.runCommand.access, namespace),
+    cancelCommand: useCan(endpoints.commands.cancelCommand.access, namespace),
   };
 
   const mciQuery = useMci(namespace, id, fastUntil);
@@ -84,6 +86,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
   const [scope, setScope] = useState<Scope>("mci");
   const [tab, setTab] = useState<Tab>(() => parseTab(searchParams.get("tab")));
+  const [commandId, setCommandId] = useState<string | null>(() => searchParams.get("command"));
   const [rangeId, setRangeId] = useState<RangeId>(() => rangeOf(searchParams.get("range")).id);
   const range = rangeOf(rangeId);
   const [chartMetric, setChartMetric] = useState<MetricName>("cpu_utilization");
@@ -91,7 +94,6 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const heatMetric = colourBy === "status" ? null : colourBy;
   const latest = useLatestMetric(id, gone ? null : heatMetric);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [adding, setAdding] = useState(false);
   const [deleteRequested, setDeleteRequested] = useState(false);
   const [pending, startTransition] = useTransition();
 
@@ -133,9 +135,9 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
 
   // The view and the tab go to the URL, so a copied link shows the same view of the MCI.
   useEffect(() => {
-    const next = withQuery({ ...view, tab: tab === "vms" ? null : tab });
+    const next = withQuery({ ...view, tab: tab === "vms" ? null : tab, command: tab === "commands" ? commandId : null });
     if (next !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(window.history.state, "", next);
-  }, [view, tab]);
+  }, [view, tab, commandId]);
   const heat = useMemo(() => {
     if (!heatMetric) return null;
     const entry = HEAT_METRICS.find((h) => h.metric === heatMetric)!;
@@ -218,6 +220,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   }, []);
   const clearRegion = useCallback(() => setRegionFilter(null), []);
   const scopeSubGroup = useCallback((sg: string) => setScope(`sg:${sg}`), []);
+  const showVms = useCallback(() => setTab("vms"), []);
   const onChanged = useCallback(
     (text: string) => {
       setNotice({ tone: "ok", text });
@@ -320,11 +323,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
           <MciTabs
             tab={tab}
             onTab={setTab}
-            labels={{
-              vms: `VMs (${vms.length.toLocaleString("en-US")})`,
-              subgroups: `Subgroups (${mci.subGroups.length})`,
-              events: `Events${eventsQuery.data ? ` (${eventsQuery.data.length})` : ""}`,
-            }}
+            counts={{ vms: vms.length, subgroups: mci.subGroups.length, events: eventsQuery.data?.length ?? null }}
             firing={firing}
           />
           {tab === "vms" && (
@@ -343,64 +342,36 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
             />
           )}
           {tab === "metrics" && <MciMetrics mciId={id} range={range} onRange={setRangeId} metric={chartMetric} onMetric={setChartMetric} />}
-          {tab === "alerts" && (
-            <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
-              <AlertEvents mci={id} vmNames={vmNames} onOpenVm={open} compact />
-              <p className="mt-4 text-[0.95rem] text-slate-300">
-                {can.addRule && (
-                  <Link href={`/alerts?mci=${encodeURIComponent(id)}`} className="font-medium text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
-                    New rule for this MCI
-                  </Link>
-                )}
-                <span className="text-slate-400">{can.addRule ? " · rules live on the " : "Rules live on the "}</span>
-                <Link href="/alerts" className="text-sky-300 underline decoration-sky-300/50 underline-offset-2 hover:decoration-sky-300">
-                  Alerts page
-                </Link>
-                <span className="text-slate-400">: one can watch a VM, this MCI or its whole namespace.</span>
-              </p>
-            </div>
-          )}
+          {tab === "alerts" && <MciAlertsTab mciId={id} vmNames={vmNames} onOpenVm={open} canAddRule={can.addRule} />}
           {tab === "subgroups" && (
-            <div className="min-h-0 flex-1 overflow-y-auto">
-              <SubgroupList
-                namespace={namespace}
-                mci={mci}
-                names={names}
-                disabled={deleting}
-                canScale={can.scale}
-                canAct={can.act}
-                onScope={scopeSubGroup}
-                onChanged={onChanged}
-                onError={onError}
-              />
-              {!can.addSubGroup ? null : adding ? (
-                <AddSubgroupForm
-                  namespace={namespace}
-                  mciId={id}
-                  regions={regionsQuery.data ?? []}
-                  taken={mci.subGroups.map((s) => s.name)}
-                  disabled={deleting}
-                  onAdded={(text) => {
-                    setAdding(false);
-                    onChanged(text);
-                  }}
-                  onCancel={() => setAdding(false)}
-                />
-              ) : (
-                <div className="px-5 pb-4">
-                  <button
-                    type="button"
-                    disabled={deleting}
-                    onClick={() => setAdding(true)}
-                    className="w-full rounded-lg border border-dashed border-panel-edge px-3 py-2 text-slate-200 hover:bg-slate-800/60 disabled:opacity-50"
-                  >
-                    + Add a subgroup
-                  </button>
-                </div>
-              )}
-            </div>
+            <SubgroupsTab
+              namespace={namespace}
+              mci={mci}
+              names={names}
+              regions={regionsQuery.data ?? []}
+              disabled={deleting}
+              can={can}
+              onScope={scopeSubGroup}
+              onChanged={onChanged}
+              onError={onError}
+            />
           )}
           {tab === "events" && <EventLog events={eventsQuery.data} error={eventsQuery.error} vmNames={vmNames} onOpenVm={open} />}
+          {tab === "commands" && (
+            <CommandsTab
+              namespace={namespace}
+              mciId={id}
+              subGroups={subGroupSizes}
+              vmCount={vms.length}
+              selectedIds={selectedIds}
+              runAccess={endpoints.commands.runCommand.access}
+              canRun={can.runCommand}
+              canCancel={can.cancelCommand}
+              commandId={commandId}
+              onCommand={setCommandId}
+              onPickVms={showVms}
+            />
+          )}
         </aside>
       )}
 

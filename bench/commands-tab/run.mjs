@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// Commands tab benchmark: how the MCI page's Commands tab keeps up while every VM of a 1,000-VM
+// MCI streams its output. Starts its own console, creates one MCI (by default 20 VMs in each of 50
+// regions), waits until it runs, then in headless Chromium types a command in the tab and, while
+// the output streams, scrolls the VM list as a reader would; requestAnimationFrame records every
+// frame. Prints the frame-time p50/p95 while streaming, the time until the page shows every VM
+// done, and the page's DOM node count with every VM listed (the list is virtualised).
+//
+//   node bench/commands-tab/run.mjs [--regions 50] [--per-region 20] [--port 3270] [--speed 100] [--command "..."] [--shot file.png]
+import { existsSync } from "node:fs";
+import os from "node:os";
+import { chromium } from "playwright-core";
+import { benchToken, globalSubGroups, json, parseArgs, sleep, startConsole } from "../support/console.mjs";
+
+const args = parseArgs();
+const regionCount = Number(args.regions ?? 50);
+const perRegion = Number(args["per-region"] ?? 20);
+const speed = Number(args.speed ?? 100);
+const port = Number(args.port ?? 3270);
+// Output now and later, on stdout and stderr: the stream keeps flowing for a few seconds.
+const command = args.command ?? "hostname; uname -a; uptime; sleep 2; free -m; echo warning >&2; sleep 2; df -h; nproc";
+const VIEWPORT = { width: 1600, height: 900 };
+
+const { base, stop: stopServer } = await startConsole({ port, name: "commands-tab", env: { BARISTA_SIM_SPEED: String(speed), BARISTA_SIM_FAULTS: "off" } });
+const subGroups = await globalSubGroups(base, regionCount, perRegion);
+const created = await json(`${base}/api/v1/ns/default/mci`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ name: `cmd-bench-${Date.now() % 100_000}`, subGroups }),
+});
+let mci;
+for (;;) {
+  mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
+  if (mci.statusCount.creating === 0) break;
+  await sleep(500);
+}
+
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const browser = await chromium.launch({
+  executablePath,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: { authorization: `Bearer ${benchToken}` } });
+await page.addInitScript(() => {
+  const state = { on: false, last: 0, frames: [] };
+  window.__frames = state;
+  const tick = (t) => {
+    if (state.on && state.last) state.frames.push(t - state.last);
+    state.last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+});
+
+await page.goto(`${base}/ns/default/mci/${created.id}?tab=commands`);
+await page.getByTestId("command-input").waitFor();
+await sleep(1500);
+await page.getByTestId("command-input").fill(command);
+const started = Date.now();
+await page.evaluate(() => Object.assign(window.__frames, { on: true, last: 0, frames: [] }));
+await page.getByTestId("command-input").press("Enter");
+await page.getByTestId("command-view").waitFor();
+const view = page.getByTestId("command-view");
+// Scroll the list down and back while the output streams, as someone watching it would.
+const list = await page.getByRole("list", { name: "VMs of the command" }).boundingBox();
+let scrolls = 0;
+while ((await view.getAttribute("data-status")) !== "finished" && Date.now() - started < 600_000) {
+  await page.mouse.move(list.x + list.width / 2, Math.min(list.y + 200, VIEWPORT.height - 100));
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, scrolls % 2 === 0 ? 400 : -400);
+    await sleep(30);
+  }
+  scrolls++;
+}
+const doneMs = Date.now() - started;
+const frames = await page.evaluate(() => ((window.__frames.on = false), window.__frames.frames));
+const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+if (args.shot) await page.screenshot({ path: args.shot });
+const counts = await page.getByTestId("command-counts").evaluate((el) => Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith("data-") && a.name !== "data-testid").map((a) => [a.name.slice(5), Number(a.value)])));
+await browser.close();
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+console.log(`\ncommands-tab bench — ${new Date().toISOString()}, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(2)}`);
+console.log(`MCI: ${mci.statusCount.total} VMs over ${subGroups.length} regions, ${mci.status}; command: ${command}`);
+console.log(`every VM done on the page after ${(doneMs / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+console.log(`frames while streaming and scrolling: ${frames.length}, p50 ${percentile(frames, 0.5).toFixed(1)} ms, p95 ${percentile(frames, 0.95).toFixed(1)} ms`);
+console.log(`DOM nodes with every VM listed: ${nodes}`);
+stopServer();
+process.exit(0);
