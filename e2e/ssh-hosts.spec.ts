@@ -237,10 +237,17 @@ test("a changed host key is refused with the reason, and an admin forgetting the
   expect(vm.message).toContain(rebuilt.hostFingerprint);
   expect(vm.message).toContain(`DELETE /api/v1/host-keys/${encodeURIComponent(id)}`);
 
+  // Verifying the connection tells the same story for that host.
+  const verified = (await (await request.post("/api/v1/connections/e2e-lab/verify")).json()) as { ok: boolean; hosts: { ok: boolean; message: string }[] };
+  expect(verified.ok, JSON.stringify(verified)).toBe(false);
+  expect(verified.hosts.map((h) => h.ok)).toEqual([true, false]);
+  expect(verified.hosts[1].message).toContain(`the host key of ${id} changed`);
+
   const forgot = await request.delete(`/api/v1/host-keys/${encodeURIComponent(id)}`);
   expect(forgot.status(), await forgot.text()).toBe(204);
   const again = await waitForCommand(request, await runCommand(request, "echo hi"));
   expect(again.vms.map((v) => v.status)).toEqual(["succeeded", "succeeded"]);
+  expect((await (await request.post("/api/v1/connections/e2e-lab/verify")).json()).ok).toBe(true);
   // The new key is the one pinned now.
   const after = ((await (await request.get("/api/v1/host-keys")).json()) as { hostId: string; fingerprint: string }[]).find((p) => p.hostId === id);
   expect(after?.fingerprint).toBe(rebuilt.hostFingerprint);
