@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startTestHosts, type TestSshd } from "../lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "../lib/remote/testing/sshd.mjs";
 import { waitForMci } from "./support/api";
 
 // Two real OpenSSH servers on 127.0.0.1, registered as your own servers through the API: verify,

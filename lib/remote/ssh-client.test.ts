@@ -3,7 +3,7 @@ import { isCloudError } from "@/lib/core/errors";
 import { openSsh } from "./ssh-client";
 import { SshPool } from "./ssh-pool";
 import { memoryPins } from "./testing/memory-pins";
-import { freePort, startTestSshd, type TestSshd } from "./testing/sshd";
+import { freePort, startTestSshd, type TestSshd } from "./testing/sshd.mjs";
 
 let sshd: TestSshd;
 beforeAll(async () => {

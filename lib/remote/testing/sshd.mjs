@@ -1,53 +1,72 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+// @ts-check
+// Plain JavaScript so that the benchmarks (plain Node scripts, which cannot import TypeScript) start
+// the same test servers as the tests do.
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { userInfo, tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** A real OpenSSH server for tests, on 127.0.0.1 with its own host key and one authorized key. */
-export interface TestSshd {
-  host: string;
-  port: number;
-  username: string;
-  /** The key that logs in (OpenSSH format). */
-  privateKey: string;
-  publicKey: string;
-  /** The host key's SHA256 fingerprint, as a client sees it. */
-  hostFingerprint: string;
-  /** Stops the server (SIGKILL with `hard`, leaving its sessions to die with it). */
-  stop(hard?: boolean): Promise<void>;
-  /** Starts it again on the same port, e.g. after stop(). */
-  start(): Promise<void>;
-  /** Replaces the host key (the next start offers another one). */
-  rotateHostKey(): void;
-}
+/**
+ * A real OpenSSH server for tests, on 127.0.0.1 with its own host key and one authorized key.
+ * @typedef {object} TestSshd
+ * @property {string} host
+ * @property {number} port
+ * @property {string} username
+ * @property {string} privateKey The key that logs in (OpenSSH format).
+ * @property {string} publicKey
+ * @property {string} hostFingerprint The host key's SHA256 fingerprint, as a client sees it.
+ * @property {(hard?: boolean) => Promise<void>} stop Stops the server (SIGKILL with `hard`, leaving its sessions to die with it).
+ * @property {() => Promise<void>} start Starts it again on the same port, e.g. after stop().
+ * @property {() => void} rotateHostKey Replaces the host key (the next start offers another one).
+ */
+
+/**
+ * @typedef {object} TestSshdOptions
+ * @property {number} [port] The port to listen on (a free one by default).
+ * @property {Pick<TestSshd, "privateKey" | "publicKey">} [clientKey] The key to authorize (a new one by default).
+ */
 
 const SSHD = process.env.SSHD_PATH ?? "/usr/sbin/sshd";
 
-export async function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
+      const { port } = /** @type {import("node:net").AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
-function keygen(file: string, comment: string): void {
+/**
+ * @param {string} file
+ * @param {string} comment
+ */
+function keygen(file, comment) {
   rmSync(file, { force: true });
   rmSync(`${file}.pub`, { force: true });
   execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", file]);
 }
 
-function fingerprint(pubFile: string): string {
+/**
+ * @param {string} pubFile
+ * @returns {string}
+ */
+function fingerprint(pubFile) {
   return execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", pubFile]).toString().split(" ")[1];
 }
 
-/** Every process below `root` (sshd forks one or two per session), read from /proc. */
-function descendants(root: number): number[] {
-  const parentOf = new Map<number, number>();
+/**
+ * Every process below `root` (sshd forks one or two per session), read from /proc.
+ * @param {number} root
+ * @returns {number[]}
+ */
+function descendants(root) {
+  /** @type {Map<number, number>} */
+  const parentOf = new Map();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -58,15 +77,18 @@ function descendants(root: number): number[] {
       // The process ended while we looked.
     }
   }
-  const found: number[] = [];
-  const walk = (pid: number) => {
+  /** @type {number[]} */
+  const found = [];
+  /** @param {number} pid */
+  const walk = (pid) => {
     for (const [child, parent] of parentOf) if (parent === pid) (found.push(child), walk(child));
   };
   walk(root);
   return found;
 }
 
-function killQuietly(pid: number): void {
+/** @param {number} pid */
+function killQuietly(pid) {
   try {
     process.kill(pid, "SIGKILL");
   } catch {
@@ -74,10 +96,15 @@ function killQuietly(pid: number): void {
   }
 }
 
-async function accepting(port: number, timeoutMs: number): Promise<void> {
+/**
+ * @param {number} port
+ * @param {number} timeoutMs
+ * @returns {Promise<void>}
+ */
+async function accepting(port, timeoutMs) {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
+    const ok = await new Promise((resolve) => {
       const s = connect(port, "127.0.0.1");
       s.once("connect", () => (s.destroy(), resolve(true)));
       s.once("error", () => resolve(false));
@@ -88,8 +115,12 @@ async function accepting(port: number, timeoutMs: number): Promise<void> {
   }
 }
 
-/** Several test servers that one key logs in to, as a fleet of machines under one SSH credential. */
-export async function startTestHosts(count: number): Promise<TestSshd[]> {
+/**
+ * Several test servers that one key logs in to, as a fleet of machines under one SSH credential.
+ * @param {number} count
+ * @returns {Promise<TestSshd[]>}
+ */
+export async function startTestHosts(count) {
   const first = await startTestSshd();
   const rest = await Promise.all(Array.from({ length: count - 1 }, () => startTestSshd({ clientKey: first })));
   return [first, ...rest];
@@ -98,8 +129,10 @@ export async function startTestHosts(count: number): Promise<TestSshd[]> {
 /**
  * Starts Debian's OpenSSH server (`openssh-server`; CI installs it) as a child process with a
  * configuration of its own in a temporary folder: no PAM, key login only, as the current user.
+ * @param {TestSshdOptions} [opts]
+ * @returns {Promise<TestSshd>}
  */
-export async function startTestSshd(opts: { port?: number; clientKey?: Pick<TestSshd, "privateKey" | "publicKey"> } = {}): Promise<TestSshd> {
+export async function startTestSshd(opts = {}) {
   if (!existsSync(SSHD)) throw new Error(`no OpenSSH server at ${SSHD}: install Debian's openssh-server (apt-get install -y openssh-server) or set SSHD_PATH`);
   const dir = mkdtempSync(join(tmpdir(), "barista-sshd-"));
   const port = opts.port ?? (await freePort());
@@ -135,30 +168,34 @@ export async function startTestSshd(opts: { port?: number; clientKey?: Pick<Test
   );
   // The privilege separation folder sshd insists on when started as root.
   if (process.getuid?.() === 0) mkdirSync("/run/sshd", { recursive: true });
-  let child: ChildProcess | null = null;
+  /** @type {import("node:child_process").ChildProcess | null} */
+  let child = null;
   let hostFingerprint = fingerprint(join(dir, "host_key.pub"));
 
   const start = async () => {
     const proc = spawn(SSHD, ["-D", "-e", "-f", join(dir, "sshd_config")], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
-    proc.stderr?.on("data", (c: Buffer) => (stderr += c.toString()));
+    proc.stderr?.on("data", (/** @type {Buffer} */ c) => (stderr += c.toString()));
     child = proc;
-    const exited = new Promise<never>((_, reject) => proc.once("exit", (code) => reject(new Error(`sshd exited (${code}): ${stderr.trim()}`))));
+    /** @type {Promise<never>} */
+    const exited = new Promise((_, reject) => proc.once("exit", (code) => reject(new Error(`sshd exited (${code}): ${stderr.trim()}`))));
     await Promise.race([accepting(port, 10_000), exited]);
     exited.catch(() => undefined);
   };
+  /** @param {boolean} [hard] */
   const stop = async (hard = false) => {
     const proc = child;
     child = null;
-    if (!proc || proc.exitCode !== null) return;
+    if (!proc || proc.exitCode !== null || proc.pid === undefined) return;
     const gone = new Promise((r) => proc.once("exit", r));
     // sshd's sessions are its children; a hard stop kills them too, as a dying machine would.
-    if (hard) for (const pid of descendants(proc.pid!)) killQuietly(pid);
+    if (hard) for (const pid of descendants(proc.pid)) killQuietly(pid);
     proc.kill(hard ? "SIGKILL" : "SIGTERM");
     await gone;
   };
   await start();
-  const sshd: TestSshd = {
+  /** @type {TestSshd} */
+  const sshd = {
     host: "127.0.0.1",
     port,
     username,
@@ -178,7 +215,7 @@ export async function startTestSshd(opts: { port?: number; clientKey?: Pick<Test
   };
   process.once("exit", () => {
     try {
-      (child as ChildProcess | null)?.kill("SIGKILL");
+      /** @type {import("node:child_process").ChildProcess | null} */ (child)?.kill("SIGKILL");
       rmSync(dir, { recursive: true, force: true });
     } catch {
       // Best effort at exit.
