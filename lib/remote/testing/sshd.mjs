@@ -11,19 +11,22 @@ import { join } from "node:path";
  * A real OpenSSH server for tests, on 127.0.0.1 with its own host key and one authorized key.
  * @typedef {object} TestSshd
  * @property {string} host
- * @property {number} port
+ * @property {number} port The first port it listens on.
+ * @property {number[]} ports Every port it listens on (one unless `ports` was given).
  * @property {string} username
  * @property {string} privateKey The key that logs in (OpenSSH format).
  * @property {string} publicKey
  * @property {string} hostFingerprint The host key's SHA256 fingerprint, as a client sees it.
+ * @property {number | null} pid The running server's process id (its sessions are its descendants); null when stopped.
  * @property {(hard?: boolean) => Promise<void>} stop Stops the server (SIGKILL with `hard`, leaving its sessions to die with it).
- * @property {() => Promise<void>} start Starts it again on the same port, e.g. after stop().
+ * @property {() => Promise<void>} start Starts it again on the same port(s), e.g. after stop().
  * @property {() => void} rotateHostKey Replaces the host key (the next start offers another one).
  */
 
 /**
  * @typedef {object} TestSshdOptions
  * @property {number} [port] The port to listen on (a free one by default).
+ * @property {number} [ports] How many ports to listen on (free ones), as several hosts behind one server; 1 by default.
  * @property {Pick<TestSshd, "privateKey" | "publicKey">} [clientKey] The key to authorize (a new one by default).
  */
 
@@ -118,11 +121,12 @@ async function accepting(port, timeoutMs) {
 /**
  * Several test servers that one key logs in to, as a fleet of machines under one SSH credential.
  * @param {number} count
+ * @param {Omit<TestSshdOptions, "port" | "clientKey">} [opts]
  * @returns {Promise<TestSshd[]>}
  */
-export async function startTestHosts(count) {
-  const first = await startTestSshd();
-  const rest = await Promise.all(Array.from({ length: count - 1 }, () => startTestSshd({ clientKey: first })));
+export async function startTestHosts(count, opts = {}) {
+  const first = await startTestSshd(opts);
+  const rest = await Promise.all(Array.from({ length: count - 1 }, () => startTestSshd({ ...opts, clientKey: first })));
   return [first, ...rest];
 }
 
@@ -135,7 +139,11 @@ export async function startTestHosts(count) {
 export async function startTestSshd(opts = {}) {
   if (!existsSync(SSHD)) throw new Error(`no OpenSSH server at ${SSHD}: install Debian's openssh-server (apt-get install -y openssh-server) or set SSHD_PATH`);
   const dir = mkdtempSync(join(tmpdir(), "barista-sshd-"));
-  const port = opts.port ?? (await freePort());
+  const ports = opts.port !== undefined ? [opts.port] : [];
+  while (ports.length < (opts.ports ?? 1)) {
+    const port = await freePort();
+    if (!ports.includes(port)) ports.push(port);
+  }
   const username = userInfo().username;
   keygen(join(dir, "host_key"), "test-host");
   if (opts.clientKey) {
@@ -146,7 +154,8 @@ export async function startTestSshd(opts = {}) {
   writeFileSync(
     join(dir, "sshd_config"),
     [
-      `Port ${port}`,
+      // `Port` may repeat: one server then answers as several hosts, each port its own address.
+      ...ports.map((p) => `Port ${p}`),
       "ListenAddress 127.0.0.1",
       `HostKey ${join(dir, "host_key")}`,
       `AuthorizedKeysFile ${join(dir, "authorized_keys")}`,
@@ -179,7 +188,7 @@ export async function startTestSshd(opts = {}) {
     child = proc;
     /** @type {Promise<never>} */
     const exited = new Promise((_, reject) => proc.once("exit", (code) => reject(new Error(`sshd exited (${code}): ${stderr.trim()}`))));
-    await Promise.race([accepting(port, 10_000), exited]);
+    await Promise.race([Promise.all(ports.map((p) => accepting(p, 10_000))), exited]);
     exited.catch(() => undefined);
   };
   /** @param {boolean} [hard] */
@@ -197,12 +206,16 @@ export async function startTestSshd(opts = {}) {
   /** @type {TestSshd} */
   const sshd = {
     host: "127.0.0.1",
-    port,
+    port: ports[0],
+    ports,
     username,
     privateKey: readFileSync(join(dir, "client_key"), "utf8"),
     publicKey: readFileSync(join(dir, "client_key.pub"), "utf8").trim(),
     get hostFingerprint() {
       return hostFingerprint;
+    },
+    get pid() {
+      return /** @type {import("node:child_process").ChildProcess | null} */ (child)?.pid ?? null;
     },
     start,
     async stop(hard) {
