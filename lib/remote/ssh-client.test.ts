@@ -1,3 +1,4 @@
+import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCloudError } from "@/lib/core/errors";
 import { openSsh } from "./ssh-client";
@@ -60,6 +61,28 @@ describe("SSH client against a real OpenSSH server", () => {
     const closed = await openSsh({ ...sshd, port: await freePort() }, { pins: memoryPins() }).catch((x: unknown) => x);
     expect(isCloudError(closed) && closed.code).toBe("Unavailable");
     expect(String((closed as Error).message)).toMatch(/ECONNREFUSED/);
+  });
+
+  it("times out on a host that accepts but never speaks, and its late second error does not escape", async () => {
+    // A host too busy to send its banner: ssh2 reports the login timeout, then "Connection lost
+    // before handshake" when the socket closes; the second error once crashed the server.
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => sockets.push(s));
+    const port = await new Promise<number>((resolve) => silent.listen(0, "127.0.0.1", () => resolve((silent.address() as { port: number }).port)));
+    const escaped: unknown[] = [];
+    const onEscape = (e: unknown) => escaped.push(e);
+    process.on("uncaughtException", onEscape);
+    try {
+      const e = await openSsh({ ...sshd, port }, { pins: memoryPins(), readyTimeoutMs: 300 }).catch((x: unknown) => x);
+      expect(isCloudError(e) && e.code).toBe("Unavailable");
+      expect(String((e as Error).message)).toMatch(/did not answer within/);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(escaped).toEqual([]);
+    } finally {
+      process.off("uncaughtException", onEscape);
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 
   it("reports a lost connection when the server dies mid-command", async () => {
