@@ -101,4 +101,22 @@ describe("SSH client against a real OpenSSH server", () => {
     expect(pool.size).toBe(1);
     pool.closeAll();
   });
+
+  it("logs in to at most maxLogins hosts at once; the others wait their turn and still connect", async () => {
+    const fleet = await startTestSshd({ ports: 5, clientKey: sshd });
+    try {
+      const pool = new SshPool({ pins: memoryPins(), maxLogins: 2 });
+      const opening = fleet.ports.map((port) => pool.connection({ ...fleet, port }));
+      expect(pool.size).toBe(5);
+      expect(pool.loggingIn).toBe(2);
+      const connections = await Promise.all(opening);
+      expect(connections.every((c) => c.open)).toBe(true);
+      expect(pool.loggingIn).toBe(0);
+      const results = await Promise.all(fleet.ports.map((port) => pool.exec({ ...fleet, port }, "echo ok")));
+      expect(results.map((r) => r.exitCode)).toEqual([0, 0, 0, 0, 0]);
+      pool.closeAll();
+    } finally {
+      await fleet.stop();
+    }
+  });
 });
