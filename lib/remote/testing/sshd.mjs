@@ -27,6 +27,7 @@ import { join } from "node:path";
  * @typedef {object} TestSshdOptions
  * @property {number} [port] The port to listen on (a free one by default).
  * @property {number} [ports] How many ports to listen on (free ones), as several hosts behind one server; 1 by default.
+ * @property {number[]} [listen] The exact ports to listen on (instead of `port` and `ports`).
  * @property {Pick<TestSshd, "privateKey" | "publicKey">} [clientKey] The key to authorize (a new one by default).
  */
 
@@ -42,6 +43,31 @@ export async function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Distinct free ports: all held open at once while chosen, so none comes twice (freePort called in
+ * parallel may answer the same port to two callers).
+ * @param {number} count
+ * @returns {Promise<number[]>}
+ */
+export async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        /** @type {Promise<import("node:net").Server>} */ (
+          new Promise((resolve, reject) => {
+            const server = createServer();
+            server.once("error", reject);
+            server.listen(0, "127.0.0.1", () => resolve(server));
+          })
+        ),
+    ),
+  );
+  const ports = servers.map((s) => /** @type {import("node:net").AddressInfo} */ (s.address()).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
 }
 
 /**
@@ -121,12 +147,16 @@ async function accepting(port, timeoutMs) {
 /**
  * Several test servers that one key logs in to, as a fleet of machines under one SSH credential.
  * @param {number} count
- * @param {Omit<TestSshdOptions, "port" | "clientKey">} [opts]
+ * @param {Pick<TestSshdOptions, "ports">} [opts]
  * @returns {Promise<TestSshd[]>}
  */
 export async function startTestHosts(count, opts = {}) {
-  const first = await startTestSshd(opts);
-  const rest = await Promise.all(Array.from({ length: count - 1 }, () => startTestSshd({ ...opts, clientKey: first })));
+  // Every server's ports chosen together: servers started in parallel must not pick the same one.
+  const each = opts.ports ?? 1;
+  const ports = await freePorts(count * each);
+  const listen = (/** @type {number} */ i) => ports.slice(i * each, (i + 1) * each);
+  const first = await startTestSshd({ listen: listen(0) });
+  const rest = await Promise.all(Array.from({ length: count - 1 }, (_, i) => startTestSshd({ listen: listen(i + 1), clientKey: first })));
   return [first, ...rest];
 }
 
@@ -139,11 +169,7 @@ export async function startTestHosts(count, opts = {}) {
 export async function startTestSshd(opts = {}) {
   if (!existsSync(SSHD)) throw new Error(`no OpenSSH server at ${SSHD}: install Debian's openssh-server (apt-get install -y openssh-server) or set SSHD_PATH`);
   const dir = mkdtempSync(join(tmpdir(), "barista-sshd-"));
-  const ports = opts.port !== undefined ? [opts.port] : [];
-  while (ports.length < (opts.ports ?? 1)) {
-    const port = await freePort();
-    if (!ports.includes(port)) ports.push(port);
-  }
+  const ports = opts.listen ?? (opts.port !== undefined ? [opts.port] : await freePorts(opts.ports ?? 1));
   const username = userInfo().username;
   keygen(join(dir, "host_key"), "test-host");
   if (opts.clientKey) {
@@ -190,6 +216,11 @@ export async function startTestSshd(opts = {}) {
     const exited = new Promise((_, reject) => proc.once("exit", (code) => reject(new Error(`sshd exited (${code}): ${stderr.trim()}`))));
     await Promise.race([Promise.all(ports.map((p) => accepting(p, 10_000))), exited]);
     exited.catch(() => undefined);
+    // sshd carries on when one of several ports is taken, and another process answers there.
+    if (/Bind to port/.test(stderr)) {
+      await stop(true);
+      throw new Error(`sshd could not listen on every port: ${stderr.trim()}`);
+    }
   };
   /** @param {boolean} [hard] */
   const stop = async (hard = false) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSsh } from "../ssh-client";
 import { memoryPins } from "./memory-pins";
-import { startTestSshd, type TestSshd } from "./sshd.mjs";
+import { freePorts, startTestHosts, startTestSshd, type TestSshd } from "./sshd.mjs";
 
 // One test server listening on several ports stands for several hosts (the SSH-hosts benchmark
 // starts 50 of them this way); each port must log in and run commands on its own.
@@ -33,6 +33,18 @@ describe("test SSH server on several ports", () => {
     }
     expect(pins.pins.size).toBe(3);
     expect(new Set(pins.pins.values())).toEqual(new Set([sshd.hostFingerprint]));
+  });
+
+  it("chooses distinct ports for servers started together", async () => {
+    expect(new Set(await freePorts(20)).size).toBe(20);
+    const fleet = await startTestHosts(4, { ports: 3 });
+    try {
+      const all = fleet.flatMap((s) => s.ports);
+      expect(all).toHaveLength(12);
+      expect(new Set(all).size).toBe(12);
+    } finally {
+      await Promise.all(fleet.map((s) => s.stop()));
+    }
   });
 
   it("stops with every port, and starts again on the same ones", async () => {
