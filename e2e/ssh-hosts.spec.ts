@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { startTestHosts, type TestSshd } from "../lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "../lib/remote/testing/sshd.mjs";
 import { waitForMci, type Mci } from "./support/api";
 
 // Two real OpenSSH servers on 127.0.0.1, registered as your own servers through the API: verify,

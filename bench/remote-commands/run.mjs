@@ -47,18 +47,21 @@ for (let run = 1; run <= runs; run++) {
   const polledMs = performance.now() - t0;
   clearInterval(sampler);
   const ended = cmd.vms.filter((v) => v.startedAt && v.endedAt);
-  const slowestMs = Math.max(...ended.map((v) => Date.parse(v.endedAt) - Date.parse(v.startedAt)));
+  const vmMs = ended.map((v) => Date.parse(v.endedAt) - Date.parse(v.startedAt)).sort((a, b) => a - b);
+  const slowestMs = vmMs[vmMs.length - 1];
+  // A VM's time runs from its start (its place in the limiters) to its end: login included.
+  const medianMs = vmMs[Math.floor(vmMs.length / 2)];
   const wallMs = Math.max(...ended.map((v) => Date.parse(v.endedAt))) - Date.parse(cmd.createdAt);
   const byStatus = {};
   for (const v of cmd.vms) byStatus[v.status] = (byStatus[v.status] ?? 0) + 1;
-  figures.push({ run, vms: cmd.vms.length, byStatus, wallMs, slowestMs, ratio: wallMs / slowestMs, polledMs, peakMiB });
+  figures.push({ run, vms: cmd.vms.length, byStatus, wallMs, slowestMs, medianMs, ratio: wallMs / slowestMs, polledMs, peakMiB });
   console.log(
     `run ${run}: ${cmd.vms.length} VMs ${JSON.stringify(byStatus)}; wall ${(wallMs / 1000).toFixed(2)} s (seen by the poller ${(polledMs / 1000).toFixed(2)} s), ` +
-      `slowest VM ${(slowestMs / 1000).toFixed(2)} s, ratio ${(wallMs / slowestMs).toFixed(3)}; server memory ${idleMiB.toFixed(0)} MiB idle, peak ${peakMiB.toFixed(0)} MiB`,
+      `slowest VM ${(slowestMs / 1000).toFixed(2)} s (median ${(medianMs / 1000).toFixed(2)} s), ratio ${(wallMs / slowestMs).toFixed(3)}; server memory ${idleMiB.toFixed(0)} MiB idle, peak ${peakMiB.toFixed(0)} MiB`,
   );
   await sleep(2000);
 }
 
-console.log(JSON.stringify({ machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}, Node ${process.version}`, command, concurrency, idleMiB, figures }, null, 1));
+console.log(JSON.stringify({ machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}, Node ${process.version}`, load: os.loadavg(), command, concurrency, idleMiB, figures }, null, 1));
 stopServer();
 process.exit(0);

@@ -3,7 +3,7 @@ import { CloudError } from "@/lib/core/errors";
 import { addSshConnection } from "@/lib/drivers/ssh/testing";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { memoryPins } from "@/lib/remote/testing/memory-pins";
-import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd.mjs";
 import { tempDatabase } from "@/lib/store/testing";
 import type { MciCreate } from "@/lib/validation/mci";
 import { applyAction, createMci, deleteMci, getMci, scaleOut } from "./mci";

@@ -174,7 +174,11 @@ export function openSsh(target: SshTarget, opts: OpenSshOptions): Promise<SshCon
       settled = true;
       resolve(new SshConnection(target, client));
     });
-    client.once("error", (e: Error & { level?: string; code?: string }) => {
+    // `on`, not `once`: ssh2 may emit a second error for the same attempt (after a login timeout,
+    // closing the socket reports "Connection lost before handshake"), and an error event with no
+    // listener left would throw out of the process. Only the first one settles the attempt.
+    client.on("error", (e: Error & { level?: string; code?: string }) => {
+      if (settled) return;
       if (refusal) return fail(new HostKeyChangedError(refusal));
       if (e.level === "client-authentication") return fail(new AuthFailedError(`${target.username}@${id} refused the key (check the user name and that its public key is in ~${target.username}/.ssh/authorized_keys)`));
       if (e.level === "client-timeout") return fail(new UnavailableError(`${id} did not answer within ${Math.round((opts.readyTimeoutMs ?? 10_000) / 1000)} s`));

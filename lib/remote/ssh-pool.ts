@@ -1,10 +1,22 @@
 import { createHash } from "node:crypto";
+import { Limiter } from "./commands/limiter";
 import { hostId, openSsh, type ExecOptions, type ExecResult, type OpenSshOptions, type SshConnection, type SshTarget } from "./ssh-client";
 
 /** OpenSSH allows 10 sessions per connection (MaxSessions); stay below it. */
 export const CHANNELS_PER_CONNECTION = 8;
 /** A connection nobody used for this long is closed. */
 export const IDLE_CLOSE_MS = 60_000;
+/**
+ * Logins under way at once. A handshake costs both ends CPU (key exchange, signatures, the pin
+ * lookup); a thousand started together share the one thread so thinly that most pass their login
+ * timeout before any finishes. Queued logins wait here, before their timeout starts.
+ */
+export const DEFAULT_MAX_LOGINS = 64;
+
+export interface SshPoolOptions extends OpenSshOptions {
+  /** Logins under way at once (default DEFAULT_MAX_LOGINS); the rest wait their turn. */
+  maxLogins?: number;
+}
 
 interface Entry {
   connection: Promise<SshConnection>;
@@ -19,8 +31,16 @@ interface Entry {
  */
 export class SshPool {
   private readonly entries = new Map<string, Entry>();
+  private readonly logins: Limiter;
 
-  constructor(private readonly options: OpenSshOptions) {}
+  constructor(private readonly options: SshPoolOptions) {
+    this.logins = new Limiter(options.maxLogins ?? DEFAULT_MAX_LOGINS);
+  }
+
+  /** How many logins are under way now (at most maxLogins). */
+  get loggingIn(): number {
+    return this.logins.running;
+  }
 
   /** How many connections are open or opening. */
   get size(): number {
@@ -58,7 +78,7 @@ export class SshPool {
   private entry(key: string, target: SshTarget): Entry {
     const found = this.entries.get(key);
     if (found) return found;
-    const entry: Entry = { connection: openSsh(target, this.options), busy: 0, waiting: [], idleTimer: null };
+    const entry: Entry = { connection: this.logins.run(() => openSsh(target, this.options)), busy: 0, waiting: [], idleTimer: null };
     this.entries.set(key, entry);
     entry.connection.then(
       (c) => c.onClose(() => this.forget(key, entry, false)),

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd.mjs";
 import { disconnectDb, migrateDatabase } from "@/lib/store";
 
 // The connections and credentials routes over a database of this test's own, with two real

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { systemClock } from "@/lib/core/clock";
 import { CloudError } from "@/lib/core/errors";
 import { verifyConnection } from "@/lib/provisioning";
-import { freePort } from "@/lib/remote/testing/sshd";
+import { freePort } from "@/lib/remote/testing/sshd.mjs";
 import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import { AwsDriver } from "./aws-driver";

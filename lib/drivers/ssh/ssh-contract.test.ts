@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { memoryPins } from "@/lib/remote/testing/memory-pins";
-import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd.mjs";
 import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import { describeDriverContract } from "../contract";

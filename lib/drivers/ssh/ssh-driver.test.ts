@@ -3,7 +3,7 @@ import { CloudError } from "@/lib/core/errors";
 import { METRIC_NAMES } from "@/lib/core/metrics";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { memoryPins } from "@/lib/remote/testing/memory-pins";
-import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd";
+import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd.mjs";
 import { stores } from "@/lib/store";
 import { tempDatabase } from "@/lib/store/testing";
 import type { CreateVmRequest } from "../types";

@@ -1,4 +1,4 @@
-import type { TestSshd } from "@/lib/remote/testing/sshd";
+import type { TestSshd } from "@/lib/remote/testing/sshd.mjs";
 import type { ConnectionRepository } from "@/lib/store/connections";
 
 /** Registers test sshd hosts as an ssh connection in the repository (its credential is the caller's to provide). */

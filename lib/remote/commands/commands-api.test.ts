@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "@/lib/auth";
 import { db, disconnectDb, migrateDatabase } from "@/lib/store";
-import { startTestSshd, type TestSshd } from "../testing/sshd";
+import { startTestSshd, type TestSshd } from "../testing/sshd.mjs";
 import { makeFleet, type Fleet } from "./testing";
 
 // The real route modules over a database of this test's own; the server's command engine is

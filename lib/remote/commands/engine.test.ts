@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tempDatabase, type TempDatabase } from "@/lib/store/testing";
 import type { CommandCreate } from "@/lib/validation/commands";
-import { freePort, startTestSshd, type TestSshd } from "../testing/sshd";
+import { freePort, startTestSshd, type TestSshd } from "../testing/sshd.mjs";
 import { INTERRUPTED_MESSAGE } from "./engine";
 import { commandEventStream } from "./event-stream";
 import { makeFleet, type Fleet, type FleetOptions } from "./testing";
