@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Limiter } from "./commands/limiter";
+import { Limiter } from "./limiter";
 import { hostId, openSsh, type ExecOptions, type ExecResult, type OpenSshOptions, type SshConnection, type SshTarget } from "./ssh-client";
 
 /** OpenSSH allows 10 sessions per connection (MaxSessions); stay below it. */
@@ -20,8 +20,7 @@ export interface SshPoolOptions extends OpenSshOptions {
 
 interface Entry {
   connection: Promise<SshConnection>;
-  busy: number;
-  waiting: (() => void)[];
+  channels: Limiter;
   idleTimer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -52,11 +51,12 @@ export class SshPool {
     const key = poolKey(target);
     const entry = this.entry(key, target);
     const connection = await entry.connection;
-    await this.takeChannel(entry);
+    if (entry.idleTimer) clearTimeout(entry.idleTimer);
+    entry.idleTimer = null;
     try {
-      return await connection.exec(command, opts);
+      return await entry.channels.run(() => connection.exec(command, opts));
     } finally {
-      this.releaseChannel(key, entry);
+      if (entry.channels.running === 0) this.armIdle(key, entry);
     }
   }
 
@@ -78,7 +78,7 @@ export class SshPool {
   private entry(key: string, target: SshTarget): Entry {
     const found = this.entries.get(key);
     if (found) return found;
-    const entry: Entry = { connection: this.logins.run(() => openSsh(target, this.options)), busy: 0, waiting: [], idleTimer: null };
+    const entry: Entry = { connection: this.logins.run(() => openSsh(target, this.options)), channels: new Limiter(CHANNELS_PER_CONNECTION), idleTimer: null };
     this.entries.set(key, entry);
     entry.connection.then(
       (c) => c.onClose(() => this.forget(key, entry, false)),
@@ -94,23 +94,10 @@ export class SshPool {
     if (close) entry.connection.then((c) => c.close(), () => undefined);
   }
 
-  private async takeChannel(entry: Entry): Promise<void> {
-    if (entry.idleTimer) clearTimeout(entry.idleTimer);
-    entry.idleTimer = null;
-    while (entry.busy >= CHANNELS_PER_CONNECTION) await new Promise<void>((resolve) => entry.waiting.push(resolve));
-    entry.busy += 1;
-  }
-
-  private releaseChannel(key: string, entry: Entry): void {
-    entry.busy -= 1;
-    entry.waiting.shift()?.();
-    if (entry.busy === 0) this.armIdle(key, entry);
-  }
-
   private armIdle(key: string, entry: Entry): void {
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     entry.idleTimer = setTimeout(() => {
-      if (entry.busy === 0) this.forget(key, entry, true);
+      if (entry.channels.running === 0) this.forget(key, entry, true);
     }, IDLE_CLOSE_MS);
     entry.idleTimer.unref?.();
   }

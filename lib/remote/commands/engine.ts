@@ -4,7 +4,7 @@ import { plural } from "@/lib/core/plural";
 import type { CommandWithVms } from "@/lib/store/commands";
 import type { CommandCreate, CommandSummary } from "@/lib/validation/commands";
 import { CommandRun } from "./command-run";
-import { Limiter } from "./limiter";
+import { Limiter } from "../limiter";
 import { runContext, runOnVm, type VmTarget } from "./run-vm";
 import { chooseVms } from "./select-vms";
 import { DEFAULT_LIMITS, type CommandDeps, type CommandEvent, type CommandLimits, type CommandStatus, type CommandView } from "./types";
