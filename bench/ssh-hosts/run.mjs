@@ -12,7 +12,7 @@
 //
 //   node bench/ssh-hosts/run.mjs [--servers 10] [--ports 5] [--command "sleep 2; hostname"] [--runs 3] [--cold 1] [--port 3270]
 import os from "node:os";
-import { readdirSync, readFileSync } from "node:fs";
+import { below, readProcesses } from "../../lib/remote/testing/processes.mjs";
 import { startTestHosts } from "../../lib/remote/testing/sshd.mjs";
 import { json, parseArgs, sleep, startConsole, treeRssMiB } from "../support/console.mjs";
 
@@ -33,29 +33,15 @@ console.log(`${servers.length} sshd processes, ${hosts.length} host:port entries
 
 /** The processes below each sshd: one per connection (the session's sshd) and the commands' shells under them. */
 function sshdTree() {
-  const parentOf = new Map();
-  const comm = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      comm.set(Number(entry), stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")));
-    } catch {
-      // the process ended while we looked
-    }
-  }
+  const processes = readProcesses();
   const roots = new Set(servers.map((s) => s.pid).filter(Boolean));
   const connections = [];
   const commands = [];
-  for (const [pid, parent] of parentOf) {
-    if (!roots.has(parent)) continue;
-    connections.push(pid);
+  for (const p of processes) {
+    if (!roots.has(p.parent)) continue;
+    connections.push(p.pid);
     // sshd forks per connection, then (privilege separation) per user; the user's shell runs below.
-    const walk = (p) => {
-      for (const [child, par] of parentOf) if (par === p) (comm.get(child)?.startsWith("sshd") ? walk(child) : commands.push(`${child}:${comm.get(child)}`));
-    };
-    walk(pid);
+    for (const q of below(processes, p.pid, (x) => x.name.startsWith("sshd"))) if (!q.name.startsWith("sshd")) commands.push(`${q.pid}:${q.name}`);
   }
   return { connections, commands };
 }

@@ -2,9 +2,10 @@
 // on a fresh database (built first when the build is stale), and a global MCI's subgroups.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { below, readProcesses } from "../../lib/remote/testing/processes.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -97,23 +98,13 @@ export async function makeTokens(base, count, role = "viewer") {
 
 /** Resident memory of a process and everything below it, in MiB (read from /proc; Linux only). */
 export function treeRssMiB(root) {
-  const parentOf = new Map();
-  const rss = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  let kib = 0;
+  for (const pid of [root, ...below(readProcesses(), root).map((p) => p.pid)]) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, "utf8"));
-      rss.set(Number(entry), kb ? Number(kb[1]) : 0);
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
     } catch {
       // the process ended while we looked
     }
   }
-  let total = rss.get(root) ?? 0;
-  const walk = (pid) => {
-    for (const [child, parent] of parentOf) if (parent === pid) (total += rss.get(child) ?? 0, walk(child));
-  };
-  walk(root);
-  return total / 1024;
+  return kib / 1024;
 }

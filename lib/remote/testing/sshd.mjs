@@ -2,10 +2,11 @@
 // Plain JavaScript so that the benchmarks (plain Node scripts, which cannot import TypeScript) start
 // the same test servers as the tests do.
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { userInfo, tmpdir } from "node:os";
 import { join } from "node:path";
+import { below, readProcesses } from "./processes.mjs";
 
 /**
  * A real OpenSSH server for tests, on 127.0.0.1 with its own host key and one authorized key.
@@ -86,34 +87,6 @@ function keygen(file, comment) {
  */
 function fingerprint(pubFile) {
   return execFileSync("ssh-keygen", ["-l", "-E", "sha256", "-f", pubFile]).toString().split(" ")[1];
-}
-
-/**
- * Every process below `root` (sshd forks one or two per session), read from /proc.
- * @param {number} root
- * @returns {number[]}
- */
-function descendants(root) {
-  /** @type {Map<number, number>} */
-  const parentOf = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // The command name (2nd field) is in parentheses and may hold spaces: the ppid is the 2nd field after it.
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  /** @type {number[]} */
-  const found = [];
-  /** @param {number} pid */
-  const walk = (pid) => {
-    for (const [child, parent] of parentOf) if (parent === pid) (found.push(child), walk(child));
-  };
-  walk(root);
-  return found;
 }
 
 /** @param {number} pid */
@@ -229,7 +202,7 @@ export async function startTestSshd(opts = {}) {
     if (!proc || proc.exitCode !== null || proc.pid === undefined) return;
     const gone = new Promise((r) => proc.once("exit", r));
     // sshd's sessions are its children; a hard stop kills them too, as a dying machine would.
-    if (hard) for (const pid of descendants(proc.pid)) killQuietly(pid);
+    if (hard) for (const { pid } of below(readProcesses(), proc.pid)) killQuietly(pid);
     proc.kill(hard ? "SIGKILL" : "SIGTERM");
     await gone;
   };
