@@ -7,10 +7,9 @@
 // done, and the page's DOM node count with every VM listed (the list is virtualised).
 //
 //   node bench/commands-tab/run.mjs [--regions 50] [--per-region 20] [--port 3270] [--speed 100] [--command "..."] [--shot file.png]
-import { existsSync } from "node:fs";
 import os from "node:os";
-import { chromium } from "playwright-core";
-import { benchToken, globalSubGroups, json, parseArgs, sleep, startConsole } from "../support/console.mjs";
+import { launchChromium } from "../support/browser.mjs";
+import { benchToken, deployMci, globalSubGroups, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
 const args = parseArgs();
 const regionCount = Number(args.regions ?? 50);
@@ -23,23 +22,9 @@ const VIEWPORT = { width: 1600, height: 900 };
 
 const { base, stop: stopServer } = await startConsole({ port, name: "commands-tab", env: { BARISTA_SIM_SPEED: String(speed), BARISTA_SIM_FAULTS: "off" } });
 const subGroups = await globalSubGroups(base, regionCount, perRegion);
-const created = await json(`${base}/api/v1/ns/default/mci`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ name: `cmd-bench-${Date.now() % 100_000}`, subGroups }),
-});
-let mci;
-for (;;) {
-  mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
-  if (mci.statusCount.creating === 0) break;
-  await sleep(500);
-}
+const { id: mciId, mci } = await deployMci(base, { name: `cmd-bench-${Date.now() % 100_000}`, subGroups });
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: { authorization: `Bearer ${benchToken}` } });
 await page.addInitScript(() => {
   const state = { on: false, last: 0, frames: [] };
@@ -52,7 +37,7 @@ await page.addInitScript(() => {
   requestAnimationFrame(tick);
 });
 
-await page.goto(`${base}/ns/default/mci/${created.id}?tab=commands`);
+await page.goto(`${base}/ns/default/mci/${mciId}?tab=commands`);
 await page.getByTestId("command-input").waitFor();
 await sleep(1500);
 await page.getByTestId("command-input").fill(command);

@@ -6,10 +6,9 @@
 // the p95s (MCI page / home map; goal ≤ 1.1) and the MCI page's DOM node count (goal ≤ 3,000).
 //
 //   node bench/mci-page/run.mjs [--regions 100] [--per-region 20] [--drags 6] [--port 3260] [--speed 100]
-import { existsSync } from "node:fs";
 import os from "node:os";
-import { chromium } from "playwright-core";
-import { authorized, globalSubGroups, json, makeTokens, parseArgs, sleep, startConsole } from "../support/console.mjs";
+import { launchChromium } from "../support/browser.mjs";
+import { authorized, deployMci, globalSubGroups, makeTokens, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
 const args = parseArgs();
 const regionCount = Number(args.regions ?? 100);
@@ -22,23 +21,9 @@ const VIEWPORT = { width: 1600, height: 900 };
 const { base, stop: stopServer } = await startConsole({ port, name: "mci-page", env: { BARISTA_SIM_SPEED: String(speed), BARISTA_SIM_FAULTS: "off" } });
 // Regions spread over every provider, as a global MCI would be.
 const subGroups = await globalSubGroups(base, regionCount, perRegion);
-const created = await json(`${base}/api/v1/ns/default/mci`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ name: `page-bench-${Date.now() % 100_000}`, subGroups }),
-});
-let mci;
-for (;;) {
-  mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
-  if (mci.statusCount.creating === 0) break;
-  await sleep(500);
-}
+const { id: mciId, mci } = await deployMci(base, { name: `page-bench-${Date.now() % 100_000}`, subGroups });
 
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-const browser = await chromium.launch({
-  executablePath,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 // The browser holds a viewer's API token, as a wall display or a test script would.
 const [viewerToken] = await makeTokens(base, 1, "viewer");
 const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: authorized({}, viewerToken) });
@@ -92,7 +77,7 @@ await sleep(1500);
 const home = await dragFrames("world-map");
 const homeNodes = await page.evaluate(() => document.getElementsByTagName("*").length);
 
-await page.goto(`${base}/ns/default/mci/${created.id}`);
+await page.goto(`${base}/ns/default/mci/${mciId}`);
 await page.getByTestId("mci-map").locator("canvas").first().waitFor();
 await page.waitForFunction((total) => document.querySelector('[data-testid="mci-progress"]')?.getAttribute("data-total") === String(total), mci.statusCount.total);
 await sleep(2500);

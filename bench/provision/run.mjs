@@ -6,7 +6,7 @@
 //
 //   node bench/provision/run.mjs [--speed 3] [--regions 100] [--per-region 10] [--pollers 50] [--faults off]
 import os from "node:os";
-import { authorized, globalSubGroups, json, makeTokens, parseArgs, sleep, startConsole } from "../support/console.mjs";
+import { authorized, deployMci, globalSubGroups, json, makeTokens, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
 const args = parseArgs();
 const speed = Number(args.speed ?? 3);
@@ -21,20 +21,14 @@ const { base, stop: stopServer } = await startConsole({ port, name: "provision",
 const subGroups = await globalSubGroups(base, regionCount, perRegion);
 
 const t0 = performance.now();
-const created = await json(`${base}/api/v1/ns/default/mci`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `bench-${Date.now()}`, subGroups }) });
-let mci;
-for (;;) {
-  mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
-  if (mci.statusCount.creating === 0) break;
-  await sleep(100);
-}
+const { id: mciId, mci } = await deployMci(base, { name: `bench-${Date.now()}`, subGroups }, 100);
 const wallMs = performance.now() - t0;
 
 // The critical path: the longest create the cloud itself simulated (its own status history).
 let criticalMs = 0;
 for (const { region } of subGroups) {
   for (const vm of await json(`${base}/api/v1/connections/${region}/vms`)) {
-    if (vm.tags["barista-mci"] !== created.id) continue;
+    if (vm.tags["barista-mci"] !== mciId) continue;
     const start = vm.history.find((h) => h.status === "Creating");
     const end = vm.history.find((h) => h.status === "Running" || h.status === "Failed");
     if (start && end) criticalMs = Math.max(criticalMs, Date.parse(end.at) - Date.parse(start.at));
@@ -59,7 +53,7 @@ async function poll({ conditional, intervalMs, seconds }) {
       await sleep((i * intervalMs) / pollers);
       while (performance.now() < until) {
         const s = performance.now();
-        const r = await fetch(`${base}/api/v1/ns/default/mci/${created.id}`, { headers: authorized(conditional && etag ? { "if-none-match": etag } : {}, tokens[i]) });
+        const r = await fetch(`${base}/api/v1/ns/default/mci/${mciId}`, { headers: authorized(conditional && etag ? { "if-none-match": etag } : {}, tokens[i]) });
         await r.arrayBuffer();
         latencies.push(performance.now() - s);
         if (etag) steady.push(performance.now() - s);

@@ -5,7 +5,7 @@
 //
 //   node bench/remote-commands/run.mjs [--regions 100] [--per-region 10] [--command "sleep 2; hostname"] [--concurrency 1000] [--runs 3]
 import os from "node:os";
-import { globalSubGroups, json, parseArgs, sleep, startConsole, treeRssMiB } from "../support/console.mjs";
+import { deployMci, globalSubGroups, parseArgs, runCommandToEnd, sleep, startConsole, treeRssMiB } from "../support/console.mjs";
 
 const args = parseArgs();
 const regionCount = Number(args.regions ?? 100);
@@ -21,15 +21,8 @@ const { base, stop: stopServer, pid } = await startConsole({
   env: { BARISTA_SIM_SPEED: "100", BARISTA_SIM_FAULTS: "off", BARISTA_METRICS_COLLECT: "off" },
 });
 const subGroups = await globalSubGroups(base, regionCount, perRegion);
-const created = await json(`${base}/api/v1/ns/default/mci`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: `bench-${Date.now()}`, subGroups }) });
-for (;;) {
-  const mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
-  if (mci.statusCount.creating === 0) {
-    console.log(`MCI ready: ${mci.statusCount.running} VMs running`);
-    break;
-  }
-  await sleep(500);
-}
+const { id: mciId, mci } = await deployMci(base, { name: `bench-${Date.now()}`, subGroups });
+console.log(`MCI ready: ${mci.statusCount.running} VMs running`);
 const idleMiB = treeRssMiB(pid);
 
 const figures = [];
@@ -37,13 +30,7 @@ for (let run = 1; run <= runs; run++) {
   let peakMiB = treeRssMiB(pid);
   const sampler = setInterval(() => (peakMiB = Math.max(peakMiB, treeRssMiB(pid))), 250);
   const t0 = performance.now();
-  const { id } = await json(`${base}/api/v1/ns/default/mci/${created.id}/commands`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ command, concurrency }) });
-  let cmd;
-  for (;;) {
-    cmd = await json(`${base}/api/v1/ns/default/mci/${created.id}/commands/${id}`);
-    if (cmd.status !== "running") break;
-    await sleep(100);
-  }
+  const cmd = await runCommandToEnd(base, mciId, { command, concurrency });
   const polledMs = performance.now() - t0;
   clearInterval(sampler);
   const ended = cmd.vms.filter((v) => v.startedAt && v.endedAt);

@@ -14,7 +14,7 @@
 import os from "node:os";
 import { below, readProcesses } from "../../lib/remote/testing/processes.mjs";
 import { startTestHosts } from "../../lib/remote/testing/sshd.mjs";
-import { json, parseArgs, sleep, startConsole, treeRssMiB } from "../support/console.mjs";
+import { deployMci, json, parseArgs, runCommandToEnd, sleep, startConsole, treeRssMiB } from "../support/console.mjs";
 
 const args = parseArgs();
 const serverCount = Number(args.servers ?? 10);
@@ -63,16 +63,9 @@ for (let i = 0; i < 2; i++) {
   if (!v.ok) throw new Error(`verify failed: ${v.message}`);
 }
 
-const created = await send("POST", "/api/v1/ns/default/mci", { name: `bench-${Date.now()}`, subGroups: [{ connection: name, count: hostCount }] });
-for (;;) {
-  const mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
-  if (mci.statusCount.creating === 0) {
-    console.log(`MCI ready: ${mci.statusCount.running} VMs running`);
-    if (mci.statusCount.running !== hostCount) throw new Error(`only ${mci.statusCount.running} of ${hostCount} VMs run: ${JSON.stringify(mci.statusCount)}`);
-    break;
-  }
-  await sleep(250);
-}
+const { id: mciId, mci } = await deployMci(base, { name: `bench-${Date.now()}`, subGroups: [{ connection: name, count: hostCount }] }, 250);
+console.log(`MCI ready: ${mci.statusCount.running} VMs running`);
+if (mci.statusCount.running !== hostCount) throw new Error(`only ${mci.statusCount.running} of ${hostCount} VMs run: ${JSON.stringify(mci.statusCount)}`);
 const idleMiB = treeRssMiB(pid);
 
 const figures = [];
@@ -99,13 +92,7 @@ for (let run = 1; run <= runs; run++) {
   const beforePids = sshdTree().connections;
   const before = beforePids.length;
   const t0 = performance.now();
-  const { id } = await send("POST", `/api/v1/ns/default/mci/${created.id}/commands`, { command });
-  let cmd;
-  for (;;) {
-    cmd = await json(`${base}/api/v1/ns/default/mci/${created.id}/commands/${id}`);
-    if (cmd.status !== "running") break;
-    await sleep(100);
-  }
+  const cmd = await runCommandToEnd(base, mciId, { command });
   const polledMs = performance.now() - t0;
   clearInterval(sampler);
   const ended = cmd.vms.filter((v) => v.startedAt && v.endedAt);

@@ -86,6 +86,27 @@ export async function globalSubGroups(base, regionCount, perRegion) {
   return subGroups;
 }
 
+/** Creates an MCI in the default namespace and polls until no VM is Creating; answers its id and last view. */
+export async function deployMci(base, body, pollMs = 500) {
+  const created = await json(`${base}/api/v1/ns/default/mci`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  for (;;) {
+    const mci = await json(`${base}/api/v1/ns/default/mci/${created.id}`);
+    if (mci.statusCount.creating === 0) return { id: created.id, mci };
+    await sleep(pollMs);
+  }
+}
+
+/** Runs one remote command on an MCI and polls until it ended; answers the command as the API last showed it. */
+export async function runCommandToEnd(base, mciId, body, pollMs = 100) {
+  const commands = `${base}/api/v1/ns/default/mci/${mciId}/commands`;
+  const { id } = await json(commands, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  for (;;) {
+    const cmd = await json(`${commands}/${id}`);
+    if (cmd.status !== "running") return cmd;
+    await sleep(pollMs);
+  }
+}
+
 /** API tokens of a role, one per client, as separate scripts or browsers would hold them. */
 export async function makeTokens(base, count, role = "viewer") {
   const tokens = [];
