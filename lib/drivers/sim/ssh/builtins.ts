@@ -140,27 +140,29 @@ const exec: Builtin = async (args, inv) => {
   throw new ShellExit(await inv.run(args, inv.io));
 };
 
-/** `sh -c 'script' [name [args…]]`: the script runs through this same shell. */
-const sh: Builtin = (args, inv) => {
-  let i = 0;
-  let script: string | null = null;
-  for (; i < args.length && args[i].startsWith("-"); i++) {
-    if (/^-[a-z]*c[a-z]*$/.test(args[i])) {
-      script = args[++i] ?? null;
-      i++;
-      break;
+/** `sh -c 'script' [name [args…]]`: the script runs through this same shell (dash's words for sh). */
+function shell(dialect: "bash" | "dash"): Builtin {
+  return (args, inv) => {
+    let i = 0;
+    let script: string | null = null;
+    for (; i < args.length && args[i].startsWith("-"); i++) {
+      if (/^-[a-z]*c[a-z]*$/.test(args[i])) {
+        script = args[++i] ?? null;
+        i++;
+        break;
+      }
     }
-  }
-  if (script === null) {
-    if (args[i] !== undefined) {
-      inv.io.err(`bash: ${args[i]}: No such file or directory\n`);
-      return 127;
+    if (script === null) {
+      if (args[i] !== undefined) {
+        inv.io.err(`bash: ${args[i]}: No such file or directory\n`);
+        return 127;
+      }
+      // No script and no terminal: a shell reading an empty input ends at once.
+      return 0;
     }
-    // No script and no terminal: a shell reading an empty input ends at once.
-    return 0;
-  }
-  return inv.script(script, inv.io, args.slice(i));
-};
+    return inv.script(script, inv.io, args.slice(i).length ? args.slice(i) : [dialect === "bash" ? "bash" : "sh"], undefined, dialect);
+  };
+}
 
 const SIGNAL_NUMBERS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15 };
 
@@ -247,9 +249,9 @@ export const SHELL_BUILTINS: Record<string, Builtin> = {
   exit,
   sudo,
   exec,
-  sh,
-  bash: sh,
-  dash: sh,
+  sh: shell("dash"),
+  bash: shell("bash"),
+  dash: shell("dash"),
   timeout,
   // The simulator ends commands itself when their channel closes; kill only has to agree.
   kill: ok,

@@ -1,15 +1,15 @@
 import type { Builtin, Invocation } from "./host-context";
-import { diskUseKiB, isDirectory, memoryUse, readFile, uptimeSeconds } from "./files";
+import { diskUseKiB, memoryUse, uptimeSeconds } from "./files";
 
 /** The commands that describe the host: what it is, how big, how long up. */
 
-function usage(inv: Invocation, name: string, bad: string, help: string): number {
+export function usage(inv: Invocation, name: string, bad: string, help: string): number {
   inv.io.err(`${name}: invalid option -- '${bad.replace(/^-+/, "")}'\nTry '${name} --help' for more information.\n${help ? `${help}\n` : ""}`);
   return 1;
 }
 
 /** Single-letter flags, bundled or not (`-sr`, `-s -r`). */
-function flags(args: string[]): { letters: Set<string>; operands: string[]; long: string[] } {
+export function flags(args: string[]): { letters: Set<string>; operands: string[]; long: string[] } {
   const letters = new Set<string>();
   const operands: string[] = [];
   const long: string[] = [];
@@ -53,20 +53,6 @@ const hostname: Builtin = (args, inv) => {
     return 1;
   }
   return 0;
-};
-
-const cat: Builtin = (args, inv) => {
-  let status = 0;
-  for (const path of args.filter((a) => a !== "-")) {
-    if (path.startsWith("-")) return usage(inv, "cat", path, "");
-    const text = readFile(path, inv.host);
-    if (text !== null) inv.io.out(text);
-    else {
-      inv.io.err(isDirectory(path) ? `cat: ${path}: Is a directory\n` : `cat: ${path}: No such file or directory\n`);
-      status = 1;
-    }
-  }
-  return status;
 };
 
 function clock(ms: number): string {
@@ -198,4 +184,4 @@ const date: Builtin = (args, inv) => {
   return 0;
 };
 
-export const SYSTEM_COMMANDS: Record<string, Builtin> = { uname, hostname, cat, uptime, nproc, free, df, whoami, id, date };
+export const SYSTEM_COMMANDS: Record<string, Builtin> = { uname, hostname, uptime, nproc, free, df, whoami, id, date };

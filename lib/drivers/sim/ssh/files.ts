@@ -63,6 +63,29 @@ function meminfo(host: Host): string {
   ].join("\n") + "\n";
 }
 
+/** Where the image's apt looks: deb822 `ubuntu.sources` since 24.04, the one-line `sources.list` before. */
+function aptSources(path: string, host: Host): string | null {
+  const o = host.identity.os;
+  if (o.id !== "ubuntu" || !o.codename) return null;
+  const deb822 = Number(o.versionId.split(".")[0]) >= 24;
+  if (deb822 !== path.endsWith("ubuntu.sources")) return deb822 ? "# Ubuntu sources have moved to /etc/apt/sources.list.d/ubuntu.sources\n" : null;
+  const c = o.codename;
+  const mirror = aptMirror(host);
+  if (deb822) {
+    return `Types: deb\nURIs: ${mirror}\nSuites: ${c} ${c}-updates ${c}-backports\nComponents: main restricted universe multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n\nTypes: deb\nURIs: http://security.ubuntu.com/ubuntu\nSuites: ${c}-security\nComponents: main restricted universe multiverse\nSigned-By: /usr/share/keyrings/ubuntu-archive-keyring.gpg\n`;
+  }
+  return [`${c}`, `${c}-updates`, `${c}-backports`].map((s) => `deb ${mirror} ${s} main restricted universe multiverse\n`).join("") + `deb http://security.ubuntu.com/ubuntu ${c}-security main restricted universe multiverse\n`;
+}
+
+/** Where the provider's Ubuntu images fetch packages from. */
+export function aptMirror(host: Host): string {
+  const region = host.identity.regionKey.slice(host.identity.provider.length + 1);
+  if (host.identity.provider === "aws") return `http://${region}.ec2.archive.ubuntu.com/ubuntu`;
+  if (host.identity.provider === "azure") return "http://azure.archive.ubuntu.com/ubuntu";
+  if (host.identity.provider === "gcp") return `http://${region}.gce.archive.ubuntu.com/ubuntu`;
+  return "http://archive.ubuntu.com/ubuntu";
+}
+
 /** The files `cat` can read on a simulated host, made from its identity when read. */
 export function readFile(path: string, host: Host): string | null {
   const id = host.identity;
@@ -85,14 +108,12 @@ export function readFile(path: string, host: Host): string | null {
     }
     case "/proc/loadavg":
       return `0.08 0.03 0.01 1/${110 + 4 * host.state.packages.size} ${1000 + Math.floor(uptimeSeconds(host) / 10)}\n`;
+    case "/etc/apt/sources.list":
+    case "/etc/apt/sources.list.d/ubuntu.sources":
+      return aptSources(path, host);
     case "/proc/version":
       return `Linux version ${id.kernel} (buildd@lcy02-amd64-001) (gcc (Ubuntu 13.2.0-23ubuntu4) 13.2.0, GNU ld (GNU Binutils for Ubuntu) 2.42) #1 SMP\n`;
     default:
       return null;
   }
-}
-
-/** Paths that exist but cannot be read as a file, for the message `cat` gives. */
-export function isDirectory(path: string): boolean {
-  return ["/", "/etc", "/proc", "/home", "/home/ubuntu", "/tmp", "/var", "/usr", "/root"].includes(path.replace(/\/+$/, "") || "/");
 }

@@ -1,4 +1,20 @@
+import type { HostFiles } from "./filesystem";
 import type { HostIdentity } from "./host-identity";
+
+/** A file someone wrote on the host (the image's own files are made from its identity, see files.ts). */
+export interface SimFile {
+  content: string;
+  owner: User;
+  /** Last written (simulator clock, epoch ms). */
+  mtime: number;
+}
+
+/** One debconf answer, as debconf-set-selections stores it. */
+export interface DebconfAnswer {
+  owner: string;
+  type: string;
+  value: string;
+}
 
 export interface UnitState {
   active: boolean;
@@ -16,6 +32,14 @@ export interface VmState {
   /** Package name → when it was installed. */
   packages: Map<string, number>;
   units: Map<string, UnitState>;
+  /** Files written since boot of the image, by absolute path. */
+  files: Map<string, SimFile>;
+  /** Directories made since (the image's own are in filesystem.ts), by absolute path → owner. */
+  dirs: Map<string, User>;
+  /** debconf answers by question name. */
+  debconf: Map<string, DebconfAnswer>;
+  /** The third-party repositories whose package lists the last `apt-get update` fetched (by repository id). */
+  aptLists: Set<string>;
 }
 
 /** The one VM a command runs on. */
@@ -36,16 +60,21 @@ export interface Io {
 
 export type User = "ubuntu" | "root";
 
+/** Which shell reads a script: the login shell is bash; `sh -c` is dash, as on Ubuntu. */
+export type Dialect = "bash" | "dash";
+
 /** One command being run: its host, user, output and the shell it can hand work back to. */
 export interface Invocation {
   host: Host;
   user: User;
   io: Io;
   vars: Map<string, string>;
+  /** The file system with this command's user's rights. */
+  files: HostFiles;
   /** Runs another command line's words (sudo, exec, timeout). */
   run(argv: string[], io: Io, user?: User): Promise<number>;
   /** Runs a script through the same shell (sh -c); `args[0]` becomes `$0`. */
-  script(src: string, io: Io, args: string[], user?: User): Promise<number>;
+  script(src: string, io: Io, args: string[], user?: User, dialect?: Dialect): Promise<number>;
 }
 
 export type Builtin = (args: string[], inv: Invocation) => Promise<number> | number;
@@ -92,7 +121,14 @@ export class VmStates {
   of(vmId: string, bootedAt: number): VmState {
     let s = this.states.get(vmId);
     if (!s) {
-      s = { packages: new Map(), units: new Map(BASE_UNITS.map((u) => [u, { active: true, enabled: true, since: bootedAt }])) };
+      s = {
+        packages: new Map(),
+        units: new Map(BASE_UNITS.map((u) => [u, { active: true, enabled: true, since: bootedAt }])),
+        files: new Map(),
+        dirs: new Map(),
+        debconf: new Map(),
+        aptLists: new Set(),
+      };
       this.states.set(vmId, s);
     }
     return s;

@@ -18,6 +18,7 @@ export interface HostIdentity {
   /** The root disk, in KiB (specs carry none: a typical 30 GiB root volume). */
   diskKiB: number;
   privateIp: string | null;
+  publicIp: string | null;
   /** When it last came up (epoch ms, on the simulator's clock). */
   bootedAt: number;
 }
@@ -105,6 +106,7 @@ export function identityOf(rec: SimRecord, now: number): HostIdentity {
     memoryKiB: Math.round(d.memoryGiB * 1024 * 1024),
     diskKiB: ROOT_DISK_KIB,
     privateIp: rec.privateIp,
+    publicIp: rec.publicIp,
     bootedAt: unsettledBoot ?? lastUp?.at ?? rec.createdAt,
   };
 }

@@ -16,6 +16,8 @@ export interface Command {
   connector: ";" | "&&" | "||";
   words: Word[];
   redirects: Redirect[];
+  /** The script line it starts on (1-based), for dash's `sh: 3: …` messages. */
+  line: number;
 }
 
 export class ShellSyntaxError extends Error {}
@@ -154,7 +156,8 @@ function literal(word: Word | undefined): string | null {
 export function parseShell(src: string): Command[] {
   const tokens = tokenize(src);
   const commands: Command[] = [];
-  let current: Command = { connector: ";", words: [], redirects: [] };
+  let line = 1;
+  let current: Command = { connector: ";", words: [], redirects: [], line };
   const unexpected = (op: string) => new ShellSyntaxError(`syntax error near unexpected token \`${op === "\n" ? "newline" : op}'`);
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
@@ -163,14 +166,18 @@ export function parseShell(src: string): Command[] {
       continue;
     }
     const op = tok.op;
+    if (op === "\n") line++;
     if (op === "\n" || op === ";" || op === "&&" || op === "||") {
       if (current.words.length === 0) {
         // Blank lines, and a line break after `&&` or `||`, are allowed; an empty command is not.
-        if (op === "\n" && current.redirects.length === 0) continue;
+        if (op === "\n" && current.redirects.length === 0) {
+          current.line = line;
+          continue;
+        }
         throw unexpected(op);
       }
       commands.push(current);
-      current = { connector: op === "\n" ? ";" : op, words: [], redirects: [] };
+      current = { connector: op === "\n" ? ";" : op, words: [], redirects: [], line };
       continue;
     }
     const redirect = /^(\d*)(>>|>&|>|&>)$/.exec(op);

@@ -8,7 +8,7 @@ const BOOT = Date.UTC(2026, 0, 1, 12, 0, 0);
 
 function host(over: Partial<Host["identity"]> = {}, speed = 1000): Host {
   const { os, kernel } = osOf("Ubuntu 24.04", "aws", "x86_64");
-  const identity = { vmId: "i-1", hostname: "web-1", provider: "aws", regionKey: "aws-us-east-1", machine: "x86_64" as const, kernel, os, vcpu: 4, memoryKiB: 16 * 1024 * 1024, diskKiB: 30 * 1024 * 1024, privateIp: "10.0.0.5", bootedAt: BOOT, ...over };
+  const identity = { vmId: "i-1", hostname: "web-1", provider: "aws", regionKey: "aws-us-east-1", machine: "x86_64" as const, kernel, os, vcpu: 4, memoryKiB: 16 * 1024 * 1024, diskKiB: 30 * 1024 * 1024, privateIp: "10.0.0.5", publicIp: "54.0.0.5", bootedAt: BOOT, ...over };
   return { identity, state: new VmStates().of(identity.vmId, BOOT), speed, now: () => BOOT + 3_725_000 };
 }
 
@@ -62,7 +62,9 @@ describe("the simulated host's commands", () => {
     expect(await run("nosuch 2>&1")).toMatchObject({ out: "bash: nosuch: command not found\n", err: "", code: 127 });
     expect(await run("nosuch > /dev/null 2>&1; echo $?")).toMatchObject({ out: "127\n", err: "" });
     expect(await run("nosuch 2>&1 >/dev/null")).toMatchObject({ out: "bash: nosuch: command not found\n" });
-    expect(await run("echo x > /tmp/file")).toMatchObject({ code: 1, err: expect.stringMatching(/not emulated/) });
+    const h = host();
+    expect(await run("echo x > /tmp/file; echo y >> /tmp/file; cat /tmp/file", h)).toMatchObject({ code: 0, out: "x\ny\n" });
+    expect(await run("echo z > /etc/x", h)).toEqual({ code: 1, out: "", err: "bash: line 1: /etc/x: Permission denied\n" });
   });
 
   it("runs the remote-command wrapper with quotes escaped as '\\''", async () => {

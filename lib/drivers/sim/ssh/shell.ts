@@ -1,10 +1,15 @@
 import { SHELL_BUILTINS } from "./builtins";
 import { SYSTEM_COMMANDS } from "./commands";
-import { ShellExit, type Builtin, type Host, type Invocation, type Io, type User } from "./host-context";
-import { PACKAGE_COMMANDS } from "./packages";
+import { FILE_COMMANDS } from "./file-commands";
+import { FS_MESSAGE, HostFiles } from "./filesystem";
+import { ShellExit, type Builtin, type Dialect, type Host, type Invocation, type Io, type User } from "./host-context";
+import { NETWORK_COMMANDS } from "./curl";
+import { APT_COMMANDS } from "./apt";
+import { DEBCONF_COMMANDS } from "./debconf";
+import { SYSTEMCTL_COMMANDS } from "./systemctl";
 import { expandWord, parseShell, ShellSyntaxError, type Command } from "./shell-parse";
 
-const COMMANDS: Record<string, Builtin> = { ...SHELL_BUILTINS, ...SYSTEM_COMMANDS, ...PACKAGE_COMMANDS, which, command };
+const COMMANDS: Record<string, Builtin> = { ...SHELL_BUILTINS, ...SYSTEM_COMMANDS, ...FILE_COMMANDS, ...NETWORK_COMMANDS, ...APT_COMMANDS, ...SYSTEMCTL_COMMANDS, ...DEBCONF_COMMANDS, which, command };
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
 
@@ -54,16 +59,16 @@ export class SimShell {
 
   /** Runs a command line as the login user; resolves with its exit status, throws Interrupted when stopped. */
   run(commandLine: string, io: Io): Promise<number> {
-    return this.script(commandLine, io, initialVars(this.host, "ubuntu"), "ubuntu");
+    return this.script(commandLine, io, initialVars(this.host, "ubuntu"), "ubuntu", "bash");
   }
 
-  private async script(src: string, io: Io, vars: Map<string, string>, user: User): Promise<number> {
+  private async script(src: string, io: Io, vars: Map<string, string>, user: User, dialect: Dialect): Promise<number> {
     let commands: Command[];
     try {
       commands = parseShell(src);
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
-      io.err(`bash: ${e.message}\n`);
+      io.err(dialect === "dash" ? `${vars.get("0") ?? "sh"}: 1: ${e.message}\n` : `bash: ${e.message}\n`);
       return 2;
     }
     let status = 0;
@@ -71,7 +76,7 @@ export class SimShell {
       for (const c of commands) {
         if (c.connector === "&&" && status !== 0) continue;
         if (c.connector === "||" && status === 0) continue;
-        status = await this.command(c, io, vars, user);
+        status = await this.command(c, io, vars, user, dialect);
         vars.set("?", String(status));
       }
     } catch (e) {
@@ -81,7 +86,7 @@ export class SimShell {
     return status;
   }
 
-  private async command(c: Command, io: Io, vars: Map<string, string>, user: User): Promise<number> {
+  private async command(c: Command, io: Io, vars: Map<string, string>, user: User, dialect: Dialect): Promise<number> {
     const words = c.words.map((w) => expandWord(w, (name) => vars.get(name)));
     let i = 0;
     for (; i < words.length && ASSIGNMENT.test(words[i]); i++) {
@@ -102,21 +107,30 @@ export class SimShell {
       } else if (r.toFile === "/dev/null") fds.set(r.fd, null);
       else if (r.toFile === "/dev/stdout" || r.toFile === "/dev/stderr") fds.set(r.fd, fds.get(r.toFile === "/dev/stdout" ? 1 : 2) ?? null);
       else {
-        io.err(`bash: ${r.toFile}: writing files is not emulated on this host (only /dev/null, >&2 and 2>&1)\n`);
-        return 1;
+        // The file is made (or emptied) before the command runs, with the shell's user's rights.
+        const files = new HostFiles(this.host, user, vars.get("PWD"));
+        const error = files.write(r.toFile, "", r.append);
+        if (error) {
+          // dash: `sh: 1: cannot create /etc/x: Permission denied` (2); bash: `bash: line 1: /etc/x: …` (1).
+          const words = error === "ENOENT" && dialect === "dash" ? "Directory nonexistent" : FS_MESSAGE[error];
+          io.err(dialect === "dash" ? `${vars.get("0") ?? "sh"}: ${c.line}: cannot create ${r.toFile}: ${words}\n` : `bash: line ${c.line}: ${r.toFile}: ${words}\n`);
+          return dialect === "dash" ? 2 : 1;
+        }
+        const path = r.toFile;
+        fds.set(r.fd, (text) => void files.write(path, text, true));
       }
     }
     const drop = () => undefined;
     const redirected: Io = { out: fds.get(1) ?? drop, err: fds.get(2) ?? drop, signal: io.signal };
     if (i >= words.length) return 0;
-    return this.invoke(words.slice(i), redirected, vars, user);
+    return this.invoke(words.slice(i), redirected, vars, user, dialect, c.line);
   }
 
-  private async invoke(argv: string[], io: Io, vars: Map<string, string>, user: User): Promise<number> {
+  private async invoke(argv: string[], io: Io, vars: Map<string, string>, user: User, dialect: Dialect, line: number): Promise<number> {
     const [name, ...args] = argv;
     const builtin = lookup(name);
     if (!builtin) {
-      io.err(`bash: ${name}: command not found\n`);
+      io.err(dialect === "dash" ? `${vars.get("0") ?? "sh"}: ${line}: ${name}: not found\n` : `bash: ${name}: command not found\n`);
       return 127;
     }
     const inv: Invocation = {
@@ -124,8 +138,9 @@ export class SimShell {
       user,
       io,
       vars,
-      run: (next, nextIo, nextUser) => this.invoke(next, nextIo, vars, nextUser ?? user),
-      script: (src, nextIo, args0, nextUser) => {
+      files: new HostFiles(this.host, user, vars.get("PWD")),
+      run: (next, nextIo, nextUser) => this.invoke(next, nextIo, vars, nextUser ?? user, dialect, line),
+      script: (src, nextIo, args0, nextUser, nextDialect) => {
         const u = nextUser ?? user;
         // A child shell inherits the variables, not changes made inside it.
         const child = new Map(vars);
@@ -133,7 +148,7 @@ export class SimShell {
         args0.slice(1).forEach((v, n) => child.set(String(n + 1), v));
         child.set("?", "0");
         if (u !== user) for (const [k, v] of initialVars(this.host, u)) if (k !== "?" && k !== "0") child.set(k, v);
-        return this.script(src, nextIo, child, u);
+        return this.script(src, nextIo, child, u, nextDialect ?? "dash");
       },
     };
     return builtin(args, inv);
