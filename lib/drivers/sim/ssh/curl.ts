@@ -126,7 +126,9 @@ async function request(url: URL, o: CurlOptions, inv: Invocation): Promise<Trans
 function headerText(t: Transfer, now: number): string {
   const status = t.https ? `HTTP/2 ${t.answer.status} ` : `HTTP/1.1 ${t.answer.status} ${STATUS_TEXT[t.answer.status] ?? ""}`;
   const date = formatDate(now, "%a, %d %b %Y %T GMT");
-  const headers: [string, string][] = [["Date", date], ...t.answer.headers];
+  // Servers name themselves first, then the date (nginx, Apache and Caddy alike).
+  const [first, ...rest] = t.answer.headers;
+  const headers: [string, string][] = first?.[0] === "Server" ? [first, ["Date", date], ...rest] : [["Date", date], ...t.answer.headers];
   return `${status}\r\n${headers.map(([k, v]) => `${t.https ? k.toLowerCase() : k}: ${v}\r\n`).join("")}\r\n`;
 }
 
@@ -194,7 +196,7 @@ const curl: Builtin = async (args, inv) => {
         else if (target !== "/dev/null") {
           const bad = inv.files.write(target, body);
           if (bad) {
-            if (!o.silent) io.err(`Warning: Failed to open the file ${target}: ${FS_MESSAGE[bad]}\n`);
+            if (!o.silent) io.err(`Warning: Failed to create the file ${target}: ${FS_MESSAGE[bad]}\n`);
             throw new CurlError(23, "Failure writing output to destination");
           }
         }

@@ -155,7 +155,7 @@ const ls: Builtin = (args, inv) => {
     const dir = inv.files.kind(path) === "dir";
     const { owner, mtime } = inv.files.stat(path);
     const size = dir ? 4096 : inv.files.size(path);
-    return `${dir ? "drwxr-xr-x" : "-rw-r--r--"} ${dir ? 2 : 1} ${owner} ${owner} ${String(size).padStart(5)} ${formatDate(mtime, "%b %d %H:%M")} ${name}\n`;
+    return `${dir ? "drwxr-xr-x" : "-rw-r--r--"} ${dir ? 2 : 1} ${owner} ${owner} ${String(size).padStart(5)} ${formatDate(mtime, "%b")} ${String(new Date(mtime).getUTCDate()).padStart(2)} ${formatDate(mtime, "%H:%M")} ${name}\n`;
   };
   for (const [n, path] of targets.entries()) {
     const entries = inv.files.list(path);
