@@ -15,7 +15,7 @@ const PACKAGE_NAME = /^[a-z0-9][a-z0-9+.-]+$/;
 const simSeconds = (host: Host, seconds: number) => (seconds * 1000) / host.speed;
 
 /** A cloud VM reads its provider's mirror at about this many kB/s. */
-const MIRROR_KBPS = 30_000;
+const MIRROR_KBPS = 50_000;
 
 const LOCK_ERROR =
   "E: Could not open lock file /var/lib/dpkg/lock-frontend - open (13: Permission denied)\nE: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), are you root?\n";

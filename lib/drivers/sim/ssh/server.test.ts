@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "@/lib/core/clock";
 import { isCloudError } from "@/lib/core/errors";
+import { wrapCommand } from "@/lib/remote/remote-shell";
 import { openSsh, type ExecResult, type SshConnection } from "@/lib/remote/ssh-client";
 import { memoryPins } from "@/lib/remote/testing/memory-pins";
 import { SettingsRepository } from "@/lib/store/settings";
@@ -157,6 +158,8 @@ describe("simulator SSH: commands", () => {
     expect(install.exitCode).toBe(0);
     expect(install.out).toMatch(/us-east-1\.ec2\.archive\.ubuntu\.com[\s\S]*Setting up nginx/);
     expect(await exec(conn, "systemctl is-active nginx")).toMatchObject({ out: "active\n", exitCode: 0 });
+    // The nginx recipe's health check, as the remote-command engine sends it.
+    expect(await exec(conn, wrapCommand("health-1", "systemctl is-active --quiet nginx && curl -fsS -o /dev/null http://localhost/", 30))).toMatchObject({ exitCode: 0, out: "", err: "" });
     const other = await login(vmB, keyB);
     expect(await exec(other, "systemctl is-active nginx")).toMatchObject({ exitCode: 3 });
     other.close();
