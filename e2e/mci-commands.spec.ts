@@ -77,7 +77,7 @@ test.describe.serial("remote commands on the MCI page", () => {
     for (const row of await rows(page).all()) {
       await expect(row).toHaveAttribute("data-status", "failed");
       await expect(row).toHaveAttribute("data-exit-code", "127");
-      await expect(row.getByTestId("command-output").locator('[data-stream="stderr"]')).toContainText("command not found");
+      await expect(row.getByTestId("command-output").locator('[data-stream="stderr"]')).toContainText("no-such-tool: not found");
     }
     await shot(page, "commands-not-found");
 

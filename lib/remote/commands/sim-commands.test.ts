@@ -66,7 +66,7 @@ describe("remote commands over simulated VMs", () => {
     for (const vm of v.vms) expect([vm.exitCode, vm.stdout, vm.stderr]).toEqual([3, `Linux\n${vm.vmName}\n`, "oops\n"]);
     const unknown = await run("no-such-tool", { vmIds: [vmIds[0]] });
     expect(unknown.vms[0]).toMatchObject({ status: "failed", exitCode: 127 });
-    expect(unknown.vms[0].stderr).toMatch(/command not found/);
+    expect(unknown.vms[0].stderr).toMatch(/: not found\n$/);
   });
 
   it("times out and cancels", async () => {

@@ -48,7 +48,7 @@ const printf: Builtin = (args, inv) => {
   // The format is reused while arguments remain, as POSIX printf does.
   do {
     let used = 0;
-    const piece = format.replace(/%([-+ 0#]*\d*(?:\.\d+)?)([sdifxXc%b])/g, (_all, flags: string, conv: string) => {
+    const convert = (flags: string, conv: string): string => {
       if (conv === "%") return "%";
       const arg = queue[used++] ?? "";
       const width = Number(/\d+$/.exec(flags.split(".")[0])?.[0] ?? 0);
@@ -70,8 +70,14 @@ const printf: Builtin = (args, inv) => {
         if (flags.includes("0") && !left) return v.padStart(width, "0");
       }
       return left ? v.padEnd(width) : v.padStart(width);
-    });
-    out += unescape(piece).text;
+    };
+    // Escapes are read in the format only: an argument printed with %s keeps its backslashes.
+    let last = 0;
+    for (const m of format.matchAll(/%([-+ 0#]*\d*(?:\.\d+)?)([sdifxXc%b])/g)) {
+      out += unescape(format.slice(last, m.index)).text + convert(m[1], m[2]);
+      last = m.index + m[0].length;
+    }
+    out += unescape(format.slice(last)).text;
     queue = queue.slice(used);
     if (used === 0) break;
   } while (queue.length > 0);

@@ -124,13 +124,14 @@ function evaluate(words: string[], inv: Invocation): boolean {
   throw new Error("too many arguments");
 }
 
-/** test(1) as dash's builtin: 0 true, 1 false, 2 with a message for an expression it cannot read. */
+/** test(1) as the shells' builtin: 0 true, 1 false, 2 with a message for an expression it cannot read. */
 function testWith(name: "test" | "["): Builtin {
   return (args, inv) => {
+    const prefix = inv.dialect === "dash" ? `${inv.vars.get("0") ?? "sh"}: ${inv.line}: ` : `bash: line ${inv.line}: `;
     let words = args;
     if (name === "[") {
       if (args[args.length - 1] !== "]") {
-        inv.io.err("[: missing ]\n");
+        inv.io.err(`${prefix}[: missing ${inv.dialect === "dash" ? "]" : "`]'"}\n`);
         return 2;
       }
       words = args.slice(0, -1);
@@ -138,7 +139,7 @@ function testWith(name: "test" | "["): Builtin {
     try {
       return evaluate(words, inv) ? 0 : 1;
     } catch (e) {
-      inv.io.err(`${name}: ${(e as Error).message}\n`);
+      inv.io.err(`${prefix}${name}: ${(e as Error).message}\n`);
       return 2;
     }
   };

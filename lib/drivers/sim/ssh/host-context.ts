@@ -69,6 +69,9 @@ export interface Invocation {
   user: User;
   io: Io;
   vars: Map<string, string>;
+  /** The shell running it, and the script line, for a shell builtin's messages (`sh: 1: [: missing ]`). */
+  dialect: Dialect;
+  line: number;
   /** The file system with this command's user's rights. */
   files: HostFiles;
   /** Runs another command line's words (sudo, exec, timeout). */

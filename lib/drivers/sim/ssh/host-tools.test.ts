@@ -40,13 +40,19 @@ describe("the simulated host's files", () => {
     expect((await engine(h, "cat /etc/os-release")).out).toMatch(/^PRETTY_NAME="Ubuntu 24\.04/);
   });
 
+  it("names the script line in dash's messages, and answers unknown commands as dash does", async () => {
+    const h = host();
+    expect(await engine(h, "true\necho x > /nowhere/y")).toMatchObject({ code: 2, err: "barista-t1: 2: cannot create /nowhere/y: Directory nonexistent\n" });
+    expect(await engine(h, "no-such-tool --version")).toEqual({ code: 127, out: "", err: "barista-t1: 1: no-such-tool: not found\n" });
+  });
+
   it("answers mkdir, touch, rm, ls and test as coreutils and dash do", async () => {
     const h = host();
     expect(await engine(h, "mkdir /etc/app")).toMatchObject({ code: 1, err: "mkdir: cannot create directory '/etc/app': Permission denied\n" });
     expect(await engine(h, "mkdir /tmp/a/b")).toMatchObject({ code: 1, err: "mkdir: cannot create directory '/tmp/a/b': No such file or directory\n" });
     expect(await engine(h, "mkdir -p /tmp/a/b && touch /tmp/a/b/f /tmp/a/g && ls /tmp/a")).toMatchObject({ code: 0, out: "b\ng\n" });
     expect(await engine(h, "test -d /tmp/a && [ -f /tmp/a/g ] && [ ! -s /tmp/a/g ] && [ ! -e /tmp/nope ] && echo ok")).toMatchObject({ out: "ok\n" });
-    expect(await engine(h, "[ -f /tmp/a/g")).toMatchObject({ code: 2, err: "[: missing ]\n" });
+    expect(await engine(h, "[ -f /tmp/a/g")).toMatchObject({ code: 2, err: "barista-t1: 1: [: missing ]\n" });
     expect(await engine(h, "rm /tmp/a")).toMatchObject({ code: 1, err: "rm: cannot remove '/tmp/a': Is a directory\n" });
     expect(await engine(h, "rm -r /tmp/a && ls /tmp/a")).toMatchObject({ code: 2, err: "ls: cannot access '/tmp/a': No such file or directory\n" });
     expect(await engine(h, "rm /tmp/nope; rm -f /tmp/nope")).toMatchObject({ code: 0, err: "rm: cannot remove '/tmp/nope': No such file or directory\n" });

@@ -72,6 +72,7 @@ describe("the simulated host's commands", () => {
     const line = `exec timeout -s KILL 30 sh -c '${inner.replace(/'/g, `'\\''`)}' barista-42`;
     expect(await run(line)).toEqual({ code: 5, out: "it's here\na-7\n", err: "err\n" });
     expect(await run(`sh -c 'echo $0 $1' barista-1 arg`)).toMatchObject({ out: "barista-1 arg\n" });
+    expect(await run(`printf '%s|%b\\n' 'a\\nb' 'c\\td'`)).toMatchObject({ out: "a\\nb|c\td\n" });
   });
 
   it("ends a command at its timeout: 124, or 137 with KILL", async () => {

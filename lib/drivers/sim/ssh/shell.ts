@@ -138,6 +138,8 @@ export class SimShell {
       user,
       io,
       vars,
+      dialect,
+      line,
       files: new HostFiles(this.host, user, vars.get("PWD")),
       run: (next, nextIo, nextUser) => this.invoke(next, nextIo, vars, nextUser ?? user, dialect, line),
       script: (src, nextIo, args0, nextUser, nextDialect) => {
