@@ -37,10 +37,6 @@ export async function startServer(): Promise<void> {
   // Commands that ran when the server stopped cannot be followed any more: they end as interrupted, never as succeeded.
   const interrupted = await rt.commands.interruptLeftovers();
   if (interrupted) console.log(`[barista] ${interrupted} remote command(s) were running when the server stopped: marked interrupted`);
-  // App installs a stop left unfinished go on from the step they were in (its command was just marked interrupted).
-  const resumed = await rt.apps.resumeLeftovers();
-  if (resumed) console.log(`[barista] resumed ${resumed} app install(s) from the step they were in`);
-  console.log(`[barista] apps: ${rt.apps.deps.catalogue.ids.join(", ")}`);
   // Resumes every deployment and action a stop or crash interrupted.
   await rt.reconciler.start();
   const pending = await rt.stores.queue.size();
@@ -56,6 +52,11 @@ export async function startServer(): Promise<void> {
   const { speed, faults, seed } = rt.sim.config;
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
   await startSimSsh(rt);
+  // After the simulator's SSH server is up (simulated VMs are reached through it): app installs a
+  // stop left unfinished go on from the step they were in, whose command was marked interrupted above.
+  const resumed = await rt.apps.resumeLeftovers();
+  if (resumed) console.log(`[barista] resumed ${resumed} app install(s) from the step they were in`);
+  console.log(`[barista] apps: ${rt.apps.deps.catalogue.ids.join(", ")}`);
   await announceSetup(rt);
 }
 
