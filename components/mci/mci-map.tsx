@@ -34,12 +34,14 @@ type Props = {
   padding: MapPadding;
   /** Colour the regions by a utilisation metric instead of by status: each VM's latest value. */
   heat: Heat | null;
+  /** Per region, its VMs' app states in words (a tooltip line per app). */
+  apps?: ReadonlyMap<string, string>;
 };
 
 export type Heat = { metric: string; label: string; noun: string; values: ReadonlyMap<string, number> };
 
 /** The MCI page's map: a status ring per region with its VM count, and the links that span the MCI. */
-export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, fitToken, padding, heat }: Props) {
+export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, fitToken, padding, heat, apps }: Props) {
   const items = useMemo<MarkerItem[]>(() => {
     return groups.map((g) => {
       const cost = costs.get(g.key) ?? 0;
@@ -59,7 +61,7 @@ export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, f
             h.average === null || h.max === null
               ? `no VM reports ${heat.label} now`
               : `${heat.label}: average ${formatMetric("%", h.average)}, highest ${formatMetric("%", h.max)}`
-          }\n${h.reporting} of ${g.count.total} VMs reporting`,
+          }\n${h.reporting} of ${g.count.total} VMs reporting${apps?.has(g.key) ? `\n${apps.get(g.key)}` : ""}`,
         };
       }
       return {
@@ -71,14 +73,14 @@ export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, f
         radius: radiusForCount(g.count.total),
         offset: [0, 0],
         highlight: g.key === selectedRegion,
-        tooltip: `${names.get(g.key) ?? g.key}\n${g.key}\n${progressText(g.count)}${cost > 0 ? `\n${formatPrice(cost)} now` : ""}`,
+        tooltip: `${names.get(g.key) ?? g.key}\n${g.key}\n${progressText(g.count)}${cost > 0 ? `\n${formatPrice(cost)} now` : ""}${apps?.has(g.key) ? `\n${apps.get(g.key)}` : ""}`,
       };
     });
-  }, [groups, names, costs, selectedRegion, heat]);
+  }, [groups, names, costs, selectedRegion, heat, apps]);
   const heatRegions = heat ? groups.filter((g) => g.vmIds.some((id) => heat.values.has(id))).length : 0;
 
   return (
-    <div data-testid="mci-map" data-region-count={groups.length} data-colour-by={heat?.metric ?? "status"} data-heat-regions={heatRegions} className="panel-map absolute inset-0">
+    <div data-testid="mci-map" data-region-count={groups.length} data-colour-by={heat?.metric ?? "status"} data-heat-regions={heatRegions} data-app-regions={apps?.size ?? 0} className="panel-map absolute inset-0">
       <MapContainer
         center={[20, 0]}
         zoom={2}

@@ -10,6 +10,9 @@ import { useCan } from "@/components/auth/viewer-context";
 import { MapPlaceholder } from "@/components/map/map-status";
 import { RoleNotice } from "@/components/ui/role-notice";
 import { CommandsTab } from "@/components/commands/commands-tab";
+import { AppsTab } from "@/components/apps/apps-tab";
+import { useVmAppStates } from "@/components/apps/use-apps";
+import { regionAppSummary } from "@/components/apps/region-apps";
 import { useAlertRules } from "@/components/alerts/use-alerts";
 import { withQuery } from "@/components/map/map-url";
 import { ColourBySwitch, HEAT_METRICS, parseColourBy, type ColourBy } from "@/components/monitoring/colour-by";
@@ -72,7 +75,9 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
     addRule: useCan(endpoints.monitoring.createAlertRule.access),
     runCommand: useCan(endpoints.commands.runCommand.access, namespace),
     cancelCommand: useCan(endpoints.commands.cancelCommand.access, namespace),
+    installApp: useCan(endpoints.apps.installApp.access, namespace),
   };
+  const appStates = useVmAppStates(namespace, id);
 
   const mciQuery = useMci(namespace, id, fastUntil);
   const mci = mciQuery.data;
@@ -112,6 +117,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
     [mci?.subGroups, vms],
   );
   const groups = useMemo(() => groupByRegion(vms), [vms]);
+  const regionApps = useMemo(() => regionAppSummary(groups, appStates), [groups, appStates]);
   const costs = useMemo(() => {
     const out = new Map<string, number>();
     for (const v of vms) if (BILLED.includes(v.status)) out.set(v.region, (out.get(v.region) ?? 0) + v.pricePerHour);
@@ -244,7 +250,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
 
   return (
     <div className="relative h-full w-full overflow-hidden bg-sea" style={{ "--map-panel-width": mci || mciQuery.isPending ? `${PANEL_REM}rem` : "0px" } as CSSProperties}>
-      <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} heat={heat} />
+      <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} heat={heat} apps={regionApps} />
 
       {mci ? (
         <MciHeader
@@ -339,6 +345,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
               onSetMany={setMany}
               onOpen={open}
               metric={heat}
+              apps={appStates}
             />
           )}
           {tab === "metrics" && <MciMetrics mciId={id} range={range} onRange={setRangeId} metric={chartMetric} onMetric={setChartMetric} />}
@@ -370,6 +377,20 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
               commandId={commandId}
               onCommand={setCommandId}
               onPickVms={showVms}
+            />
+          )}
+          {tab === "apps" && (
+            <AppsTab
+              namespace={namespace}
+              mciId={id}
+              subGroups={subGroupSizes}
+              installAccess={endpoints.apps.installApp.access}
+              canInstall={can.installApp}
+              onOpenVm={open}
+              onOpenCommand={(cid) => {
+                setCommandId(cid);
+                setTab("commands");
+              }}
             />
           )}
         </aside>

@@ -1,6 +1,6 @@
 "use client";
 
-export const TABS = ["vms", "metrics", "alerts", "subgroups", "events", "commands"] as const;
+export const TABS = ["vms", "metrics", "alerts", "subgroups", "events", "commands", "apps"] as const;
 export type Tab = (typeof TABS)[number];
 
 /** The tab a URL's `?tab=` names, the VM list otherwise. */
@@ -8,7 +8,7 @@ export function parseTab(value: string | null): Tab {
   return TABS.find((t) => t === value) ?? "vms";
 }
 
-const NAMES: Record<Tab, string> = { vms: "VMs", metrics: "Metrics", alerts: "Alerts", subgroups: "Subgroups", events: "Events", commands: "Commands" };
+const NAMES: Record<Tab, string> = { vms: "VMs", metrics: "Metrics", alerts: "Alerts", subgroups: "Subgroups", events: "Events", commands: "Commands", apps: "Apps" };
 
 type Props = {
   tab: Tab;

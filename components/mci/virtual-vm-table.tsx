@@ -3,6 +3,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { VmView } from "@/lib/validation/mci";
+import type { VmAppState } from "@/components/apps/use-apps";
 import { rowAfterKey, rowsToRender } from "./row-range";
 import { COLUMNS, VmRow } from "./vm-row";
 
@@ -24,6 +25,8 @@ type Props = {
   onToggle: (id: string) => void;
   onOpen: (id: string) => void;
   metric: { label: string; values: ReadonlyMap<string, number> } | null;
+  /** Each VM's app states, by VM id. */
+  apps?: ReadonlyMap<string, VmAppState[]>;
   hottestFirst: boolean;
   onHottestFirst: () => void;
   /** Shown under the header when there are no rows. */
@@ -38,7 +41,7 @@ type Control = "tick" | "open";
  * there are, each row its `aria-rowindex`. The row holding the focus is kept rendered when it
  * scrolls away; arrow keys, Page Up/Down, Home and End move between rows.
  */
-export function VirtualVmTable({ rows, names, selected, openVmId, allTicked, someTicked, onTickAll, onToggle, onOpen, metric, hottestFirst, onHottestFirst, empty }: Props) {
+export function VirtualVmTable({ rows, names, selected, openVmId, allTicked, someTicked, onTickAll, onToggle, onOpen, metric, apps, hottestFirst, onHottestFirst, empty }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   // The focused row by VM id, so it is found again when a filter or sort moves it.
@@ -165,6 +168,7 @@ export function VirtualVmTable({ rows, names, selected, openVmId, allTicked, som
                 onToggle={onToggle}
                 onOpen={open}
                 metricValue={metric ? (metric.values.get(v.id) ?? null) : undefined}
+                apps={apps?.get(v.id)}
               />
             );
           })}

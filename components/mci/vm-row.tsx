@@ -3,6 +3,8 @@
 import { memo, type Ref } from "react";
 import { heatColour, providerColour } from "@/lib/core/palette";
 import type { VmView } from "@/lib/validation/mci";
+import { AppStatePill } from "@/components/apps/app-state-pill";
+import type { VmAppState } from "@/components/apps/use-apps";
 import { StatusBadge } from "./status-badge";
 
 /** Column widths shared by the header and every row (rows are laid out on their own, not by the table). */
@@ -28,10 +30,12 @@ type Props = {
   onOpen: (id: string) => void;
   /** undefined: no metric column; null: the VM reports nothing now. */
   metricValue?: number | null;
+  /** The apps installed or installing on this VM, under its status. */
+  apps?: readonly VmAppState[];
 };
 
 // Polls keep unchanged VMs as the same objects, so only rows whose VM changed re-render.
-export const VmRow = memo(function VmRow({ vm, index, top, measureRef, regionName, ticked, open, onToggle, onOpen, metricValue }: Props) {
+export const VmRow = memo(function VmRow({ vm, index, top, measureRef, regionName, ticked, open, onToggle, onOpen, metricValue, apps }: Props) {
   return (
     <tr
       ref={measureRef}
@@ -85,6 +89,11 @@ export const VmRow = memo(function VmRow({ vm, index, top, measureRef, regionNam
       )}
       <td className={`${COLUMNS.status} py-1.5`} title={vm.statusReason ?? undefined}>
         <StatusBadge status={vm.status} size="sm" />
+        {apps?.map((a) => (
+          <span key={a.app} className="mt-0.5 block">
+            <AppStatePill state={a.state} label={a.app} title={a.message ?? `${a.name}: ${a.step}`} />
+          </span>
+        ))}
       </td>
       <td className={`${COLUMNS.ip} truncate py-1.5 font-mono text-sm text-slate-200`}>{vm.publicIp ?? <span className="text-slate-500">—</span>}</td>
     </tr>

@@ -5,6 +5,7 @@ import { VM_STATUSES } from "@/lib/core/types";
 import type { VmView } from "@/lib/validation/mci";
 import { countKey, type StatusCount } from "./status-display";
 import { VirtualVmTable } from "./virtual-vm-table";
+import type { VmAppState } from "@/components/apps/use-apps";
 
 type Props = {
   vms: readonly VmView[];
@@ -19,6 +20,8 @@ type Props = {
   onOpen: (id: string) => void;
   /** A column of each VM's latest value of a utilisation metric (while the map shows its heat). */
   metric?: { label: string; values: ReadonlyMap<string, number> } | null;
+  /** Each VM's app states, by VM id, shown under its status. */
+  apps?: ReadonlyMap<string, VmAppState[]>;
 };
 
 function matches(vm: VmView, words: string[], regionName: string): boolean {
@@ -28,7 +31,7 @@ function matches(vm: VmView, words: string[], regionName: string): boolean {
 }
 
 /** The MCI's VMs: filter, tick some for an action, open one for its details. */
-export function VmTable({ vms, count, names, selected, openVmId, regionFilter, onClearRegion, onToggle, onSetMany, onOpen, metric = null }: Props) {
+export function VmTable({ vms, count, names, selected, openVmId, regionFilter, onClearRegion, onToggle, onSetMany, onOpen, metric = null, apps }: Props) {
   const [filter, setFilter] = useState("");
   const [status, setStatus] = useState<string>("all");
   const [hottestFirst, setHottestFirst] = useState(false);
@@ -99,6 +102,7 @@ export function VmTable({ vms, count, names, selected, openVmId, regionFilter, o
         onToggle={onToggle}
         onOpen={onOpen}
         metric={metric}
+        apps={apps}
         hottestFirst={hottestFirst}
         onHottestFirst={() => setHottestFirst((h) => !h)}
         empty={

@@ -18,9 +18,11 @@ export interface DriverCapabilities {
   transitions: boolean;
   /** A VM gets an address in its subnet and a public IPv4 address (false: a host keeps its own addresses). */
   subnetAddresses: boolean;
+  /** Security groups are real firewalls that take rules later (false: a host's firewall is its owner's). */
+  firewall: boolean;
 }
 
-export const CLOUD_CAPABILITIES: DriverCapabilities = { suspend: true, reboot: true, pricedSpecs: true, transitions: true, subnetAddresses: true };
+export const CLOUD_CAPABILITIES: DriverCapabilities = { suspend: true, reboot: true, pricedSpecs: true, transitions: true, subnetAddresses: true, firewall: true };
 
 export interface ContractHarness {
   driver: CloudDriver;
@@ -83,7 +85,8 @@ export function describeDriverContract(name: string, setup: () => Promise<Contra
     });
 
     it("makes network resources once, finds them by tag, and refuses a duplicate name", async () => {
-      const { driver } = await setup();
+      const h = await setup();
+      const { driver } = h;
       const tags = { "barista-owner": `contract-${Date.now()}` };
       const vnet = await driver.createVNet({ name: "contract-net", cidr: "10.40.0.0/16", subnets: [{ name: "a", cidr: "10.40.1.0/24" }], tags });
       expect(vnet.subnets).toHaveLength(1);
@@ -94,6 +97,20 @@ export function describeDriverContract(name: string, setup: () => Promise<Contra
       await expectCloudError(driver.createVNet({ name: "out-net", cidr: "10.42.0.0/16", subnets: [{ name: "x", cidr: "10.43.0.0/24" }] }), "InvalidArgument");
       const sg = await driver.createSecurityGroup({ name: "contract-sg", vNetId: vnet.id, rules: [{ direction: "inbound", protocol: "tcp", fromPort: 22, toPort: 22, cidr: "0.0.0.0/0" }], tags });
       expect((await driver.getSecurityGroup(sg.id)).rules).toHaveLength(1);
+      // An app's ports: added once, however often asked, beside the rule the group had.
+      const web = { direction: "inbound" as const, protocol: "tcp" as const, fromPort: 80, toPort: 80, cidr: "0.0.0.0/0" };
+      const media = { direction: "inbound" as const, protocol: "udp" as const, fromPort: 10000, toPort: 10000, cidr: "0.0.0.0/0" };
+      if (capabilitiesOf(h).firewall) {
+        expect((await driver.addSecurityRules(sg.id, [web, media, web])).rules).toHaveLength(3);
+        await driver.addSecurityRules(sg.id, [media, { ...web, fromPort: 443, toPort: 443 }]);
+        const rules = (await driver.getSecurityGroup(sg.id)).rules.filter((r) => r.direction === "inbound");
+        expect(rules.map((r) => `${r.protocol}/${r.fromPort}`).sort()).toEqual(["tcp/22", "tcp/443", "tcp/80", "udp/10000"]);
+        await expectCloudError(driver.addSecurityRules("sg-00000000000000000", [web]), "NotFound");
+      } else {
+        const refused = await expectCloudError(driver.addSecurityRules(sg.id, [web, media]), "NotSupported");
+        expect(refused.message).toMatch(/firewall must allow tcp 80, udp 10000/);
+        expect((await driver.getSecurityGroup(sg.id)).rules).toHaveLength(1);
+      }
       const key = await driver.createKeyPair({ name: "contract-key", tags });
       expect(key.privateKey).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----/);
       expect(key.publicKey).toMatch(/^ssh-ed25519 /);

@@ -214,6 +214,11 @@ export interface CloudDriver {
   getSecurityGroup(id: string): Promise<SecurityGroup>;
   listSecurityGroups(filter?: ListFilter): Promise<SecurityGroup[]>;
   deleteSecurityGroup(id: string): Promise<void>;
+  /**
+   * Adds rules to a group (an app's ports); a rule the group already has is not added twice, so a
+   * repeated call is harmless. Drivers whose machines have no cloud firewall throw NotSupportedError.
+   */
+  addSecurityRules(securityGroupId: string, rules: SecurityRule[]): Promise<SecurityGroup>;
 
   createKeyPair(req: CreateKeyPairRequest): Promise<KeyPair>;
   getKeyPair(id: string): Promise<KeyPair>;

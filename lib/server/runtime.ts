@@ -11,6 +11,7 @@ import { monitoringConfigFromEnv } from "@/lib/monitoring/config";
 import type { MonitoringDeps } from "@/lib/monitoring/deps";
 import { createMonitoring, type Monitoring } from "@/lib/monitoring/monitoring";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
+import { AppCatalogue, AppInstaller } from "@/lib/remote/apps";
 import { CommandEngine, commandLimitsFromEnv } from "@/lib/remote/commands";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
@@ -38,6 +39,8 @@ export interface Runtime {
   monitoring: Monitoring;
   /** Remote commands over the VMs of MCIs. */
   commands: CommandEngine;
+  /** App recipes and their installs, run as remote commands. */
+  apps: AppInstaller;
   auth: AuthDeps & { settings: Stores["settings"] };
 }
 
@@ -96,6 +99,16 @@ export function runtime(): Runtime {
       publicUrl: authConfig.publicUrl,
       state: { hasUsers: false },
     };
+    const commands = new CommandEngine({
+      commands: s.commands,
+      mcis: s.mci,
+      connections: s.connections,
+      driverFor,
+      vault,
+      ssh,
+      clock: config.clock,
+      limits: commandLimitsFromEnv(),
+    });
     globalRuntime.baristaRuntime = {
       stores: s,
       sim,
@@ -107,15 +120,19 @@ export function runtime(): Runtime {
       provisioning,
       reconciler,
       monitoring: createMonitoring(monitoringDeps),
-      commands: new CommandEngine({
-        commands: s.commands,
+      commands,
+      // The installer reaches the engine through the runtime, so a test that swaps rt.commands swaps it here too.
+      apps: new AppInstaller({
+        apps: s.apps,
+        catalogue: AppCatalogue.fromEnv(),
         mcis: s.mci,
         connections: s.connections,
         driverFor,
-        vault,
-        ssh,
+        commands: {
+          start: (...a) => globalRuntime.baristaRuntime!.commands.start(...a),
+          result: (...a) => globalRuntime.baristaRuntime!.commands.result(...a),
+        },
         clock: config.clock,
-        limits: commandLimitsFromEnv(),
       }),
       auth,
     };

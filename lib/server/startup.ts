@@ -52,6 +52,11 @@ export async function startServer(): Promise<void> {
   const { speed, faults, seed } = rt.sim.config;
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
   await startSimSsh(rt);
+  // After the simulator's SSH server is up (simulated VMs are reached through it): app installs a
+  // stop left unfinished go on from the step they were in, whose command was marked interrupted above.
+  const resumed = await rt.apps.resumeLeftovers();
+  if (resumed) console.log(`[barista] resumed ${resumed} app install(s) from the step they were in`);
+  console.log(`[barista] apps: ${rt.apps.deps.catalogue.ids.join(", ")}`);
   await announceSetup(rt);
 }
 

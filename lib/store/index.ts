@@ -1,4 +1,5 @@
 import { AlertRepository } from "./alerts";
+import { AppInstallRepository } from "./apps";
 import { ApiTokenRepository } from "./api-tokens";
 import { CommandRepository } from "./commands";
 import { AuditRepository } from "./audit";
@@ -31,6 +32,7 @@ export interface Stores {
   audit: AuditRepository;
   hostKeys: HostKeyRepository;
   commands: CommandRepository;
+  apps: AppInstallRepository;
   sshHosts: PrismaSshHostStore;
 }
 
@@ -52,6 +54,7 @@ export function stores(prisma: PrismaClient = db()): Stores {
     tokens: new ApiTokenRepository(prisma),
     audit: new AuditRepository(prisma),
     commands: new CommandRepository(prisma),
+    apps: new AppInstallRepository(prisma),
   };
 }
 

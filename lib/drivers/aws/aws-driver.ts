@@ -17,6 +17,7 @@ import type {
   MetricQuery,
   MetricSeries,
   SecurityGroup,
+  SecurityRule,
   SshLogin,
   SshLoginTarget,
   VerifyResult,
@@ -165,6 +166,10 @@ export class AwsDriver implements CloudDriver {
 
   async deleteSecurityGroup(id: string): Promise<void> {
     return groups.deleteSecurityGroup((await this.clients()).ec2, id);
+  }
+
+  async addSecurityRules(securityGroupId: string, rules: SecurityRule[]): Promise<SecurityGroup> {
+    return groups.addSecurityRules((await this.clients()).ec2, securityGroupId, rules);
   }
 
   async createKeyPair(req: CreateKeyPairRequest): Promise<KeyPair> {

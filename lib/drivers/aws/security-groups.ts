@@ -8,9 +8,10 @@ import {
   RevokeSecurityGroupEgressCommand,
   type SecurityGroup as Ec2SecurityGroup,
 } from "@aws-sdk/client-ec2";
-import { InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
+import { InvalidArgumentError, isCloudError, NotFoundError } from "@/lib/core/errors";
+import { sameRule } from "../security-rules";
 import { parseCidr } from "../sim/network";
-import type { CreateSecurityGroupRequest, ListFilter, SecurityGroup } from "../types";
+import type { CreateSecurityGroupRequest, ListFilter, SecurityGroup, SecurityRule } from "../types";
 import { ec2Call } from "./errors";
 import { tagFilters, toEc2Tags, toIpPermission, toSecurityGroup } from "./mappers";
 
@@ -76,4 +77,26 @@ export async function listSecurityGroups(ec2: EC2Client, filter?: ListFilter): P
 
 export async function deleteSecurityGroup(ec2: EC2Client, id: string): Promise<void> {
   await ec2Call(`DeleteSecurityGroup ${id}`, () => ec2.send(new DeleteSecurityGroupCommand({ GroupId: id })));
+}
+
+/**
+ * Authorizes the rules the group lacks, one call per rule: EC2 refuses a whole call when one of its
+ * permissions exists, so a rule another caller added meanwhile (InvalidPermission.Duplicate) is
+ * skipped without losing the others.
+ */
+export async function addSecurityRules(ec2: EC2Client, id: string, rules: SecurityRule[]): Promise<SecurityGroup> {
+  checkRules({ name: id, vNetId: "", rules });
+  const group = await getSecurityGroup(ec2, id);
+  const have = group.rules;
+  const missing = rules.filter((r, i) => !have.some((h) => sameRule(h, r)) && rules.findIndex((o) => sameRule(o, r)) === i);
+  for (const r of missing) {
+    const IpPermissions = [toIpPermission(r)];
+    try {
+      if (r.direction === "inbound") await ec2Call(`AuthorizeSecurityGroupIngress ${id}`, () => ec2.send(new AuthorizeSecurityGroupIngressCommand({ GroupId: id, IpPermissions })));
+      else await ec2Call(`AuthorizeSecurityGroupEgress ${id}`, () => ec2.send(new AuthorizeSecurityGroupEgressCommand({ GroupId: id, IpPermissions })));
+    } catch (e) {
+      if (!(isCloudError(e) && e.code === "Conflict" && e.message.includes("InvalidPermission.Duplicate"))) throw e;
+    }
+  }
+  return missing.length ? getSecurityGroup(ec2, id) : group;
 }

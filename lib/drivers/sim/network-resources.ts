@@ -9,10 +9,12 @@ import type {
   KeyPair,
   ListFilter,
   SecurityGroup,
+  SecurityRule,
   Subnet,
   Tags,
   VNet,
 } from "../types";
+import { sameRule } from "../security-rules";
 import type { SimCloud } from "./cloud";
 import { toKeyPair, toSecurityGroup, toVNet } from "./mappers";
 import { cidrContains, cidrsOverlap, parseCidr } from "./network";
@@ -110,6 +112,22 @@ export abstract class NetworkResources {
       const vm = (await this.liveVms()).find((v) => ((v.data.securityGroupIds as string[]) ?? []).includes(id));
       if (vm) throw new ConflictError(`DependencyViolation: VM ${vm.id} still uses security group ${id}; terminate it first`);
       await this.cloud.store.remove(id);
+    });
+  }
+
+  async addSecurityRules(securityGroupId: string, rules: SecurityRule[]): Promise<SecurityGroup> {
+    return this.cloud.call(this.connection, "AuthorizeSecurityGroupIngress", "write", securityGroupId, async () => {
+      const rec = await this.mustGet(securityGroupId, "securityGroup");
+      for (const r of rules) {
+        parseCidr(r.cidr);
+        if (r.fromPort > r.toPort) throw new InvalidArgumentError(`rule port range ${r.fromPort}-${r.toPort} is reversed`);
+      }
+      const have = toSecurityGroup(rec).rules;
+      const added = rules.filter((r, i) => !have.some((h) => sameRule(h, r)) && rules.findIndex((o) => sameRule(o, r)) === i);
+      if (!added.length) return toSecurityGroup(rec);
+      const data = { ...rec.data, rules: [...have, ...added] };
+      await this.cloud.store.update(securityGroupId, { data, updatedAt: this.cloud.now() });
+      return toSecurityGroup({ ...rec, data });
     });
   }
 

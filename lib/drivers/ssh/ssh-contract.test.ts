@@ -33,6 +33,6 @@ describeDriverContract("ssh (3 OpenSSH hosts)", async () => {
     driver,
     maxOperationMs: 1_000,
     advance: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 50))),
-    capabilities: { suspend: false, reboot: false, pricedSpecs: false, transitions: false, subnetAddresses: false },
+    capabilities: { suspend: false, reboot: false, pricedSpecs: false, transitions: false, subnetAddresses: false, firewall: false },
   };
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ConflictError, InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
+import { ConflictError, InvalidArgumentError, NotFoundError, NotSupportedError } from "@/lib/core/errors";
 import { generateSshKeyPair, sshFingerprint } from "../ssh-key";
 import { cidrContains, cidrsOverlap, parseCidr } from "../sim/network";
 import { matchesTags } from "../sim/network-resources";
@@ -11,6 +11,7 @@ import type {
   KeyPair,
   ListFilter,
   SecurityGroup,
+  SecurityRule,
   Subnet,
   VNet,
 } from "../types";
@@ -85,6 +86,13 @@ export abstract class SshNetworkRecords {
     const held = (await this.store.hosts(this.connection.name)).find((h) => h.claim?.securityGroupIds.includes(id));
     if (held) throw new ConflictError(`VM ${held.vmId} (host ${held.name}) still uses security group ${id}; terminate it first`);
     await this.store.removeResource(this.connection.name, id);
+  }
+
+  /** A registered host's firewall is its owner's: Barista records groups but changes no rule on the hosts. */
+  async addSecurityRules(securityGroupId: string, rules: SecurityRule[]): Promise<SecurityGroup> {
+    await this.mustGet(securityGroupId, "securityGroup");
+    const ports = rules.map((r) => `${r.protocol} ${r.fromPort === r.toPort ? r.fromPort : `${r.fromPort}-${r.toPort}`}`).join(", ");
+    throw new NotSupportedError(`the ssh driver does not change firewalls: the hosts of ${this.connection.name} are servers of yours; their own firewall must allow ${ports || "the ports"}`);
   }
 
   /** The hosts log in with the credential's key: an imported public key is recorded, never installed. */

@@ -1,5 +1,6 @@
 import type { Endpoint } from "../endpoint";
 import * as accounts from "./accounts";
+import * as apps from "./apps";
 import * as catalogue from "./catalogue";
 import * as commands from "./commands";
 import * as connections from "./connections";
@@ -20,10 +21,11 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(hostKeys),
   ...Object.values(provisioning),
   ...Object.values(commands),
+  ...Object.values(apps),
   ...Object.values(placement),
   ...Object.values(monitoring),
   ...Object.values(influx),
   ...Object.values(accounts),
 ];
 
-export { accounts, catalogue, commands, connections, credentials, hostKeys, influx, monitoring, placement, provisioning, system };
+export { accounts, apps, catalogue, commands, connections, credentials, hostKeys, influx, monitoring, placement, provisioning, system };

@@ -123,6 +123,12 @@ export class CommandEngine {
     await this.runs.get(cid)?.done;
   }
 
+  /** The command once it has ended, with every VM's status and output (at once when it already had). */
+  async result(namespace: string, mciId: string, cid: string): Promise<CommandView> {
+    await this.settled(cid);
+    return this.get(namespace, mciId, cid);
+  }
+
   /** Commands running in this process now. */
   get active(): number {
     return this.runs.size;

@@ -274,12 +274,14 @@ export function networkHandlers(s: FakeState): Record<string, (input: any) => un
 
 function authorize(s: FakeState, input: any, side: "IpPermissions" | "IpPermissionsEgress") {
   const g = mustGroup(s, input.GroupId);
-  for (const p of (input.IpPermissions ?? []).map(toPermission)) {
+  const perms: FakePermission[] = (input.IpPermissions ?? []).map(toPermission);
+  // EC2 takes a call's permissions all or none: a duplicate refuses the whole call.
+  for (const p of perms) {
     if (!["tcp", "udp", "icmp", "-1"].includes(p.IpProtocol)) throw ec2Error("InvalidParameterValue", `Invalid value '${p.IpProtocol}' for IP protocol. Unknown protocol.`);
     for (const r of p.IpRanges) validCidr(r.CidrIp);
-    if (g[side].some((x) => samePermission(x, p))) throw ec2Error("InvalidPermission.Duplicate", "the specified rule already exists");
-    g[side].push(p);
+    if (g[side].some((x) => samePermission(x, p))) throw ec2Error("InvalidPermission.Duplicate", `the specified rule "peer: ${p.IpRanges[0]?.CidrIp ?? "?"}, ${p.IpProtocol.toUpperCase()}, from port: ${p.FromPort}, to port: ${p.ToPort}, ALLOW" already exists`);
   }
+  g[side].push(...perms);
   return { Return: true };
 }
 
