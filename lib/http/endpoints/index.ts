@@ -4,6 +4,7 @@ import * as catalogue from "./catalogue";
 import * as commands from "./commands";
 import * as connections from "./connections";
 import * as credentials from "./credentials";
+import * as fleet from "./fleet";
 import * as hostKeys from "./host-keys";
 import * as influx from "./influx";
 import * as monitoring from "./monitoring";
@@ -19,6 +20,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(credentials),
   ...Object.values(hostKeys),
   ...Object.values(provisioning),
+  ...Object.values(fleet),
   ...Object.values(commands),
   ...Object.values(placement),
   ...Object.values(monitoring),
@@ -26,4 +28,4 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(accounts),
 ];
 
-export { accounts, catalogue, commands, connections, credentials, hostKeys, influx, monitoring, placement, provisioning, system };
+export { accounts, catalogue, commands, connections, credentials, fleet, hostKeys, influx, monitoring, placement, provisioning, system };
