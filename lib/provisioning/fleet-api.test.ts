@@ -17,7 +17,7 @@ const ADMIN = `test-${randomBytes(16).toString("hex")}`;
 process.env.BARISTA_API_TOKEN = ADMIN;
 migrateDatabase(file);
 
-type Handler = (request: Request) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let fleet: { GET: Handler };
 const token = () => `brst_${randomBytes(20).toString("hex")}`;
 const VIEWER = token();
@@ -68,7 +68,7 @@ afterAll(async () => {
 });
 
 const get = (bearer: string | null, headers: Record<string, string> = {}) =>
-  fleet.GET(new Request("http://x/api/v1/fleet", { headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers } }));
+  fleet.GET(new Request("http://x/api/v1/fleet", { headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers } }), { params: Promise.resolve({}) });
 
 describe("GET /api/v1/fleet", () => {
   it("answers every namespace's MCIs per region, with status counts, MCI names and the average recent CPU", async () => {
