@@ -3,7 +3,7 @@ import { heatColour, NO_DATA_COLOUR } from "@/lib/core/palette";
 import type { VmStatus } from "@/lib/core/types";
 import type { FleetMci, FleetRegion, FleetView } from "@/lib/validation/fleet";
 import { progressText, statusSegments } from "@/components/mci/status-display";
-import { radiusForCount } from "@/components/mci/status-marker";
+import { radiusForCount } from "@/components/mci/marker-radius";
 import type { MarkerItem } from "@/components/mci/status-marker-layer";
 
 /** How the fleet's rings are coloured: by the VMs' status, or by their CPU utilisation. */
