@@ -11,6 +11,7 @@ import { formatAt, parseAt, parseHidden, parseLines, withQuery, type LineCount, 
 import { ProviderLegend } from "./provider-legend";
 import { RegionPanel } from "./region-panel";
 import { RegionSearch } from "./region-search";
+import { useFleetLayer } from "./use-fleet-layer";
 import { useProviders, useRegionLatency, useRegions, type MapRegion, type ProviderSummary } from "./use-catalogue";
 import type { FlyRequest } from "./world-map";
 
@@ -119,6 +120,7 @@ export function MapPage() {
   }, [selectedKey, hiddenParam, linesParam, replaceQuery]);
 
   const onViewChange = useViewInUrl();
+  const fleet = useFleetLayer();
 
   useMapKeys(searchRef, close);
 
@@ -145,7 +147,9 @@ export function MapPage() {
         flyRequest={flyRequest}
         onSelect={selectFromMap}
         onViewChange={onViewChange}
-      />
+      >
+        {fleet.layer}
+      </WorldMap>
       <RegionSearch regions={allRegions} inputRef={searchRef} onPick={selectFromSearch} disabled={!regionsQuery.data} />
       {providers.length > 0 && (
         <ProviderLegend
@@ -159,6 +163,7 @@ export function MapPage() {
           onHideAll={hideAll}
         />
       )}
+      {fleet.overlay}
       <MapStatus
         isPending={regionsQuery.isPending}
         error={regionsQuery.error}

@@ -10,5 +10,6 @@ export { must } from "./must";
 export { auditCsv, readAudit, type AuditEntryView } from "./audit-log";
 export { listSessions, revokeSession, type SessionDeps } from "./sessions";
 export { describeCaller } from "./caller";
+export { mayReadNamespace } from "./namespace-access";
 export { addressedHost } from "./origin";
 export { agentCredential, type AgentCredential } from "./agent-credentials";

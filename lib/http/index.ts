@@ -4,7 +4,7 @@
  */
 export { json, route, type RouteInput } from "./route";
 export { validatedAction, actionWrapper, publicAction, type ActionFailure, type ActionResult, type Issue } from "./action";
-export { ALL_ENDPOINTS, accounts, apps, catalogue, commands, connections, credentials, hostKeys, influx, monitoring, placement, provisioning, system } from "./endpoints";
+export { ALL_ENDPOINTS, accounts, apps, catalogue, commands, connections, credentials, fleet, hostKeys, influx, monitoring, placement, provisioning, system } from "./endpoints";
 export { buildOpenApi } from "./openapi";
 export { endpointAccess, type EndpointAccessTable } from "./endpoint-access";
 export { readTextBody } from "./text-body";

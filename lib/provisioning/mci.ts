@@ -67,7 +67,11 @@ async function enqueue(deps: ProvisioningDeps, mciId: string, vms: { id: string;
   const byDelay = new Map<number, { key: string; connection: string }[]>();
   for (const v of vms) {
     const head = typicalSeconds(getRegion(v.regionKey)?.provider ?? "", op) * 1000;
-    byDelay.set(head, [...(byDelay.get(head) ?? []), { key: vmKey(v.id), connection: v.connection }]);
+    const item = { key: vmKey(v.id), connection: v.connection };
+    // Pushed, not spread into a new array: 10,000 VMs of one provider would copy 50 million entries.
+    const same = byDelay.get(head);
+    if (same) same.push(item);
+    else byDelay.set(head, [item]);
   }
   for (const [head, items] of byDelay) await deps.queue.enqueueMany(items, now - head);
   await deps.queue.enqueue(mciKey(mciId), null, now);
@@ -139,9 +143,12 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
     scope = scope.filter((v) => v.subGroupId === sg.id);
   }
   if (req.vmIds) {
-    const unknown = req.vmIds.filter((v) => !scope.some((s) => s.id === v));
+    // Sets, so choosing all 10,000 VMs of an MCI is two passes, not 100 million comparisons.
+    const inScope = new Set(scope.map((s) => s.id));
+    const chosen = new Set(req.vmIds);
+    const unknown = req.vmIds.filter((v) => !inScope.has(v));
     if (unknown.length) throw new NotFoundError(`${unknown.join(", ")} ${unknown.length === 1 ? "is" : "are"} not a VM of this MCI${req.subGroup ? ` in subgroup ${req.subGroup}` : ""}`, "vmIds");
-    scope = scope.filter((v) => req.vmIds!.includes(v.id));
+    scope = scope.filter((v) => chosen.has(v.id));
   }
   if (req.action === "refine") {
     const failed = scope.filter((v) => v.status === "Failed" && !wantsGone(v));

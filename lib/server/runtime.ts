@@ -3,6 +3,7 @@ import { listRegions } from "@/lib/catalogue";
 import type { ConnectionDeps } from "@/lib/provisioning/connections";
 import type { ProvisioningDeps } from "@/lib/provisioning/deps";
 import { Reconciler } from "@/lib/provisioning/reconciler/runner";
+import { FleetCache } from "@/lib/provisioning/fleet-cache";
 import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
 import { simConfigFromEnv } from "@/lib/drivers/sim/config";
@@ -41,6 +42,8 @@ export interface Runtime {
   commands: CommandEngine;
   /** App recipes and their installs, run as remote commands. */
   apps: AppInstaller;
+  /** Every MCI's VMs per region, for the home map. */
+  fleet: FleetCache;
   auth: AuthDeps & { settings: Stores["settings"] };
 }
 
@@ -134,6 +137,7 @@ export function runtime(): Runtime {
         },
         clock: config.clock,
       }),
+      fleet: new FleetCache({ repo: s.mci, metrics: monitoringDeps.metrics, now: () => config.clock.now() }),
       auth,
     };
   }

@@ -265,6 +265,24 @@ export class MetricStore {
     return null;
   }
 
+  /**
+   * Every VM's newest sample of a metric at or after `sinceMs` (the agent's when it sent one, else
+   * the cloud's), in one statement: a seek per series on (seriesId, ts), not a query per VM.
+   */
+  latestValues(metric: string, sinceMs: number): Map<string, number> {
+    const rows = this.db
+      .prepare<[number, string], { vmId: string; source: string; value: number | null }>(
+        `SELECT s.vmId AS vmId, s.source AS source, (SELECT value FROM "MetricSample" WHERE seriesId = s.id AND ts >= ? ORDER BY ts DESC LIMIT 1) AS value FROM "MetricSeries" s WHERE s.metric = ?`,
+      )
+      .all(sinceMs, metric);
+    const out = new Map<string, number>();
+    for (const r of rows) {
+      if (r.value === null) continue;
+      if (r.source === "agent" || !out.has(r.vmId)) out.set(r.vmId, r.value);
+    }
+    return out;
+  }
+
   /** Deletes what is past retention, a few hundred series per transaction; answers rows deleted. */
   async sweep(now: number, retention: Retention): Promise<number> {
     await this.flushRollups(now);

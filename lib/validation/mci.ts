@@ -22,7 +22,11 @@ export const subGroupParamsSchema = mciParamsSchema.extend({ name: subGroupNameS
 
 export const POLICIES = ["continue", "refine", "rollback"] as const;
 export const MAX_VMS_PER_SUBGROUP = 100;
-export const MAX_VMS_PER_MCI = 2_000;
+/**
+ * A global-scale MCI: 100 regions of 100 VMs. The per-subgroup cap stays: a subgroup is one region,
+ * and 200 subgroups of 100 already reach past this; one region rarely grants 10,000 VMs to one account.
+ */
+export const MAX_VMS_PER_MCI = 10_000;
 
 export const subGroupRequestSchema = z
   .object({

@@ -5,6 +5,7 @@ import * as catalogue from "./catalogue";
 import * as commands from "./commands";
 import * as connections from "./connections";
 import * as credentials from "./credentials";
+import * as fleet from "./fleet";
 import * as hostKeys from "./host-keys";
 import * as influx from "./influx";
 import * as monitoring from "./monitoring";
@@ -20,6 +21,7 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(credentials),
   ...Object.values(hostKeys),
   ...Object.values(provisioning),
+  ...Object.values(fleet),
   ...Object.values(commands),
   ...Object.values(apps),
   ...Object.values(placement),
@@ -28,4 +30,4 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   ...Object.values(accounts),
 ];
 
-export { accounts, apps, catalogue, commands, connections, credentials, hostKeys, influx, monitoring, placement, provisioning, system };
+export { accounts, apps, catalogue, commands, connections, credentials, fleet, hostKeys, influx, monitoring, placement, provisioning, system };

@@ -1,0 +1,89 @@
+import { createHash } from "node:crypto";
+import type { MetricName } from "@/lib/core/metrics";
+import type { FleetRows, MciRepository } from "@/lib/store/mci";
+import type { MetricStore } from "@/lib/store/metrics";
+import { aggregateFleet } from "./fleet";
+
+/** What the fleet's view is read from; the server passes its repository, metric store and clock. */
+export interface FleetSources {
+  repo: Pick<MciRepository, "fleetVersion" | "fleetRows">;
+  metrics: Pick<MetricStore, "latestValues">;
+  now(): number;
+}
+
+export const FLEET_CPU_METRIC: MetricName = "cpu_utilization";
+/** The window a "latest" value comes from: the MCI page's heat map reads the same 40 s. */
+const LATEST_WINDOW_MS = 40_000;
+/** Metrics arrive every 10 s (the collector's pace); reading them more often shows nothing new. */
+const CPU_TTL_MS = 10_000;
+/**
+ * While a 10,000-VM deployment writes a VM a millisecond, every poll would find a new version: the
+ * rows are read again at most this often, so a hundred pollers cost one read a second, not a hundred.
+ */
+const ROWS_MIN_AGE_MS = 1_000;
+const MAX_VIEWS = 16;
+/** Stamps restart at zero with the process; this keeps an old tag from matching a new view. */
+const BOOT = Date.now().toString(36);
+
+export interface CachedFleet {
+  etag: string;
+  json: string;
+}
+
+type Stamped<T> = { stamp: number; at: number; value: T };
+
+/**
+ * The fleet's view as JSON for one caller, rebuilt only when an MCI was written since (at most once
+ * a second) or the CPU values were read again (every 10 s); callers who may read the same
+ * namespaces share one copy, and a poller that already has it gets its ETag back (304).
+ */
+export class FleetCache {
+  private rows: Stamped<FleetRows> | null = null;
+  private rowsLoading: Promise<Stamped<FleetRows>> | null = null;
+  private cpu: Stamped<Map<string, number>> | null = null;
+  private readonly views = new Map<string, CachedFleet>();
+
+  constructor(private readonly sources: FleetSources) {}
+
+  async view(mayRead: (namespace: string) => boolean): Promise<CachedFleet> {
+    const rows = await this.currentRows();
+    const cpu = this.currentCpu();
+    const readable = [...new Set(rows.value.mcis.map((m) => m.namespace))].filter(mayRead).sort().join("\n");
+    const key = `${rows.stamp}/${cpu.stamp}/${readable}`;
+    const hit = this.views.get(key);
+    if (hit) return hit;
+    const allowed = new Set(readable ? readable.split("\n") : []);
+    const json = JSON.stringify(aggregateFleet(rows.value, cpu.value, (ns) => allowed.has(ns)));
+    const who = createHash("sha256").update(readable).digest("base64url").slice(0, 10);
+    const view = { etag: `W/"fleet-${BOOT}-${rows.stamp}-${cpu.stamp}-${who}"`, json };
+    this.views.set(key, view);
+    if (this.views.size > MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
+    return view;
+  }
+
+  private async currentRows(): Promise<Stamped<FleetRows>> {
+    const version = this.sources.repo.fleetVersion();
+    const now = this.sources.now();
+    const rows = this.rows;
+    if (rows && (rows.stamp === version || now - rows.at < ROWS_MIN_AGE_MS)) return rows;
+    // One read at a time, whoever asks while it runs waits for it.
+    this.rowsLoading ??= (async () => {
+      try {
+        // The version is read before the rows: a write racing the read leaves the view one step stale, never wrong for good.
+        const value = await this.sources.repo.fleetRows();
+        return (this.rows = { stamp: version, at: this.sources.now(), value });
+      } finally {
+        this.rowsLoading = null;
+      }
+    })();
+    return this.rowsLoading;
+  }
+
+  private currentCpu(): Stamped<Map<string, number>> {
+    const now = this.sources.now();
+    if (this.cpu && now - this.cpu.at < CPU_TTL_MS) return this.cpu;
+    const value = this.sources.metrics.latestValues(FLEET_CPU_METRIC, now - LATEST_WINDOW_MS);
+    this.cpu = { stamp: (this.cpu?.stamp ?? 0) + 1, at: now, value };
+    return this.cpu;
+  }
+}
