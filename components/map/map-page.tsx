@@ -13,6 +13,8 @@ import { RegionPanel } from "./region-panel";
 import { RegionSearch } from "./region-search";
 import { useProviders, useRegionLatency, useRegions, type MapRegion, type ProviderSummary } from "./use-catalogue";
 import type { FlyRequest } from "./world-map";
+import { MapPresentation, useMapPresentation } from "@/components/present/map-presentation";
+import { PresentFrame } from "@/components/present/present-frame";
 
 // Leaflet touches `window` when imported, so the map only ever loads in the browser.
 const WorldMap = dynamic(() => import("./world-map").then((m) => m.WorldMap), { ssr: false, loading: MapPlaceholder });
@@ -121,6 +123,7 @@ export function MapPage() {
   const onViewChange = useViewInUrl();
 
   useMapKeys(searchRef, close);
+  const presentation = useMapPresentation(visible);
 
   const toggleProvider = useCallback((id: string) => {
     setHidden((h) => {
@@ -145,7 +148,11 @@ export function MapPage() {
         flyRequest={flyRequest}
         onSelect={selectFromMap}
         onViewChange={onViewChange}
-      />
+      >
+        {presentation.mode.on && <PresentFrame {...presentation.frame} />}
+      </WorldMap>
+      {/* Presentation mode hides what is for operating; kept mounted so leaving it restores the view. */}
+      <div hidden={presentation.mode.on} className="contents">
       <RegionSearch regions={allRegions} inputRef={searchRef} onPick={selectFromSearch} disabled={!regionsQuery.data} />
       {providers.length > 0 && (
         <ProviderLegend
@@ -177,6 +184,8 @@ export function MapPage() {
         onPick={selectFromSearch}
         onClose={close}
       />
+      </div>
+      {presentation.mode.on && <MapPresentation state={presentation} regions={visible} />}
     </div>
   );
 }

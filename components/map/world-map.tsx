@@ -2,7 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import { latLng, latLngBounds, type LatLngBoundsExpression } from "leaflet";
-import { useEffect, useLayoutEffect } from "react";
+import { useEffect, useLayoutEffect, type ReactNode } from "react";
 import { MapContainer, useMap, useMapEvents, ZoomControl } from "react-leaflet";
 import { BasemapLayer } from "./basemap-layer";
 import { nearestCopy } from "./geo";
@@ -44,6 +44,8 @@ type Props = {
   flyRequest: FlyRequest | null;
   onSelect: (key: string) => void;
   onViewChange: (view: MapView) => void;
+  /** More layers or controls inside the map (presentation mode frames its scenes from here). */
+  children?: ReactNode;
 };
 
 function ViewController({ request, onViewChange }: { request: FlyRequest | null; onViewChange: (view: MapView) => void }) {
@@ -108,7 +110,7 @@ export function SizeWatcher() {
 }
 
 /** The Leaflet part of the home page; loaded with `ssr: false` because Leaflet needs `window`. */
-export function WorldMap({ regions, hidden, visibleCount, selected, lines, initialView, flyRequest, onSelect, onViewChange }: Props) {
+export function WorldMap({ regions, hidden, visibleCount, selected, lines, initialView, flyRequest, onSelect, onViewChange, children }: Props) {
   const view = initialView
     ? { center: [initialView.lat, initialView.lon] as [number, number], zoom: initialView.zoom }
     : { center: HOME_CENTER, zoom: 2 };
@@ -143,6 +145,7 @@ export function WorldMap({ regions, hidden, visibleCount, selected, lines, initi
         <HomeView enabled={!initialView} />
         <ViewController request={flyRequest} onViewChange={onViewChange} />
         <SizeWatcher />
+        {children}
       </MapContainer>
     </div>
   );
