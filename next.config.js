@@ -13,7 +13,8 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
+          // Same origin only: the guided demos frame the console's own pages; no other site may.
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },

@@ -14,6 +14,8 @@ import { RegionSearch } from "./region-search";
 import { useFleetLayer } from "./use-fleet-layer";
 import { useProviders, useRegionLatency, useRegions, type MapRegion, type ProviderSummary } from "./use-catalogue";
 import type { FlyRequest } from "./world-map";
+import { MapPresentation, useMapPresentation } from "@/components/present/map-presentation";
+import { PresentFrame } from "@/components/present/present-frame";
 
 // Leaflet touches `window` when imported, so the map only ever loads in the browser.
 const WorldMap = dynamic(() => import("./world-map").then((m) => m.WorldMap), { ssr: false, loading: MapPlaceholder });
@@ -123,6 +125,7 @@ export function MapPage() {
   const fleet = useFleetLayer();
 
   useMapKeys(searchRef, close);
+  const presentation = useMapPresentation(visible);
 
   const toggleProvider = useCallback((id: string) => {
     setHidden((h) => {
@@ -149,7 +152,10 @@ export function MapPage() {
         onViewChange={onViewChange}
       >
         {fleet.layer}
+        {presentation.mode.on && <PresentFrame {...presentation.frame} />}
       </WorldMap>
+      {/* Presentation mode hides what is for operating; kept mounted so leaving it restores the view. */}
+      <div hidden={presentation.mode.on} className="contents">
       <RegionSearch regions={allRegions} inputRef={searchRef} onPick={selectFromSearch} disabled={!regionsQuery.data} />
       {providers.length > 0 && (
         <ProviderLegend
@@ -182,6 +188,8 @@ export function MapPage() {
         onPick={selectFromSearch}
         onClose={close}
       />
+      </div>
+      {presentation.mode.on && <MapPresentation state={presentation} regions={visible} />}
     </div>
   );
 }

@@ -44,7 +44,7 @@ type Props = {
   flyRequest: FlyRequest | null;
   onSelect: (key: string) => void;
   onViewChange: (view: MapView) => void;
-  /** More layers, drawn above the regions (the fleet). */
+  /** More layers or controls inside the map (the fleet; presentation mode frames its scenes from here). */
   children?: ReactNode;
 };
 
@@ -146,6 +146,7 @@ export function WorldMap({ regions, hidden, visibleCount, selected, lines, initi
         <HomeView enabled={!initialView} />
         <ViewController request={flyRequest} onViewChange={onViewChange} />
         <SizeWatcher />
+        {children}
       </MapContainer>
     </div>
   );

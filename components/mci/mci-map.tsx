@@ -2,7 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import type { LatLngBoundsExpression } from "leaflet";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { MapContainer, ZoomControl } from "react-leaflet";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { formatPrice } from "@/components/map/format";
@@ -36,12 +36,14 @@ type Props = {
   heat: Heat | null;
   /** Per region, its VMs' app states in words (a tooltip line per app). */
   apps?: ReadonlyMap<string, string>;
+  /** More layers or controls inside the map (presentation mode frames its scenes from here). */
+  children?: ReactNode;
 };
 
 export type Heat = { metric: string; label: string; noun: string; values: ReadonlyMap<string, number> };
 
 /** The MCI page's map: a status ring per region with its VM count, and the links that span the MCI. */
-export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, fitToken, padding, heat, apps }: Props) {
+export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, fitToken, padding, heat, apps, children }: Props) {
   const items = useMemo<MarkerItem[]>(() => {
     return groups.map((g) => {
       const cost = costs.get(g.key) ?? 0;
@@ -105,6 +107,7 @@ export function MciMap({ groups, names, costs, selectedRegion, onSelectRegion, f
         <ZoomControl position="bottomright" />
         <FitPlaces places={groups} token={fitToken} padding={padding} />
         <SizeWatcher />
+        {children}
       </MapContainer>
     </div>
   );

@@ -38,6 +38,9 @@ import { SubgroupsTab } from "./subgroups-tab";
 import { BUSY_POLL_MS, isNotFound, mciKeys, SETTLED_POLL_MS, useMci, useMciEvents } from "./use-mci";
 import { VmPanel } from "./vm-panel";
 import { VmTable } from "./vm-table";
+import { MCI_SCENES, MciPresentation, mciFrame } from "@/components/present/mci-presentation";
+import { PresentFrame } from "@/components/present/present-frame";
+import { usePresentMode } from "@/components/present/use-present-mode";
 
 const MciMap = dynamic(() => import("./mci-map").then((m) => m.MciMap), { ssr: false, loading: MapPlaceholder });
 
@@ -247,10 +250,16 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   }, [vmId, regionFilter, close]);
 
   const lastEvent = eventsQuery.data?.[0];
+  const present = usePresentMode(MCI_SCENES);
 
   return (
-    <div className="relative h-full w-full overflow-hidden bg-sea" style={{ "--map-panel-width": mci || mciQuery.isPending ? `${PANEL_REM}rem` : "0px" } as CSSProperties}>
-      <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} heat={heat} apps={regionApps} />
+    <div className="relative h-full w-full overflow-hidden bg-sea" style={{ "--map-panel-width": !present.on && (mci || mciQuery.isPending) ? `${PANEL_REM}rem` : "0px" } as CSSProperties}>
+      <MciMap groups={groups} names={names} costs={costs} selectedRegion={regionFilter ?? openVm?.region ?? null} onSelectRegion={selectRegion} fitToken={id} padding={MAP_PADDING} heat={heat} apps={regionApps}>
+        {present.on && <PresentFrame {...mciFrame(present, groups)} />}
+      </MciMap>
+      {present.on && mci && <MciPresentation mode={present} mci={mci} groups={groups} />}
+      {/* Presentation mode hides what is for operating; kept mounted so leaving it restores the view. */}
+      <div hidden={present.on} className="contents">
 
       {mci ? (
         <MciHeader
@@ -410,6 +419,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
         range={range}
         onRange={setRangeId}
       />
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { PresentButton, usePresenting } from "@/components/present/present-button";
 import { FiringBadge } from "./firing-badge";
 import { UserMenu } from "./user-menu";
 
@@ -24,6 +25,9 @@ function isActive(pathname: string, href: string): boolean {
 /** The console's one bar: fixed height so no page ever shifts under it. */
 export function TopNav() {
   const pathname = usePathname() ?? "/";
+  // A presentation shows the map alone: no bar.
+  const presenting = usePresenting();
+  if (presenting) return null;
   return (
     <header className="z-[1100] flex h-12 shrink-0 items-center gap-6 border-b border-panel-edge bg-panel px-4">
       <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-white">
@@ -49,6 +53,7 @@ export function TopNav() {
         })}
       </nav>
       <UserMenu />
+      <PresentButton />
     </header>
   );
 }

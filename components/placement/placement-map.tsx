@@ -2,7 +2,7 @@
 
 import "leaflet/dist/leaflet.css";
 import { circleMarker, latLngBounds, layerGroup, polyline, type LatLngExpression } from "leaflet";
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { MapContainer, useMap, useMapEvents, ZoomControl } from "react-leaflet";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { nearestCopy, WORLD_COPIES } from "@/components/map/geo";
@@ -28,6 +28,8 @@ type Props = {
   onAdd: (lat: number, lon: number) => void;
   onRemove: (id: number) => void;
   onMove: (id: number, lat: number, lon: number) => void;
+  /** More layers or controls inside the map (presentation mode frames its scenes from here). */
+  children?: ReactNode;
 };
 
 function ClickToAdd({ onAdd }: { onAdd: (lat: number, lon: number) => void }) {
@@ -190,7 +192,7 @@ const ServedLinesLayer = memo(function ServedLinesLayer({ lines }: { lines: read
 });
 
 /** The audience, the chosen regions (ringed) and a line from every user to the region serving them. */
-export function PlacementMap({ fit, points, lines, chosen, onAdd, onRemove, onMove }: Props) {
+export function PlacementMap({ fit, points, lines, chosen, onAdd, onRemove, onMove, children }: Props) {
   const items = useMemo<MarkerItem[]>(
     () =>
       chosen.map((c) => ({
@@ -238,6 +240,7 @@ export function PlacementMap({ fit, points, lines, chosen, onAdd, onRemove, onMo
         <InitialView />
         <FitTo request={fit} />
         <SizeWatcher />
+        {children}
       </MapContainer>
     </div>
   );

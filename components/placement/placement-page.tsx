@@ -20,11 +20,15 @@ import { ConstraintsForm, DEFAULT_CONSTRAINTS, type Constraints } from "./constr
 import type { FitRequest, ServedLine } from "./placement-map";
 import type { PlacementAnswer } from "./placement-format";
 import { regionRows, ResultPanel } from "./result-panel";
+import { PLACEMENT_SCENES, PlacementPresentation, placementFrame, showsPlacement, usePresentAutoRun } from "@/components/present/placement-presentation";
+import { PresentFrame } from "@/components/present/present-frame";
+import { usePresentMode } from "@/components/present/use-present-mode";
 
 const PlacementMap = dynamic(() => import("./placement-map").then((m) => m.PlacementMap), { ssr: false, loading: MapPlaceholder });
 
 const NO_REGIONS: MapRegion[] = [];
 const DEPLOY_NAMESPACE = "default";
+const ignore = () => {};
 
 type Run = { points: readonly AudiencePoint[]; answer: PlacementAnswer };
 
@@ -147,10 +151,26 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
       ),
     [rows],
   );
+  const present = usePresentMode(PLACEMENT_SCENES);
+  usePresentAutoRun(present.on && canPlace && points.length > 0 && run === null && !pending && error === null, place);
+  const hideResult = stale || !showsPlacement(present);
 
   return (
     <div className="relative h-full w-full overflow-hidden bg-sea">
-      <PlacementMap fit={fit} points={points} lines={stale ? [] : lines} chosen={stale ? [] : chosen} onAdd={addAt} onRemove={remove} onMove={move} />
+      <PlacementMap
+        fit={fit}
+        points={points}
+        lines={hideResult ? [] : lines}
+        chosen={hideResult ? [] : chosen}
+        onAdd={present.on ? ignore : addAt}
+        onRemove={present.on ? ignore : remove}
+        onMove={present.on ? ignore : move}
+      >
+        {present.on && <PresentFrame {...placementFrame(present, points, stale ? [] : chosen)} />}
+      </PlacementMap>
+      {present.on && <PlacementPresentation mode={present} points={points} answer={stale ? null : (run?.answer ?? null)} pending={pending} error={error} />}
+      {/* Presentation mode hides what is for operating; kept mounted so leaving it restores the view. */}
+      <div hidden={present.on} className="contents">
       {points.length === 0 && (
         // Centred on the map that shows, not on the window: the panel covers the right 36rem.
         <div className="pointer-events-none absolute inset-x-0 top-6 z-[1000] flex justify-center px-4 sm:right-[36rem]">
@@ -226,6 +246,7 @@ export function PlacementPage({ cities }: { cities: readonly City[] }) {
           )}
         </footer>
       </aside>
+      </div>
     </div>
   );
 }

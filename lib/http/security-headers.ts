@@ -2,7 +2,9 @@
  * The browser-side defences of the console's pages. Scripts run only with this response's nonce
  * (Next.js puts it on its own scripts) and what those load ('strict-dynamic'); styles allow inline
  * attributes, which Leaflet and React set on elements; images may be data/blob URLs (the offline
- * basemap, chart exports) and the configured tile server; nothing may frame the console.
+ * basemap, chart exports) and the configured tile server. Only the console itself may frame a page
+ * (the guided demos show the map, MCI and placement pages in presentation mode in an iframe); no
+ * other site may.
  */
 export function pageContentSecurityPolicy(nonce: string, tileUrl?: string): string {
   let tiles = "";
@@ -25,7 +27,7 @@ export function pageContentSecurityPolicy(nonce: string, tileUrl?: string): stri
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    "frame-ancestors 'self'",
   ].join("; ");
 }
 
