@@ -13,7 +13,8 @@ const nextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
+          // SAMEORIGIN, not DENY: the guided demos (/demo) show the console's own pages in a frame.
+          { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },

@@ -2,7 +2,7 @@
  * The browser-side defences of the console's pages. Scripts run only with this response's nonce
  * (Next.js puts it on its own scripts) and what those load ('strict-dynamic'); styles allow inline
  * attributes, which Leaflet and React set on elements; images may be data/blob URLs (the offline
- * basemap, chart exports) and the configured tile server; nothing may frame the console.
+ * basemap, chart exports) and the configured tile server; no other site may frame the console (the console may: the guided demos show its pages in a frame).
  */
 export function pageContentSecurityPolicy(nonce: string, tileUrl?: string): string {
   let tiles = "";
@@ -25,7 +25,8 @@ export function pageContentSecurityPolicy(nonce: string, tileUrl?: string): stri
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Only the console itself may frame its pages (the guided demos' stage); no other site.
+    "frame-ancestors 'self'",
   ].join("; ");
 }
 
