@@ -9,9 +9,9 @@ import type { StepWork } from "./tour-runtime";
 
 const REGIONS = 100;
 
-type Spec = { id: string; vcpu: number; pricePerHour: number };
+type Spec = { id: string; vcpu: number; pricePerHour: number; accelerator: unknown };
 
-/** The cheapest spec with at least one vCPU of each region, a few requests at a time. */
+/** The cheapest spec without an accelerator of each region, a few requests at a time. */
 async function cheapestSpecs(keys: string[], signal: AbortSignal): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   let next = 0;
@@ -19,7 +19,7 @@ async function cheapestSpecs(keys: string[], signal: AbortSignal): Promise<Recor
     while (next < keys.length) {
       const key = keys[next++];
       const specs = await callApi<Spec[]>("GET", `/api/v1/regions/${key}/specs`, undefined, signal);
-      const cheapest = specs.filter((s) => s.vcpu >= 1).sort((a, b) => a.pricePerHour - b.pricePerHour)[0];
+      const cheapest = specs.filter((s) => !s.accelerator && s.vcpu >= 1).sort((a, b) => a.pricePerHour - b.pricePerHour)[0];
       if (cheapest) out[key] = cheapest.id;
     }
   };
