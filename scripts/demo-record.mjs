@@ -6,7 +6,8 @@
 //   npm run demo:record                                                        # starts its own (default simulator)
 //
 // Options (environment): DEMO_TOURS=video-conference,global-scale · DEMO_OUT=demo-videos ·
-// DEMO_SIZE=1920x1080 · DEMO_PORT=3799 (its own console) · CHROMIUM_PATH.
+// DEMO_SIZE=1920x1080 · DEMO_PORT=3799 (its own console) · CHROMIUM_PATH · DEMO_VIDEO=off (a rehearsal:
+// play and time the tours without recording, and without ffmpeg).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from "node:fs";
@@ -67,7 +68,7 @@ function prepareFfmpeg(chromium) {
     fail(
       [
         "recording needs ffmpeg, which is not installed. Install one of:",
-        "  - Debian/Ubuntu (works offline from the distribution's mirror): sudo apt-get install -y ffmpeg",
+        "  - Debian/Ubuntu, from the distribution's packages: sudo apt-get install -y ffmpeg",
         `  - Playwright's own build (downloads from Playwright's CDN): npx playwright install ffmpeg   (ffmpeg-${rev})`,
         "then run npm run demo:record again.",
       ].join("\n"),
@@ -116,7 +117,8 @@ async function startConsole(token) {
 async function main() {
   const chromium = chromiumPath();
   mkdirSync(out, { recursive: true });
-  const encoder = prepareFfmpeg(chromium);
+  const record = process.env.DEMO_VIDEO !== "off";
+  const encoder = record ? prepareFfmpeg(chromium) : "none (DEMO_VIDEO=off)";
   const token = process.env.BARISTA_API_TOKEN || `demo-${randomBytes(18).toString("hex")}`;
   let base = process.env.BARISTA_URL?.replace(/\/$/, "");
   if (base && !process.env.BARISTA_API_TOKEN) console.warn("[demo:record] no BARISTA_API_TOKEN: the tours need an operator; set it to the console's automation token, unless it lets anonymous operators in");
@@ -127,7 +129,7 @@ async function main() {
   for (const tour of tours) {
     const context = await browser.newContext({
       viewport: { width, height },
-      recordVideo: { dir: out, size: { width, height } },
+      recordVideo: record ? { dir: out, size: { width, height } } : undefined,
       extraHTTPHeaders: process.env.BARISTA_API_TOKEN || !process.env.BARISTA_URL ? { authorization: `Bearer ${token}` } : {},
     });
     const page = await context.newPage();
@@ -145,8 +147,8 @@ async function main() {
     const video = page.video();
     await context.close();
     const file = path.join(out, `${tour}.webm`);
-    renameSync(await video.path(), file);
-    console.log(`[demo:record] ${tour}: ${ended} after ${seconds} s → ${path.relative(root, file)}`);
+    if (video) renameSync(await video.path(), file);
+    console.log(`[demo:record] ${tour}: ${ended} after ${seconds} s${video ? ` → ${path.relative(root, file)}` : ""}`);
     if (ended === "stopped") process.exitCode = 1;
   }
   await browser.close();
