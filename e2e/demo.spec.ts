@@ -25,13 +25,16 @@ test.describe.serial("the guided demos", () => {
     test(`the ${tour.id} tour plays to its end with ?autoplay=1 and cleans up after itself`, async ({ page }) => {
       test.setTimeout(300_000);
       await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`/demo/${tour.id}?autoplay=1&dwell=3`);
+      await page.goto(`/demo/${tour.id}?autoplay=1&dwell=4`);
       await expect(page.getByTestId("demo-step")).toHaveCount(tour.steps);
       for (let n = 0; n < tour.steps; n++) {
         const step = page.locator(`[data-testid="demo-step"][data-step="${n}"]`);
         // Shown with its work over: what the audience reads during the dwell.
         await expect(step).toHaveAttribute("data-state", /^(ready|failed|done)$/, { timeout: 120_000 });
         await expect(page.getByTestId("demo-detail")).not.toHaveText("…");
+        // The framed console page loaded, and its map had a moment to draw.
+        await expect(page.getByTestId("demo-frame")).toHaveAttribute("data-loaded", "true");
+        await page.waitForTimeout(1000);
         await page.screenshot({ path: `test-results/demo-${tour.id}-${n}.png` });
       }
       await expect(page.getByTestId("demo-finished")).toBeVisible({ timeout: 60_000 });

@@ -66,7 +66,15 @@ export function TourStage({ tourId }: { tourId: TourId }) {
   return (
     <div data-testid="demo-stage" data-tour={tourId} data-phase={state.phase} className="fixed inset-0 overflow-hidden bg-sea text-slate-100">
       {view.frame ? (
-        <iframe key={view.frame} src={view.frame} title={step.title} data-testid="demo-frame" className="absolute inset-0 h-full w-full border-0" />
+        <iframe
+          key={view.frame}
+          src={view.frame}
+          title={step.title}
+          data-testid="demo-frame"
+          // Lets a recording or a test wait until the page has loaded before it looks.
+          onLoad={(e) => e.currentTarget.setAttribute("data-loaded", "true")}
+          className="absolute inset-0 h-full w-full border-0"
+        />
       ) : (
         <div className="absolute inset-0 flex items-center justify-center text-3xl text-slate-500">{state.phase === "idle" ? info.title : "…"}</div>
       )}

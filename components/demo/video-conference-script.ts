@@ -8,7 +8,7 @@ import { connectedRegions, createDemoNamespace, deployAndFollow, installAndFollo
 import type { StepWork } from "./tour-runtime";
 
 /** Conference servers to place: one small VM each. */
-const SERVERS = 4;
+const SERVERS = 6;
 /**
  * Only clouds that boot a VM in under a minute, so the tour fits its three minutes at real speed;
  * the caption says so. The global tour shows every provider.
