@@ -13,6 +13,7 @@ const LINKS = [
   { href: "/alerts", label: "Alerts" },
   { href: "/connections", label: "Connections" },
   { href: "/api-docs", label: "API" },
+  { href: "/demo", label: "Demo" },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

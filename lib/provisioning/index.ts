@@ -4,5 +4,5 @@
  */
 export { addConnection, builtinConnections, getConnection, listConnections, removeConnection, verifyConnection, type ConnectionDeps } from "./connections";
 export { addSubGroup, applyAction, cloudVms, createMci, deleteMci, getMci, listMcis, mciEvents, scaleOut, type CreateAnswer } from "./mci";
-export { createNamespace, DEFAULT_NAMESPACE, ensureDefaultNamespace, listNamespaces, namespaceSshKey, requireNamespace } from "./namespaces";
+export { createNamespace, DEFAULT_NAMESPACE, deleteNamespace, ensureDefaultNamespace, listNamespaces, namespaceSshKey, requireNamespace } from "./namespaces";
 export { cachedMciView, type CachedView } from "./view-cache";

@@ -1,4 +1,4 @@
-import { NotFoundError } from "@/lib/core/errors";
+import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import { generateSshKeyPair } from "@/lib/drivers/ssh-key";
 import { SSH_PRIVATE_KEY, SSH_PROVIDER } from "@/lib/secrets";
 import type { CredentialRepository } from "@/lib/store/credentials";
@@ -22,6 +22,16 @@ export async function createNamespace(deps: ProvisioningDeps, input: { name: str
   const sealed = deps.vault.seal(namespaceKeyName(input.name), SSH_PROVIDER, { [SSH_PRIVATE_KEY]: key.privateKey });
   const n = await deps.repo.createNamespace({ ...input, sshPublicKey: key.publicKey }, sealed);
   return { name: n.name, description: n.description, createdAt: n.createdAt.toISOString(), mciCount: 0 };
+}
+
+/**
+ * Removes a namespace that holds nothing any more, and its SSH key with it. The default namespace
+ * stays: the console and the API fall back to it.
+ */
+export async function deleteNamespace(deps: Pick<ProvisioningDeps, "repo">, namespace: string): Promise<void> {
+  if (namespace === DEFAULT_NAMESPACE) throw new ConflictError(`namespace "${DEFAULT_NAMESPACE}" cannot be removed: the console and the API fall back to it`);
+  await requireNamespace(deps, namespace);
+  await deps.repo.deleteNamespace(namespace);
 }
 
 export async function ensureDefaultNamespace(deps: ProvisioningDeps): Promise<void> {

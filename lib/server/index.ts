@@ -6,4 +6,5 @@ export { runtime, type Runtime } from "./runtime";
 export { checkHealth, type HealthDeps } from "./health";
 export { latencyBetween } from "./latency";
 export { placeAudience, type PlacementDeps } from "./placement";
+export { mciQuality, type QualityDeps } from "./quality";
 export { regionsWithConnections, requireRegion } from "./regions";

@@ -1,4 +1,4 @@
-import { NotFoundError } from "@/lib/core/errors";
+import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import type { Mci, MciEvent, Namespace, Prisma, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
 import type { HostFacts } from "@/lib/drivers/ssh/host-store";
 import type { SealedCredential } from "./credentials";
@@ -89,7 +89,7 @@ export class MciRepository {
         inTransaction(this.prisma, async (tx) => {
           const created = await tx.namespace.create({ data: ns });
           if (sshKey) {
-            // Replaces a key a namespace of the same name left behind (none can today: namespaces are never deleted).
+            // Replaces a key a namespace of the same name left behind (a namespace delete removes its key, so only a damaged database holds one).
             const data = { ...sshKey, keys: JSON.stringify(sshKey.keys), namespace: ns.name };
             await tx.credential.upsert({ where: { name: sshKey.name }, create: data, update: data });
           }
@@ -98,6 +98,25 @@ export class MciRepository {
       () => `namespace "${ns.name}" already exists; choose another name`,
       "name",
     );
+  }
+
+  /**
+   * Removes an empty namespace and its SSH key from the vault. The checks run in the same
+   * transaction as the delete, so no MCI or network left behind is orphaned between them.
+   */
+  async deleteNamespace(name: string): Promise<void> {
+    await inTransaction(this.prisma, async (tx) => {
+      const mcis = await tx.mci.findMany({ where: { namespace: name }, select: { name: true, deleting: true } });
+      if (mcis.length) {
+        const names = mcis.slice(0, 3).map((m) => `"${m.name}"${m.deleting ? " (being deleted)" : ""}`).join(", ");
+        const more = mcis.length > 3 ? ` and ${mcis.length - 3} more` : "";
+        throw new ConflictError(`namespace "${name}" still holds ${mcis.length === 1 ? "an MCI" : `${mcis.length} MCIs`}: ${names}${more}; delete ${mcis.length === 1 ? "it" : "them"} (DELETE /api/v1/ns/${name}/mci/{id}) and wait until ${mcis.length === 1 ? "it is" : "they are"} gone`);
+      }
+      const shared = await tx.sharedResource.count({ where: { namespace: name } });
+      if (shared) throw new ConflictError(`namespace "${name}" still has its network in ${shared === 1 ? "one connection" : `${shared} connections`} being freed; try again in a minute`);
+      await tx.credential.deleteMany({ where: { namespace: name } });
+      await tx.namespace.delete({ where: { name } });
+    });
   }
 
   async createMci(mci: { id: string; namespace: string; name: string; description: string; policy: string }, subGroups: NewSubGroup[], vms: NewVm[]): Promise<void> {

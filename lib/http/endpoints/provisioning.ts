@@ -31,6 +31,17 @@ export const createNamespace = endpoint({
   errors: [400, 409],
 });
 
+export const deleteNamespace = endpoint({
+  method: "DELETE",
+  path: "/api/v1/namespaces/{ns}",
+  tag: "namespaces", access: "operator",
+  summary: "Remove an empty namespace and its SSH key (409 while it holds MCIs; default stays)",
+  description: "Delete its MCIs first and wait until they are gone: the answer is 409, in words, while any remains or its network is still being freed. The namespace `default` cannot be removed.",
+  params: nsParamsSchema,
+  status: 204,
+  errors: [404, 409],
+});
+
 export const namespaceSshKey = endpoint({
   method: "GET",
   path: "/api/v1/ns/{ns}/ssh-key",
