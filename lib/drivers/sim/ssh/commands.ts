@@ -9,7 +9,7 @@ export function usage(inv: Invocation, name: string, bad: string, help: string):
 }
 
 /** Single-letter flags, bundled or not (`-sr`, `-s -r`). */
-export function flags(args: string[]): { letters: Set<string>; operands: string[]; long: string[] } {
+function flags(args: string[]): { letters: Set<string>; operands: string[]; long: string[] } {
   const letters = new Set<string>();
   const operands: string[] = [];
   const long: string[] = [];

@@ -23,6 +23,8 @@ interface CurlOptions {
   fail: "no" | "fail" | "body";
   silent: boolean;
   showError: boolean;
+  /** The progress meter on stderr (off with -s or --no-progress-meter). */
+  meter: boolean;
   location: boolean;
   insecure: boolean;
   head: boolean;
@@ -43,7 +45,7 @@ class CurlError extends Error {
 }
 
 function parse(args: string[]): CurlOptions {
-  const o: CurlOptions = { fail: "no", silent: false, showError: false, location: false, insecure: false, head: false, include: false, remoteName: false, output: null, writeOut: null, urls: [] };
+  const o: CurlOptions = { fail: "no", silent: false, showError: false, meter: true, location: false, insecure: false, head: false, include: false, remoteName: false, output: null, writeOut: null, urls: [] };
   const set = (name: string, value?: string) => {
     if (name === "f" || name === "fail") o.fail = o.fail === "body" ? "body" : "fail";
     else if (name === "fail-with-body") o.fail = "body";
@@ -54,7 +56,7 @@ function parse(args: string[]): CurlOptions {
     else if (name === "I" || name === "head") o.head = true;
     else if (name === "i" || name === "include") o.include = true;
     else if (name === "O" || name === "remote-name") o.remoteName = true;
-    else if (name === "no-progress-meter") o.silent = o.silent || false;
+    else if (name === "no-progress-meter") o.meter = false;
     else if (name === "o" || name === "output") o.output = value ?? null;
     else if (name === "w" || name === "write-out") o.writeOut = value ?? null;
     else if (name === "url" && value) o.urls.push(value);
@@ -201,7 +203,7 @@ const curl: Builtin = async (args, inv) => {
           }
         }
       }
-      if (!o.silent) io.err(progressMeter(Buffer.byteLength(body)));
+      if (!o.silent && o.meter) io.err(progressMeter(Buffer.byteLength(body)));
       if (failed) throw new CurlError(22, `The requested URL returned error: ${t.answer.status}`);
     } catch (e) {
       if (!(e instanceof CurlError)) throw e;
