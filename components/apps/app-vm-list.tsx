@@ -28,7 +28,7 @@ export function AppVmList({ app, onOpenVm, onOpenCommand }: Props) {
           </div>
           {vm.message && <p className={`mt-1 text-sm ${vm.state === "failed" ? "text-rose-200" : "text-slate-300"}`}>{vm.message}</p>}
           {vm.commandId && vm.state === "failed" && (
-            <button type="button" data-testid="app-vm-output" onClick={() => onOpenCommand(vm.commandId!)} className="mt-1 text-sm text-sky-300 hover:underline">
+            <button type="button" data-testid="app-vm-output" onClick={() => onOpenCommand(vm.commandId!)} className="mt-1 block text-left text-sm text-sky-300 hover:underline">
               Show the output of “{vm.step}” ({vm.commandId})
             </button>
           )}

@@ -44,9 +44,16 @@ export function AppsTab({ namespace, mciId, subGroups, installAccess, canInstall
 
   return (
     <div data-testid="apps-tab" className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
+      <section aria-label="Installed apps" className="mb-5">
+        {installed.error && <p role="alert" className="text-rose-200">The MCI&apos;s apps could not be loaded: {installed.error.message}</p>}
+        {installed.data?.length === 0 && <p className="text-slate-400">No app has been installed on this MCI yet: pick one below.</p>}
+        {(installed.data ?? []).map((a) => (
+          <InstalledApp key={a.installId} app={a} onOpenVm={onOpenVm} onOpenCommand={onOpenCommand} />
+        ))}
+      </section>
       <section aria-label="Apps to install">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 className="text-lg font-semibold text-white">Apps</h2>
+          <h2 className="text-lg font-semibold text-white">Install an app</h2>
           {canInstall && subGroups.length > 1 && (
             <label className="text-sm text-slate-300">
               Install on{" "}
@@ -99,13 +106,6 @@ export function AppsTab({ namespace, mciId, subGroups, installAccess, canInstall
             );
           })}
         </ul>
-      </section>
-      <section aria-label="Installed apps" className="mt-5">
-        {installed.error && <p role="alert" className="text-rose-200">The MCI&apos;s apps could not be loaded: {installed.error.message}</p>}
-        {installed.data?.length === 0 && <p className="text-slate-400">No app has been installed on this MCI yet.</p>}
-        {(installed.data ?? []).map((a) => (
-          <InstalledApp key={a.installId} app={a} onOpenVm={onOpenVm} onOpenCommand={onOpenCommand} />
-        ))}
       </section>
     </div>
   );

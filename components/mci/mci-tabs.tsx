@@ -19,7 +19,7 @@ type Props = {
   firing: number;
 };
 
-/** The MCI panel's tabs; counts sit in small chips so six tabs fit the panel's width, even with a thousand VMs. */
+/** The MCI panel's tabs; counts sit in small chips so seven tabs fit the panel's width, even with a thousand VMs. */
 export function MciTabs({ tab, onTab, counts, firing }: Props) {
   return (
     // On a narrower screen the strip scrolls rather than wrapping labels.
@@ -33,7 +33,7 @@ export function MciTabs({ tab, onTab, counts, firing }: Props) {
             role="tab"
             aria-selected={tab === t}
             onClick={() => onTab(t)}
-            className={`-mb-px inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap border-b-2 px-2.5 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
+            className={`-mb-px inline-flex shrink-0 items-center gap-1.5 whitespace-nowrap border-b-2 px-2 py-2 text-[0.95rem] font-medium ${tab === t ? "border-sky-400 text-white" : "border-transparent text-slate-400 hover:text-slate-200"}`}
           >
             {NAMES[t]}
             {count !== null && <span className="rounded bg-slate-700/70 px-1 text-xs leading-5 tabular-nums text-slate-300">{count.toLocaleString("en-US")}</span>}

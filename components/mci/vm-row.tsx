@@ -91,7 +91,7 @@ export const VmRow = memo(function VmRow({ vm, index, top, measureRef, regionNam
         <StatusBadge status={vm.status} size="sm" />
         {apps?.map((a) => (
           <span key={a.app} className="mt-0.5 block">
-            <AppStatePill state={a.state} label={a.app} title={a.message ?? `${a.name}: ${a.step}`} />
+            <AppStatePill state={a.state} label={a.app} title={`${a.name}: ${a.state}${a.message ? ` — ${a.message}` : ""}`} small />
           </span>
         ))}
       </td>

@@ -53,6 +53,10 @@ describe("recipe files", () => {
     expect(byId.get("nginx")!.health).toMatchObject({ retries: 10, intervalSeconds: 3 });
   });
 
+  it("reads the end-to-end tests' extra folder", () => {
+    expect(loadRecipes([path.resolve("e2e/fixtures/apps")]).map((r) => r.id)).toEqual(["broken-demo", "web-demo"]);
+  });
+
   it("adds BARISTA_APPS_DIR's recipes to the shipped ones", () => {
     const extra = folder({ "hello.yaml": good("hello"), "README.md": "not a recipe" });
     const catalogue = AppCatalogue.fromEnv({ BARISTA_APPS_DIR: extra });
