@@ -12,13 +12,16 @@ export type PresentMode = PresentState & {
   go: (scene: number) => void;
 };
 
-/** Moves the URL to a state; Next's router follows history calls, so every reader of the URL updates. */
+/**
+ * Moves the URL to a state. Next's router follows history calls made with a state of our own (not
+ * the router's, which it would take for its own and ignore), so every reader of the URL updates.
+ */
 export function writePresent(state: PresentState | null, push = false): void {
   const { pathname, search, hash } = window.location;
   const next = `${pathname}${presentSearch(search, state)}${hash}`;
   if (next === `${pathname}${search}${hash}`) return;
-  if (push) window.history.pushState(window.history.state, "", next);
-  else window.history.replaceState(window.history.state, "", next);
+  if (push) window.history.pushState(null, "", next);
+  else window.history.replaceState(null, "", next);
 }
 
 function isTyping(target: EventTarget | null): boolean {
