@@ -17,10 +17,15 @@ const STEP_DOT = {
   failed: "bg-rose-400",
 } as const;
 
-/** `?dwell=<seconds>`: how long a step stays once its work is over (default 6; the e2e suite uses less). */
+/** How long a step's work took, for a recording's log (empty while it works). */
+function workMs(step: { startedAt: number | null; endedAt: number | null }): number | undefined {
+  return step.startedAt !== null && step.endedAt !== null ? step.endedAt - step.startedAt : undefined;
+}
+
+/** `?dwell=<seconds>`: how long a step stays once its work is over (default 5). */
 function dwellFrom(value: string | null): number {
   const n = Number(value);
-  return Number.isFinite(n) && n >= 0 && n <= 60 && value !== null && value !== "" ? n * 1000 : 6000;
+  return Number.isFinite(n) && n >= 0 && n <= 60 && value !== null && value !== "" ? n * 1000 : 5000;
 }
 
 function useNow(): number {
@@ -107,7 +112,13 @@ export function TourStage({ tourId }: { tourId: TourId }) {
         <div className="mt-4 flex flex-wrap items-center gap-6">
           <ol className="flex items-center gap-3" aria-label="Steps">
             {info.steps.map((s, i) => (
-              <li key={s.id} data-testid="demo-step" data-step={i} data-state={state.steps[i].state} aria-current={i === state.current ? "step" : undefined} title={`${i + 1}. ${s.title}: ${state.steps[i].state}`}>
+              <li
+                key={s.id}
+                data-testid="demo-step"
+                data-step={i}
+                data-state={state.steps[i].state}
+                data-work-ms={workMs(state.steps[i])}
+                aria-current={i === state.current ? "step" : undefined} title={`${i + 1}. ${s.title}: ${state.steps[i].state}`}>
                 <span className={`block h-4 w-4 rounded-full ${STEP_DOT[state.steps[i].state]} ${i === state.current ? "ring-4 ring-white/60" : ""}`} />
               </li>
             ))}
