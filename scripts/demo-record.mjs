@@ -93,13 +93,15 @@ async function startConsole(token) {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  process.on("exit", () => {
+  const stop = () => {
     try {
       process.kill(-server.pid, "SIGTERM");
     } catch {
       // already gone
     }
-  });
+  };
+  process.on("exit", stop);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(130));
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + 10 * 60_000;
   for (;;) {
@@ -156,4 +158,8 @@ async function main() {
   await browser.close();
 }
 
-main().catch((e) => fail(e instanceof Error ? e.stack ?? e.message : String(e)));
+// The console it started keeps the event loop alive: exit explicitly (the exit hook stops it).
+main().then(
+  () => process.exit(),
+  (e) => fail(e instanceof Error ? e.stack ?? e.message : String(e)),
+);
