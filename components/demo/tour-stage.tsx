@@ -52,6 +52,11 @@ export function TourStage({ tourId }: { tourId: TourId }) {
   const now = useNow();
   const step = info.steps[state.current];
   const status = state.steps[state.current];
+  // Until a step has its own page (an MCI is still being created), the page before it stays on screen.
+  const frame = views
+    .slice(0, state.current + 1)
+    .map((v) => v.frame)
+    .findLast((f) => f !== null) ?? null;
   const view = views[state.current];
   const over = state.phase === "finished" || state.phase === "stopped";
 
@@ -70,10 +75,10 @@ export function TourStage({ tourId }: { tourId: TourId }) {
 
   return (
     <div data-testid="demo-stage" data-tour={tourId} data-phase={state.phase} className="fixed inset-0 overflow-hidden bg-sea text-slate-100">
-      {view.frame ? (
+      {frame ? (
         <iframe
-          key={view.frame}
-          src={view.frame}
+          key={frame}
+          src={frame}
           title={step.title}
           data-testid="demo-frame"
           // Lets a recording or a test wait until the page has loaded before it looks.
