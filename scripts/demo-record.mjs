@@ -143,7 +143,7 @@ async function main() {
       page.getByTestId("demo-stopped").waitFor({ timeout: 15 * 60_000 }).then(() => "stopped"),
     ]);
     const seconds = Math.round((Date.now() - started) / 1000);
-    const work = await page.getByTestId("demo-step").evaluateAll((els) => els.map((el) => `${el.getAttribute("title")} (work ${Math.round(Number(el.getAttribute("data-work-ms") ?? 0) / 100) / 10} s)`));
+    const work = await page.getByTestId("demo-step").evaluateAll((els) => els.map((el) => `${el.getAttribute("title")} (work ${Math.round(Number(el.getAttribute("data-work-ms") ?? 0) / 100) / 10} s): ${el.getAttribute("data-detail") ?? ""}`));
     for (const line of work) console.log(`[demo:record]   ${line}`);
     // A few seconds on the final figures, then the cleanup's progress as it goes (up to two minutes).
     await page.waitForTimeout(8_000);

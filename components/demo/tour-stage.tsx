@@ -123,6 +123,7 @@ export function TourStage({ tourId }: { tourId: TourId }) {
                 data-step={i}
                 data-state={state.steps[i].state}
                 data-work-ms={workMs(state.steps[i])}
+                data-detail={state.steps[i].detail ?? undefined}
                 aria-current={i === state.current ? "step" : undefined} title={`${i + 1}. ${s.title}: ${state.steps[i].state}`}>
                 <span className={`block h-4 w-4 rounded-full ${STEP_DOT[state.steps[i].state]} ${i === state.current ? "ring-4 ring-white/60" : ""}`} />
               </li>
