@@ -93,19 +93,19 @@ export const FleetLegend = memo(function FleetLegend({ view, mode, error, onMode
         {mode === "status"
           ? STATUS_KEYS.map((k) => (
               <li key={k.status} className="flex items-center gap-1.5">
-                <span aria-hidden className="h-3 w-3 rounded-full" style={{ backgroundColor: statusColour(k.status), opacity: statusOpacity(k.status) }} />
+                <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: statusColour(k.status), opacity: statusOpacity(k.status) }} />
                 {k.label}
               </li>
             ))
           : [
               ...HEAT_KEYS.map((p) => (
                 <li key={p} className="flex items-center gap-1.5">
-                  <span aria-hidden className="h-3 w-3 rounded-full" style={{ backgroundColor: heatColour(p) }} />
+                  <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: heatColour(p) }} />
                   {p}%
                 </li>
               )),
               <li key="none" className="flex items-center gap-1.5">
-                <span aria-hidden className="h-3 w-3 rounded-full" style={{ backgroundColor: NO_DATA_COLOUR }} />
+                <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ backgroundColor: NO_DATA_COLOUR }} />
                 no data
               </li>,
             ]}
