@@ -29,13 +29,16 @@ test.describe.serial("the guided demos", () => {
       await expect(page.getByTestId("demo-step")).toHaveCount(tour.steps);
       for (let n = 0; n < tour.steps; n++) {
         const step = page.locator(`[data-testid="demo-step"][data-step="${n}"]`);
-        // Shown with its work over: what the audience reads during the dwell.
-        await expect(step).toHaveAttribute("data-state", /^(ready|failed|done)$/, { timeout: 120_000 });
-        await expect(page.getByTestId("demo-detail")).not.toHaveText("…");
+        // Shown with its work over (what the audience reads during the dwell): paused there for the picture.
+        await expect(step).toHaveAttribute("data-state", /^(ready|failed)$/, { timeout: 120_000 });
+        await page.getByTestId("demo-toggle").click();
+        await expect(page.getByTestId("demo-stage")).toHaveAttribute("data-phase", "paused");
+        await expect(step).toHaveAttribute("aria-current", "step");
         // The framed console page loaded, and its map had a moment to draw.
         await expect(page.getByTestId("demo-frame")).toHaveAttribute("data-loaded", "true");
-        await page.waitForTimeout(1000);
+        await page.waitForTimeout(1500);
         await page.screenshot({ path: `test-results/demo-${tour.id}-${n}.png` });
+        await page.getByTestId("demo-toggle").click();
       }
       await expect(page.getByTestId("demo-finished")).toBeVisible({ timeout: 60_000 });
       for (let n = 0; n < tour.steps; n++) {

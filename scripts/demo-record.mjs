@@ -93,13 +93,15 @@ async function startConsole(token) {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  process.on("exit", () => {
+  const stop = () => {
     try {
       process.kill(-server.pid, "SIGTERM");
     } catch {
       // already gone
     }
-  });
+  };
+  process.on("exit", stop);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => process.exit(130));
   const base = `http://127.0.0.1:${port}`;
   const until = Date.now() + 10 * 60_000;
   for (;;) {
@@ -141,6 +143,8 @@ async function main() {
       page.getByTestId("demo-stopped").waitFor({ timeout: 15 * 60_000 }).then(() => "stopped"),
     ]);
     const seconds = Math.round((Date.now() - started) / 1000);
+    const work = await page.getByTestId("demo-step").evaluateAll((els) => els.map((el) => `${el.getAttribute("title")} (work ${Math.round(Number(el.getAttribute("data-work-ms") ?? 0) / 100) / 10} s): ${el.getAttribute("data-detail") ?? ""}`));
+    for (const line of work) console.log(`[demo:record]   ${line}`);
     // A few seconds on the final figures, then the cleanup's progress as it goes (up to two minutes).
     await page.waitForTimeout(8_000);
     await page.locator('[data-testid="demo-cleanup"][data-state="done"]').waitFor({ timeout: 120_000 }).catch(() => {});
@@ -154,4 +158,8 @@ async function main() {
   await browser.close();
 }
 
-main().catch((e) => fail(e instanceof Error ? e.stack ?? e.message : String(e)));
+// The console it started keeps the event loop alive: exit explicitly (the exit hook stops it).
+main().then(
+  () => process.exit(),
+  (e) => fail(e instanceof Error ? e.stack ?? e.message : String(e)),
+);

@@ -1,6 +1,6 @@
 import { plural } from "@/lib/core/plural";
 import type { CommandView } from "@/lib/validation/commands";
-import { callApi, pollUntil } from "./demo-api";
+import { callApi, pause, pollUntil } from "./demo-api";
 import { mciFrame, newMciFrame } from "./frames";
 import { pickGlobalRegions } from "./global-regions";
 import { describeCommand } from "./progress";
@@ -49,7 +49,7 @@ export function globalScaleSteps(): StepWork[] {
       const regions = t.memory.regions as string[];
       const specs = t.memory.specs as Record<string, string>;
       const subGroups = regions.map((region) => ({ region, specId: specs[region], count: 1 }));
-      const outcome = await deployAndFollow(t, { name: "global", description: "One VM in each of about 100 regions, made by the global-scale tour", subGroups }, 110_000, (id) => mciFrame(1, t.memory.namespace, id));
+      const outcome = await deployAndFollow(t, { name: "global", description: "One VM in each of about 100 regions, made by the global-scale tour", subGroups }, 80_000, (id) => mciFrame(1, t.memory.namespace, id));
       t.memory.running = outcome.running;
       return outcome;
     },
@@ -77,6 +77,8 @@ export function globalScaleSteps(): StepWork[] {
       const { namespace, mciId } = t.memory;
       t.show({ frame: mciFrame(3, namespace, mciId!, "metrics"), panel: null });
       const running = (t.memory.running as string[]).length;
+      // The charts fill as the collector's samples arrive: a few seconds more on screen than a still page.
+      await pause(5000, t.signal);
       return { ok: true, detail: `CPU, memory, disk and network of ${plural(running, "running VM")}, collected every few seconds` };
     },
     async (t) => {

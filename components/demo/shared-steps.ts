@@ -20,10 +20,11 @@ export async function connectedRegions(signal: AbortSignal) {
 /** Creates the MCI, then follows it until every VM runs or failed, or the deadline passes (the tour goes on with what runs). */
 export async function deployAndFollow(tools: StepTools, request: { name: string; description: string; subGroups: unknown[] }, deadlineMs: number, frame: (mciId: string) => string): Promise<StepOutcome & { running: string[] }> {
   const { memory, signal } = tools;
+  // The clock and the deadline start at the request: a create of 100 subgroups checks quotas in every region first.
+  const started = Date.now();
   const mci = await callApi<MciView>("POST", `/api/v1/ns/${memory.namespace}/mci`, { ...request, policy: "continue" }, signal);
   memory.mciId = mci.id;
   tools.show({ frame: frame(mci.id) });
-  const started = Date.now();
   const { value, timedOut } = await pollUntil(
     () => callApi<MciView>("GET", `/api/v1/ns/${memory.namespace}/mci/${mci.id}`, undefined, signal),
     (m) => deploymentOver(deployCounts(m.vms)),
@@ -41,7 +42,7 @@ export async function deployAndFollow(tools: StepTools, request: { name: string;
         },
       });
     },
-    deadlineMs,
+    Math.max(0, deadlineMs - (Date.now() - started)),
     signal,
   );
   const c = deployCounts(value.vms);

@@ -52,9 +52,10 @@ export function StagePanelView({ panel }: { panel: StagePanel }) {
   }
   if (panel.kind === "list") {
     return (
-      <div className="pointer-events-auto max-h-[60vh] w-[min(30rem,90vw)] overflow-y-auto rounded-2xl border border-panel-edge bg-panel/90 p-5 shadow-2xl">
+      <div className="pointer-events-auto max-h-[calc(100vh-22rem)] w-[min(36rem,90vw)] overflow-y-auto rounded-2xl border border-panel-edge bg-panel/90 p-5 shadow-2xl">
         <p className="text-3xl font-semibold text-white">{panel.title}</p>
-        <ul className="mt-3 space-y-1 text-xl text-slate-200">
+        {/* Two columns once the list is long, so it stays clear of the caption at 1280×720. */}
+        <ul className={`mt-3 gap-x-6 gap-y-1 text-lg text-slate-200 ${panel.items.length > 6 ? "grid grid-cols-2" : "space-y-1"}`}>
           {panel.items.map((item) => (
             <li key={item}>{item}</li>
           ))}

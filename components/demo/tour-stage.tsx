@@ -17,10 +17,15 @@ const STEP_DOT = {
   failed: "bg-rose-400",
 } as const;
 
-/** `?dwell=<seconds>`: how long a step stays once its work is over (default 6; the e2e suite uses less). */
+/** How long a step's work took, for a recording's log (empty while it works). */
+function workMs(step: { startedAt: number | null; endedAt: number | null }): number | undefined {
+  return step.startedAt !== null && step.endedAt !== null ? step.endedAt - step.startedAt : undefined;
+}
+
+/** `?dwell=<seconds>`: how long a step stays once its work is over (default 5). */
 function dwellFrom(value: string | null): number {
   const n = Number(value);
-  return Number.isFinite(n) && n >= 0 && n <= 60 && value !== null && value !== "" ? n * 1000 : 6000;
+  return Number.isFinite(n) && n >= 0 && n <= 60 && value !== null && value !== "" ? n * 1000 : 5000;
 }
 
 function useNow(): number {
@@ -47,6 +52,11 @@ export function TourStage({ tourId }: { tourId: TourId }) {
   const now = useNow();
   const step = info.steps[state.current];
   const status = state.steps[state.current];
+  // Until a step has its own page (an MCI is still being created), the page before it stays on screen.
+  const frame = views
+    .slice(0, state.current + 1)
+    .map((v) => v.frame)
+    .findLast((f) => f !== null) ?? null;
   const view = views[state.current];
   const over = state.phase === "finished" || state.phase === "stopped";
 
@@ -65,10 +75,10 @@ export function TourStage({ tourId }: { tourId: TourId }) {
 
   return (
     <div data-testid="demo-stage" data-tour={tourId} data-phase={state.phase} className="fixed inset-0 overflow-hidden bg-sea text-slate-100">
-      {view.frame ? (
+      {frame ? (
         <iframe
-          key={view.frame}
-          src={view.frame}
+          key={frame}
+          src={frame}
           title={step.title}
           data-testid="demo-frame"
           // Lets a recording or a test wait until the page has loaded before it looks.
@@ -107,7 +117,14 @@ export function TourStage({ tourId }: { tourId: TourId }) {
         <div className="mt-4 flex flex-wrap items-center gap-6">
           <ol className="flex items-center gap-3" aria-label="Steps">
             {info.steps.map((s, i) => (
-              <li key={s.id} data-testid="demo-step" data-step={i} data-state={state.steps[i].state} aria-current={i === state.current ? "step" : undefined} title={`${i + 1}. ${s.title}: ${state.steps[i].state}`}>
+              <li
+                key={s.id}
+                data-testid="demo-step"
+                data-step={i}
+                data-state={state.steps[i].state}
+                data-work-ms={workMs(state.steps[i])}
+                data-detail={state.steps[i].detail ?? undefined}
+                aria-current={i === state.current ? "step" : undefined} title={`${i + 1}. ${s.title}: ${state.steps[i].state}`}>
                 <span className={`block h-4 w-4 rounded-full ${STEP_DOT[state.steps[i].state]} ${i === state.current ? "ring-4 ring-white/60" : ""}`} />
               </li>
             ))}

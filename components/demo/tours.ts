@@ -21,12 +21,12 @@ export interface TourInfo {
 export const VIDEO_CONFERENCE: TourInfo = {
   id: "video-conference",
   title: "Best-placed video conference",
-  summary: "Participants on five continents; the placement engine picks the clouds, Barista deploys and installs a conference server there, then compares the call quality with a careless placement.",
+  summary: "Participants on six continents; the placement engine picks the clouds, Barista deploys and installs a conference server there, then compares the call quality with a careless placement.",
   minutes: 3,
   steps: [
     { id: "clouds", title: "The connected clouds", caption: "Every dot is a cloud region Barista is connected to, coloured by provider: one console over all of them." },
-    { id: "participants", title: "Where the participants are", caption: "The participants of the call, in cities on five continents, weighted by each city's population." },
-    { id: "placement", title: "The placement engine picks regions", caption: "The engine chooses the six regions that give the participants the lowest mean latency, weighted by population; the new-MCI page shows the plan." },
+    { id: "participants", title: "Where the participants are", caption: "The participants of the call, in twelve cities on six continents, weighted by each city's population." },
+    { id: "placement", title: "The placement engine picks regions", caption: "The engine picks the six regions with the lowest mean latency for these participants; the new-MCI page shows the plan." },
     { id: "deploy", title: "Deploy there", caption: "One small VM per chosen region, deployed as one MCI: watch each region turn green, live." },
     { id: "install", title: "Install the conference server", caption: "Jitsi Meet installs on every VM through remote commands, the same way on every cloud." },
     { id: "quality", title: "Call quality against a careless placement", caption: "The round trip each participant feels to their conference server: the placed regions against as many servers in random regions." },

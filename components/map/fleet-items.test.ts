@@ -20,6 +20,10 @@ const view: FleetView = {
     },
     { key: "gcp-europe-west1", name: "Belgium", provider: "gcp", latitude: 50, longitude: 4, total: 2, byStatus: { Suspended: 2 }, cpu: null, cpuReporting: 0, mcis: [{ mci: 1, count: 2 }] },
   ],
+  namespaces: [
+    { name: "default", vms: 40, mcis: 4 },
+    { name: "team", vms: 40, mcis: 4 },
+  ],
   totals: { vms: 1202, mcis: 8, namespaces: 2, regions: 2, byStatus: { Running: 1000, Creating: 150, Failed: 50, Suspended: 2 } },
 };
 

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { NO_DATA_COLOUR, statusColour } from "@/lib/core/palette";
 import type { FleetMci } from "@/lib/validation/fleet";
 
 export function mciHref(m: Pick<FleetMci, "namespace" | "id">): string {
@@ -32,6 +33,8 @@ export function FleetPicker({ region, mcis, onClose }: Props) {
         {mcis.map((m) => (
           <li key={`${m.namespace}/${m.id}`}>
             <Link href={mciHref(m)} className="flex items-baseline gap-2 rounded-md px-2 py-1 text-slate-200 hover:bg-slate-700/60 hover:text-white">
+              {/* The colour of most of its VMs, as its ring would show it alone; its status in words on hover. */}
+              <span aria-hidden title={m.status} className="h-2.5 w-2.5 shrink-0 self-center rounded-full" style={{ backgroundColor: m.leading ? statusColour(m.leading) : NO_DATA_COLOUR }} />
               <span className="min-w-0 flex-1 truncate font-semibold">{m.name}</span>
               <span className="text-sm text-slate-400">{m.namespace}</span>
               <span className="text-sm tabular-nums text-slate-300">{m.count.toLocaleString("en-US")} VMs</span>

@@ -76,6 +76,10 @@ describe("GET /api/v1/fleet", () => {
     expect(r.status).toBe(200);
     const view = (await r.json()) as FleetView;
     expect(view.totals).toEqual({ vms: 5, mcis: 2, namespaces: 2, regions: 2, byStatus: { Running: 3, Creating: 1, Failed: 1 } });
+    expect(view.namespaces).toEqual([
+      { name: "default", vms: 3, mcis: 1 },
+      { name: "team", vms: 2, mcis: 1 },
+    ]);
     expect(view.mcis.map((m) => [m.namespace, m.id, m.name, m.total])).toEqual([
       ["default", "mci-web", "web", 3],
       ["team", "mci-batch", "batch", 2],

@@ -51,6 +51,10 @@ describe("aggregateFleet", () => {
       ["team", "batch", 3, "Partial-Running (2/3)", "Running"],
     ]);
     expect(view.totals).toEqual({ vms: 7, mcis: 3, namespaces: 2, regions: 2, byStatus: { Running: 4, Creating: 1, Failed: 1, Suspended: 1 } });
+    expect(view.namespaces).toEqual([
+      { name: "default", vms: 4, mcis: 2 },
+      { name: "team", vms: 3, mcis: 1 },
+    ]);
   });
 
   it("averages the latest CPU of the VMs that reported, and says null where none did", () => {
@@ -68,8 +72,9 @@ describe("aggregateFleet", () => {
     expect(view.mcis.map((m) => m.name)).toEqual(["batch"]);
     expect(view.regions.map((r) => [r.key, r.total, r.cpu, r.mcis])).toEqual([[SEOUL, 3, 90, [{ mci: 0, count: 3 }]]]);
     expect(view.totals).toMatchObject({ vms: 3, mcis: 1, namespaces: 1, regions: 1 });
+    expect(view.namespaces).toEqual([{ name: "team", vms: 3, mcis: 1 }]);
     const none = aggregateFleet(fleet, cpu, () => false);
-    expect(none).toEqual({ regions: [], mcis: [], totals: { vms: 0, mcis: 0, namespaces: 0, regions: 0, byStatus: {} } });
+    expect(none).toEqual({ regions: [], mcis: [], namespaces: [], totals: { vms: 0, mcis: 0, namespaces: 0, regions: 0, byStatus: {} } });
   });
 
   it("puts a registered host's VMs at its connection's place and counts those with no place without drawing them", () => {

@@ -33,10 +33,19 @@ export const fleetRegionSchema = z
   })
   .meta({ id: "FleetRegion" });
 
+export const fleetNamespaceSchema = z
+  .object({
+    name: z.string(),
+    vms: z.number().int(),
+    mcis: z.number().int(),
+  })
+  .meta({ id: "FleetNamespace", description: "One readable namespace with MCIs: how many VMs and MCIs it holds" });
+
 export const fleetSchema = z
   .object({
     regions: z.array(fleetRegionSchema),
     mcis: z.array(fleetMciSchema),
+    namespaces: z.array(fleetNamespaceSchema).meta({ description: "The readable namespaces that hold MCIs, by name" }),
     totals: z.object({
       vms: z.number().int(),
       mcis: z.number().int(),
@@ -50,3 +59,4 @@ export const fleetSchema = z
 export type FleetView = z.infer<typeof fleetSchema>;
 export type FleetRegion = z.infer<typeof fleetRegionSchema>;
 export type FleetMci = z.infer<typeof fleetMciSchema>;
+export type FleetNamespace = z.infer<typeof fleetNamespaceSchema>;
