@@ -41,13 +41,33 @@ const LAYOUT = Array.from({ length: mciCount }, (_, i) => ({
 }));
 const all = await globalSubGroups(base, regionCount, 1);
 
+/**
+ * POSTs an MCI; when the connection drops before the answer (a run under load saw ECONNRESET after
+ * minutes), looks the MCI up by name, since the server may have made it, and asks again only if not.
+ */
+async function createMci(ns, body) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const created = await json(`${base}/api/v1/ns/${ns}/mci`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      return { id: created.id, retried: attempt };
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof TypeError)) throw err;
+      console.log(`[bench] POST ${ns}/${body.name}: ${err.cause?.code ?? err.message}; looking it up before asking again`);
+      await sleep(5000);
+      const list = await json(`${base}/api/v1/ns/${ns}/mci`);
+      const found = (Array.isArray(list) ? list : (list.items ?? [])).find((x) => x.name === body.name);
+      if (found) return { id: found.id, retried: attempt + 1 };
+    }
+  }
+}
+
 const started = Date.now();
 const mcis = [];
 for (const m of LAYOUT) {
   const subGroups = Array.from({ length: m.regions }, (_, k) => all[(m.first + k) % all.length]).map((s) => ({ ...s, count: m.perRegion }));
   const t = Date.now();
-  const created = await json(`${base}/api/v1/ns/${m.ns}/mci`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: m.name, subGroups }) });
-  mcis.push({ ...m, id: created.id, vms: m.regions * m.perRegion, createMs: Date.now() - t });
+  const created = await createMci(m.ns, { name: m.name, subGroups });
+  mcis.push({ ...m, id: created.id, vms: m.regions * m.perRegion, createMs: Date.now() - t, retried: created.retried });
 }
 const vmTotal = mcis.reduce((s, m) => s + m.vms, 0);
 const postedS = (Date.now() - started) / 1000;
@@ -168,7 +188,7 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`\nfleet-map bench — ${new Date().toISOString()}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}`);
 console.log(`load average (1, 5, 15 min): start ${loads.start}; deployed ${loads.deployed}; after the frames ${loads.frames}`);
 console.log(`fleet: ${vmTotal} VMs in ${mcis.length} MCIs of ${mcis[0].vms} over 2 namespaces and ${regionCount} regions (each MCI ${span} regions × ${mcis[0].perRegion} VMs), sim speed ${speed}`);
-console.log(`deploy: POSTs ${mcis.map((m) => `${(m.createMs / 1000).toFixed(1)}`).join(", ")} s (all posted after ${postedS.toFixed(1)} s); ${deployDone ? "every VM out of Creating" : `STOPPED WAITING (${JSON.stringify(deployed.byStatus)} of ${vmTotal})`} after ${deployS.toFixed(1)} s`);
+console.log(`deploy: POSTs ${mcis.map((m) => `${(m.createMs / 1000).toFixed(1)}${m.retried ? ` (retried ${m.retried})` : ""}`).join(", ")} s (all posted after ${postedS.toFixed(1)} s); ${deployDone ? "every VM out of Creating" : `STOPPED WAITING (${JSON.stringify(deployed.byStatus)} of ${vmTotal})`} after ${deployS.toFixed(1)} s`);
 console.log(`GET /api/v1/fleet: first ${fleetFirst.ms.toFixed(0)} ms (${kb(fleetFirst.bytes)}), cached ${fleetAgain.ms.toFixed(1)} ms, If-None-Match ${fleet304.status} in ${fleet304.ms.toFixed(1)} ms`);
 console.log(`GET a ${biggest.vms}-VM MCI: ${mciView.ms.toFixed(0)} ms (${kb(mciView.bytes)}); its page shows all VMs after ${mciPageMs} ms, ${mciNodes} DOM nodes (home map: ${homeNodes})`);
 console.log(`viewport ${VIEWPORT.width}×${VIEWPORT.height}, ${rounds} rounds of ${drags} drags and 16 wheel steps each`);
