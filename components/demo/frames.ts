@@ -1,10 +1,11 @@
 /**
- * The console pages a tour shows in its stage, in presentation mode (`present=1`: no chrome, big
- * type). `scene` numbers the tour's step, so a page that tells scenes apart can follow the story.
+ * The console pages a tour shows in its stage, in presentation mode (`present=1`: no chrome) and
+ * framed (`embed=1`: the tour shows its own title, figures and captions, the page only its map and
+ * the scene's panel). `scene` is the page's own scene, counted from 1 as its captions count them.
  */
 
 function withParams(path: string, params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
+  const q = new URLSearchParams({ embed: "1" });
   for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
   return `${path}?${q.toString()}`;
 }

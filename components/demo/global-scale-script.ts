@@ -40,7 +40,7 @@ export function globalScaleSteps(): StepWork[] {
       const byProvider = new Map<string, number>();
       for (const r of regions) byProvider.set(r.provider, (byProvider.get(r.provider) ?? 0) + 1);
       t.show({
-        frame: newMciFrame(0, t.memory.namespace, regions.map((r) => r.key), specs),
+        frame: newMciFrame(1, t.memory.namespace, regions.map((r) => r.key), specs),
         panel: { kind: "numbers", items: [{ label: "regions", value: String(regions.length) }, { label: "providers", value: String(byProvider.size) }] },
       });
       return { ok: true, detail: `${regionCountWords(regions)}: ${[...byProvider].map(([p, n]) => `${p} ${n}`).join(", ")}` };
@@ -57,7 +57,7 @@ export function globalScaleSteps(): StepWork[] {
       const { namespace, mciId } = t.memory;
       const running = t.memory.running as string[];
       const { id } = await callApi<{ id: string }>("POST", `/api/v1/ns/${namespace}/mci/${mciId}/commands`, { command: "uptime", vmIds: running, timeoutSeconds: 60 }, t.signal);
-      t.show({ frame: mciFrame(2, namespace, mciId!, "commands", { command: id }), panel: null });
+      t.show({ frame: mciFrame(1, namespace, mciId!, "commands", { command: id }), panel: null });
       const started = Date.now();
       const { value } = await pollUntil(
         () => callApi<CommandView>("GET", `/api/v1/ns/${namespace}/mci/${mciId}/commands/${id}`, undefined, t.signal),
@@ -82,7 +82,7 @@ export function globalScaleSteps(): StepWork[] {
       return { ok: true, detail: `CPU, memory, disk and network of ${plural(running, "running VM")}, collected every few seconds` };
     },
     async (t) => {
-      t.show({ frame: mciFrame(4, t.memory.namespace, t.memory.mciId!), panel: null });
+      t.show({ frame: mciFrame(1, t.memory.namespace, t.memory.mciId!), panel: null });
       return installAndFollow(t, "game-server", "Minetest", 120_000);
     },
   ];

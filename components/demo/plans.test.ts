@@ -54,10 +54,10 @@ describe("pickGlobalRegions", () => {
 
 describe("the frames", () => {
   it("open the console pages in presentation mode with the tour's scene", () => {
-    expect(placementFrame(1, "1,2,3,A")).toBe("/placement?present=1&scene=1&audience=1%2C2%2C3%2CA");
-    expect(newMciFrame(2, "demo-x", ["aws-a", "gcp-b"], { "aws-a": "aws+a+t3.micro" })).toBe("/ns/demo-x/mci/new?present=1&scene=2&regions=aws-a%2Cgcp-b&specs=aws-a%3Aaws%2Ba%2Bt3.micro");
-    expect(mciFrame(3, "demo-x", "m1")).toBe("/ns/demo-x/mci/m1?present=1&scene=3");
-    expect(mciFrame(4, "demo-x", "m1", "commands", { command: "c1" })).toBe("/ns/demo-x/mci/m1?present=1&scene=4&tab=commands&command=c1");
+    expect(placementFrame(1, "1,2,3,A")).toBe("/placement?embed=1&present=1&scene=1&audience=1%2C2%2C3%2CA");
+    expect(newMciFrame(2, "demo-x", ["aws-a", "gcp-b"], { "aws-a": "aws+a+t3.micro" })).toBe("/ns/demo-x/mci/new?embed=1&present=1&scene=2&regions=aws-a%2Cgcp-b&specs=aws-a%3Aaws%2Ba%2Bt3.micro");
+    expect(mciFrame(3, "demo-x", "m1")).toBe("/ns/demo-x/mci/m1?embed=1&present=1&scene=3");
+    expect(mciFrame(4, "demo-x", "m1", "commands", { command: "c1" })).toBe("/ns/demo-x/mci/m1?embed=1&present=1&scene=4&tab=commands&command=c1");
   });
 });
 

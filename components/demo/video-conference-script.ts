@@ -24,7 +24,7 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 export function videoConferenceSteps(): StepWork[] {
   return [
     async (t) => {
-      t.show({ frame: homeMapFrame(0) });
+      t.show({ frame: homeMapFrame(1) });
       const regions = await connectedRegions(t.signal);
       await createDemoNamespace(t, "video-conference");
       const providers = new Set(regions.map((r) => r.provider)).size;
@@ -43,7 +43,7 @@ export function videoConferenceSteps(): StepWork[] {
       t.memory.placement = answer;
       const specs = Object.fromEntries(answer.regions.map((r) => [r, answer.specs[r].specId]));
       t.show({
-        frame: newMciFrame(2, t.memory.namespace, answer.regions, specs),
+        frame: newMciFrame(1, t.memory.namespace, answer.regions, specs),
         panel: { kind: "list", title: `${answer.regions.length} regions chosen`, items: answer.regions.map((r) => `${r} · ${answer.specs[r].name}`), note: `mean ${ms(answer.stats.meanMs)}, worst ${ms(answer.stats.maxMs)} (estimated from the latency model), among ${QUICK_PROVIDERS.join(", ")}: the clouds that boot a VM in under a minute` },
       });
       return { ok: true, detail: `${answer.regions.join(", ")}: mean ${ms(answer.stats.meanMs)}, worst ${ms(answer.stats.maxMs)} (estimated)` };
@@ -51,15 +51,15 @@ export function videoConferenceSteps(): StepWork[] {
     async (t) => {
       const plan = t.memory.placement as Placement;
       const subGroups = plan.regions.map((region) => ({ region, specId: plan.specs[region].specId, count: 1 }));
-      return deployAndFollow(t, { name: "conference", description: "Conference servers placed by the video-conference tour", subGroups }, 150_000, (id) => mciFrame(3, t.memory.namespace, id));
+      return deployAndFollow(t, { name: "conference", description: "Conference servers placed by the video-conference tour", subGroups }, 150_000, (id) => mciFrame(1, t.memory.namespace, id));
     },
     async (t) => {
-      t.show({ frame: mciFrame(4, t.memory.namespace, t.memory.mciId!), panel: null });
+      t.show({ frame: mciFrame(1, t.memory.namespace, t.memory.mciId!), panel: null });
       return installAndFollow(t, "video-conference", "Jitsi Meet", 120_000);
     },
     async (t) => {
       const answer = await callApi<QualityAnswer>("POST", `/api/v1/ns/${t.memory.namespace}/mci/${t.memory.mciId}/quality`, { audience: CONFERENCE_PARTICIPANTS }, t.signal);
-      t.show({ frame: placementFrame(5, audience), panel: { kind: "quality", answer } });
+      t.show({ frame: placementFrame(2, audience), panel: { kind: "quality", answer } });
       return { ok: true, detail: `placed: mean ${ms(answer.placed.meanMs)}, worst ${ms(answer.placed.worstMs)}; careless: mean ${ms(answer.careless.meanMs)}, worst ${ms(answer.careless.worstMs)} (${answer.basis})` };
     },
   ];

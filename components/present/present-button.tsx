@@ -1,14 +1,15 @@
 "use client";
 
 import { usePathname, useSearchParams } from "next/navigation";
-import { isPresentablePath } from "./present-url";
+import { isEmbedded, isPresentablePath } from "./present-url";
 import { writePresent } from "./use-present-mode";
 
 /** True while the page shown is in presentation mode: the console's bar hides then. */
 export function usePresenting(): boolean {
   const pathname = usePathname() ?? "/";
   const searchParams = useSearchParams();
-  return searchParams.get("present") === "1" && isPresentablePath(pathname);
+  // A guided tour may frame any page (the new-MCI form too) without the bar.
+  return searchParams.get("present") === "1" && (isPresentablePath(pathname) || isEmbedded(searchParams));
 }
 
 /** The bar's Present button, on the pages that have a presentation. */

@@ -22,11 +22,13 @@ type Props = {
 /**
  * Everything a presentation puts over the map: the title and live figures across the top, the
  * clock, the current scene's caption and the keys at the bottom. The map stays clickable between them.
+ * Framed by a guided tour (`embed=1`), only the scene's own panel shows: the tour tells the story.
  */
 export function PresentShell({ mode, title, figures, clock, captions, children }: Props) {
   const caption = captions[mode.scene] ?? "";
   return (
     <div data-testid="present-shell" data-scene={mode.scene + 1} data-scenes={captions.length} className="pointer-events-none absolute inset-0 z-[1003] text-white">
+      {!mode.embedded && (
       <header className="pointer-events-auto absolute inset-x-0 top-0 bg-gradient-to-b from-sea from-55% to-sea/0 px-[3vmin] pb-[5vmin] pt-[2vmin]">
         <p data-testid="present-title" className={`${TYPE.title} flex items-center gap-[0.4em] truncate font-semibold tracking-tight`}>
           <span aria-hidden className="inline-block h-[0.45em] w-[0.45em] shrink-0 rounded-full bg-amber-400 shadow-[0_0_12px_#fbbf24]" />
@@ -37,7 +39,9 @@ export function PresentShell({ mode, title, figures, clock, captions, children }
           <PresentClock span={clock.span} label={clock.label} />
         </div>
       </header>
+      )}
       {children}
+      {!mode.embedded && (
       <footer className="pointer-events-auto absolute inset-x-0 bottom-0 flex items-end gap-[3vmin] bg-gradient-to-t from-sea from-50% to-sea/0 px-[3vmin] pb-[2.5vmin] pt-[6vmin]">
         <p data-testid="present-caption" aria-live="polite" className={`${TYPE.caption} min-w-0 flex-1 font-medium leading-tight`}>
           <span data-testid="present-scene" className="mr-[0.6em] tabular-nums text-slate-400">
@@ -54,6 +58,7 @@ export function PresentShell({ mode, title, figures, clock, captions, children }
           leave
         </p>
       </footer>
+      )}
     </div>
   );
 }

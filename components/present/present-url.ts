@@ -5,8 +5,14 @@
 
 export const PRESENT_PARAM = "present";
 export const SCENE_PARAM = "scene";
+/** `embed=1`: a guided tour frames the page and tells the story itself (its own title, figures and captions). */
+export const EMBED_PARAM = "embed";
 
 export type PresentState = { on: boolean; /** 0-based index of the scene shown. */ scene: number };
+
+export function isEmbedded(params: Params): boolean {
+  return params.get(EMBED_PARAM) === "1";
+}
 
 type Params = { get(name: string): string | null };
 

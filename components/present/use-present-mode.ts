@@ -3,9 +3,11 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo } from "react";
 import { presentKeyAction, stepScene } from "./present-keys";
-import { presentSearch, readPresent, type PresentState } from "./present-url";
+import { isEmbedded, presentSearch, readPresent, type PresentState } from "./present-url";
 
 export type PresentMode = PresentState & {
+  /** Framed by a guided tour, which shows its own title, figures and captions. */
+  embedded: boolean;
   sceneCount: number;
   enter: () => void;
   leave: () => void;
@@ -37,6 +39,7 @@ export function usePresentMode(sceneCount: number): PresentMode {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const { on, scene } = readPresent(searchParams, sceneCount);
+  const embedded = isEmbedded(searchParams);
 
   const go = useCallback((next: number) => writePresent({ on: true, scene: next }), []);
   const enter = useCallback(() => writePresent({ on: true, scene: 0 }, true), []);
@@ -56,5 +59,5 @@ export function usePresentMode(sceneCount: number): PresentMode {
     return () => window.removeEventListener("keydown", onKeyDown, { capture: true });
   }, [on, scene, sceneCount, pathname]);
 
-  return useMemo(() => ({ on, scene, sceneCount, enter, leave, go }), [on, scene, sceneCount, enter, leave, go]);
+  return useMemo(() => ({ on, scene, sceneCount, embedded, enter, leave, go }), [on, scene, sceneCount, embedded, enter, leave, go]);
 }
