@@ -49,7 +49,6 @@ async function one(n: number, speed: number, timeoutS: number, createOnly: boole
       const t = performance.now();
       await s.database.read();
       health.push(performance.now() - t);
-      if (process.env.BENCH_DEBUG) console.log("probe", health.length, health.at(-1));
       await sleep(250);
     }
   })();
@@ -58,7 +57,6 @@ async function one(n: number, speed: number, timeoutS: number, createOnly: boole
   const t0 = performance.now();
   const answer = await createMci(h.deps, "default", { name: `big-${n}`, description: "", policy: "continue", dryRun: false, subGroups: subGroups(n / PER_SUBGROUP) });
   const createMs = performance.now() - t0;
-  if (process.env.BENCH_DEBUG) console.log(`created in ${createMs.toFixed(0)} ms`);
   if (answer.kind !== "created") throw new Error("no MCI");
   const id = answer.mci.id;
   if (createOnly) {
