@@ -70,7 +70,7 @@ export async function hostShortage(deps: ProvisioningDeps, plan: PlannedSubGroup
     for (const r of rows) byMci.set(r.mciId, (byMci.get(r.mciId) ?? 0) + 1);
     const users: string[] = [];
     for (const [mciId, n] of byMci) {
-      const mci = await deps.repo.findMci(mciId);
+      const mci = await deps.repo.findMciHead(mciId);
       users.push(`${n} ${n === 1 ? "is" : "are"} used by MCI ${mci?.name ?? mciId}`);
     }
     const outside = total - free - rows.length;

@@ -153,7 +153,7 @@ export async function applyAction(deps: ProvisioningDeps, namespace: string, id:
   if (req.action === "refine") {
     const failed = scope.filter((v) => v.status === "Failed" && !wantsGone(v));
     if (!failed.length) throw new ConflictError("refine: no failed VM to remove; refine drops VMs that ended Failed");
-    await refineVms(deps, failed.map((v) => v.id), mci);
+    await refineVms(deps, id, failed);
     await deps.repo.addEvent(id, `refine: removing ${plural(failed.length, "failed VM")}`);
     return { id, accepted: true, affected: failed.length, message: `removing ${plural(failed.length, "failed VM")}` };
   }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
-import type { Mci, MciEvent, Namespace, Prisma, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
+import type { Mci, MciEvent, Namespace, PrismaClient, SharedResource, SubGroup, Vm } from "./generated/prisma/client";
 import type { HostFacts } from "@/lib/drivers/ssh/host-store";
 import type { SealedCredential } from "./credentials";
 import { audited, inTransaction } from "./audit-scope";
@@ -16,6 +17,19 @@ export interface HostPlaces {
 }
 export type MciWithParts = Mci & { subGroups: SubGroup[]; vms: Vm[]; hostPlaces?: HostPlaces };
 export type VmPatch = Prisma.VmUpdateInput;
+
+/** An MCI with its subgroups, without its VMs: what a step needs before it knows which VMs to read. */
+export type MciHead = Mci & { subGroups: SubGroup[] };
+
+/** VMs of one MCI counted by what the MCI step decides on (a few dozen groups, however many VMs). */
+export interface VmStateGroup {
+  connection: string;
+  status: string;
+  desired: string;
+  /** Whether the cloud never made these VMs (no cloud id). */
+  noCloud: boolean;
+  count: number;
+}
 
 /** What the fleet map reads of every MCI and VM. */
 export interface FleetRows {
@@ -42,6 +56,25 @@ export interface NewSubGroup {
   specId: string;
   imageId: string;
   count: number;
+}
+
+/** VM rows per INSERT: twelve parameters each, far below SQLite's limit. */
+const VMS_PER_STATEMENT = 500;
+
+/**
+ * New VM rows in plain multi-row INSERTs. Prisma's createMany compiles one query with every row's
+ * parameters in it: for 10,000 VMs that compilation alone took seconds of the create call. The
+ * other columns take the defaults of the schema, as createMany leaves them.
+ */
+async function insertVms(tx: Pick<PrismaClient, "$executeRaw">, mciId: string, namespace: string, vms: NewVm[]): Promise<void> {
+  const now = new Date();
+  const history = JSON.stringify([{ status: "Creating", at: now.getTime() }]);
+  for (let i = 0; i < vms.length; i += VMS_PER_STATEMENT) {
+    const values = Prisma.join(
+      vms.slice(i, i + VMS_PER_STATEMENT).map((v) => Prisma.sql`(${v.id}, ${mciId}, ${v.subGroupId}, ${namespace}, ${v.name}, ${v.connection}, ${v.regionKey}, ${v.specId}, ${v.imageId}, ${history}, ${now}, ${now})`),
+    );
+    await tx.$executeRaw`INSERT INTO "Vm" ("id", "mciId", "subGroupId", "namespace", "name", "connection", "regionKey", "specId", "imageId", "history", "createdAt", "updatedAt") VALUES ${values}`;
+  }
 }
 
 /** Namespaces, MCIs, their subgroups and VMs, events and the shared resources per connection. */
@@ -124,7 +157,7 @@ export class MciRepository {
     await insertUnique("Mci", () => inTransaction(this.prisma, async (tx) => {
       await tx.mci.create({ data: mci });
       await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId: mci.id })) });
-      await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId: mci.id, namespace: mci.namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
+      await insertVms(tx, mci.id, mci.namespace, vms);
     }), taken, "name");
     this.bump(mci.id);
   }
@@ -133,7 +166,7 @@ export class MciRepository {
     await inTransaction(this.prisma, async (tx) => {
       if (subGroups.length) await tx.subGroup.createMany({ data: subGroups.map((s) => ({ ...s, mciId })) });
       for (const u of countUpdates) await tx.subGroup.update({ where: { id: u.id }, data: { count: u.count } });
-      await tx.vm.createMany({ data: vms.map((v) => ({ ...v, mciId, namespace, history: JSON.stringify([{ status: "Creating", at: Date.now() }]) })) });
+      await insertVms(tx, mciId, namespace, vms);
       await tx.mci.update({ where: { id: mciId }, data: { settled: false, targetAction: "Create" } });
     });
     this.bump(mciId);
@@ -160,6 +193,32 @@ export class MciRepository {
 
   findMci(id: string): Promise<MciWithParts | null> {
     return this.prisma.mci.findUnique({ where: { id }, include: { subGroups: { orderBy: { createdAt: "asc" } }, vms: { orderBy: { name: "asc" } } } });
+  }
+
+  findMciHead(id: string): Promise<MciHead | null> {
+    return this.prisma.mci.findUnique({ where: { id }, include: { subGroups: { orderBy: { createdAt: "asc" } } } });
+  }
+
+  /**
+   * The MCI's VMs grouped by connection, status, desired state and whether the cloud made them:
+   * one index scan in SQLite instead of 10,000 rows (with their histories) read into objects on
+   * every pass of the MCI step.
+   */
+  async vmStateGroups(mciId: string): Promise<VmStateGroup[]> {
+    const rows = await this.prisma.$queryRaw<{ connection: string; status: string; desired: string; noCloud: number | bigint; n: number | bigint }[]>`
+      SELECT "connection", "status", "desired", ("cloudId" IS NULL) AS "noCloud", COUNT(*) AS "n" FROM "Vm" WHERE "mciId" = ${mciId} GROUP BY 1, 2, 3, 4`;
+    return rows.map((r) => ({ connection: r.connection, status: r.status, desired: r.desired, noCloud: Number(r.noCloud) === 1, count: Number(r.n) }));
+  }
+
+  /** Some columns of an MCI's VMs that match a filter: the MCI step reads rows only when it acts on them. */
+  mciVms(mciId: string, where: Prisma.VmWhereInput = {}): Promise<Pick<Vm, "id" | "subGroupId" | "connection" | "status" | "desired" | "cloudId">[]> {
+    return this.prisma.vm.findMany({ where: { ...where, mciId }, select: { id: true, subGroupId: true, connection: true, status: true, desired: true, cloudId: true } });
+  }
+
+  /** VMs per subgroup of one MCI. */
+  async countBySubGroup(mciId: string): Promise<Map<string, number>> {
+    const rows = await this.prisma.vm.groupBy({ by: ["subGroupId"], where: { mciId }, _count: { _all: true } });
+    return new Map(rows.map((r) => [r.subGroupId, r._count._all]));
   }
 
   async getMci(namespace: string, id: string): Promise<MciWithParts> {

@@ -1,33 +1,39 @@
 import { plural } from "@/lib/core/plural";
-import type { VmStatus } from "@/lib/core/types";
-import type { MciWithParts } from "@/lib/store/mci";
+import type { MciHead, VmStateGroup } from "@/lib/store/mci";
 import type { ProvisioningDeps } from "../deps";
 import { vmKey } from "./keys";
 import { releaseSharedIfUnused } from "./shared-resources";
 import { DONE, type StepResult } from "./step-result";
 import { wantsGone } from "./vm-step";
 
+const GONE = ["Terminated", "Removed"];
+
+/** A VM of this group still holds (or may hold) something in the cloud. */
+const isLive = (g: VmStateGroup) => g.status !== "Terminated" && !(g.status === "Failed" && g.noCloud);
+
 /**
  * The MCI-level step: applies the failure policy once a deployment has finished, removes the
  * rows of VMs refined away, frees shared resources no VM uses any more, and finishes a delete.
+ * It runs after every change a watch sees, so while thousands of VMs deploy it reads counts per
+ * state, not the VMs' rows; rows are read only for what it then acts on.
  */
 export async function reconcileMci(deps: ProvisioningDeps, mciId: string): Promise<StepResult> {
-  const mci = await deps.repo.findMci(mciId);
+  const mci = await deps.repo.findMciHead(mciId);
   if (!mci) return DONE;
+  let groups = await deps.repo.vmStateGroups(mciId);
   if (mci.deleting) {
-    const toStop = mci.vms.filter((v) => !wantsGone(v));
-    if (toStop.length) await terminate(deps, toStop.map((v) => v.id), mci);
-  } else if (!mci.settled && deploymentFinished(mci)) {
-    await applyPolicy(deps, mci);
+    if (groups.some((g) => !wantsGone(g))) {
+      await terminate(deps, mci.id, await deps.repo.mciVms(mci.id, { desired: { notIn: GONE } }));
+      groups = await deps.repo.vmStateGroups(mciId);
+    }
+  } else if (!mci.settled && deploymentFinished(groups)) {
+    await applyPolicy(deps, mci, groups);
   }
 
-  const removed = mci.vms.filter((v) => v.desired === "Removed" && v.status === "Terminated");
-  if (removed.length) {
+  if (groups.some((g) => g.desired === "Removed" && g.status === "Terminated")) {
+    const removed = await deps.repo.mciVms(mci.id, { desired: "Removed", status: "Terminated" });
     await deps.repo.deleteVms(mci.id, removed.map((v) => v.id));
-    // One pass over the VMs: per subgroup and per removed VM, it was quadratic in a 10,000-VM MCI.
-    const gone = new Set(removed);
-    const left = new Map<string, number>();
-    for (const v of mci.vms) if (!gone.has(v)) left.set(v.subGroupId, (left.get(v.subGroupId) ?? 0) + 1);
+    const left = await deps.repo.countBySubGroup(mci.id);
     for (const sg of mci.subGroups) {
       const count = left.get(sg.id) ?? 0;
       if (count !== sg.count) await deps.repo.setSubGroupCount(mci.id, sg.id, count);
@@ -36,57 +42,59 @@ export async function reconcileMci(deps: ProvisioningDeps, mciId: string): Promi
   }
 
   // Free the namespace's network, security group and key in every connection this MCI has left.
-  const connections = new Set([...mci.subGroups.map((s) => s.connection), ...mci.vms.map((v) => v.connection)]);
+  const connections = new Set([...mci.subGroups.map((s) => s.connection), ...groups.map((g) => g.connection)]);
+  const live = new Set(groups.filter(isLive).map((g) => g.connection));
   // Other MCIs of the namespace may still use them: then they stay (releaseSharedIfUnused checks).
   for (const name of connections) {
-    const live = mci.vms.some((v) => v.connection === name && v.status !== "Terminated" && !(v.status === "Failed" && !v.cloudId));
-    if (live) continue;
+    if (live.has(name)) continue;
     const connection = await deps.connections.config(name);
     if (connection) await releaseSharedIfUnused(deps, deps.driverFor(connection), mci.namespace);
   }
 
-  if (mci.deleting && mci.vms.every((v) => v.status === "Terminated" || (v.status === "Failed" && !v.cloudId))) {
+  if (mci.deleting && !groups.some(isLive)) {
     await deps.repo.deleteMci(mci.id);
   }
   return DONE;
 }
 
-function deploymentFinished(mci: MciWithParts): boolean {
-  return mci.vms.every((v) => v.status !== "Creating" || wantsGone(v));
+function deploymentFinished(groups: VmStateGroup[]): boolean {
+  return groups.every((g) => g.status !== "Creating" || wantsGone(g));
 }
 
-async function applyPolicy(deps: ProvisioningDeps, mci: MciWithParts): Promise<void> {
-  const failed = mci.vms.filter((v) => (v.status as VmStatus) === "Failed" && !wantsGone(v));
-  const running = mci.vms.filter((v) => v.status === "Running").length;
+async function applyPolicy(deps: ProvisioningDeps, mci: MciHead, groups: VmStateGroup[]): Promise<void> {
+  const total = groups.reduce((s, g) => s + g.count, 0);
+  const running = groups.filter((g) => g.status === "Running").reduce((s, g) => s + g.count, 0);
+  const failedCount = groups.filter((g) => g.status === "Failed" && !wantsGone(g)).reduce((s, g) => s + g.count, 0);
   await deps.repo.updateMci(mci.id, { settled: true });
-  if (!failed.length) {
-    await deps.repo.addEvent(mci.id, `deployment finished: ${running} of ${mci.vms.length} VMs running`);
+  if (!failedCount) {
+    await deps.repo.addEvent(mci.id, `deployment finished: ${running} of ${total} VMs running`);
     return;
   }
   if (mci.policy === "rollback") {
-    await deps.repo.addEvent(mci.id, `${plural(failed.length, "VM")} failed; policy rollback: terminating every VM of this MCI and its network`, "warn");
+    await deps.repo.addEvent(mci.id, `${plural(failedCount, "VM")} failed; policy rollback: terminating every VM of this MCI and its network`, "warn");
     await deps.repo.updateMci(mci.id, { targetAction: "Terminate" });
-    await terminate(deps, mci.vms.filter((v) => !wantsGone(v)).map((v) => v.id), mci);
+    await terminate(deps, mci.id, await deps.repo.mciVms(mci.id, { desired: { notIn: GONE } }));
   } else if (mci.policy === "refine") {
-    await deps.repo.addEvent(mci.id, `${plural(failed.length, "VM")} failed; policy refine: removing ${failed.length === 1 ? "it" : "them"}, ${plural(running, "running VM")} stay${running === 1 ? "s" : ""}`, "warn");
-    await refineVms(deps, failed.map((v) => v.id), mci);
+    await deps.repo.addEvent(mci.id, `${plural(failedCount, "VM")} failed; policy refine: removing ${failedCount === 1 ? "it" : "them"}, ${plural(running, "running VM")} stay${running === 1 ? "s" : ""}`, "warn");
+    await refineVms(deps, mci.id, await deps.repo.mciVms(mci.id, { status: "Failed", desired: { notIn: GONE } }));
   } else {
-    await deps.repo.addEvent(mci.id, `deployment finished: ${running} running, ${failed.length} failed (policy continue: failed VMs stay for you to inspect, refine removes them)`, "warn");
+    await deps.repo.addEvent(mci.id, `deployment finished: ${running} running, ${failedCount} failed (policy continue: failed VMs stay for you to inspect, refine removes them)`, "warn");
   }
 }
 
-async function terminate(deps: ProvisioningDeps, ids: string[], mci: MciWithParts): Promise<void> {
-  await deps.repo.setDesired(mci.id, ids, { desired: "Terminated" });
-  await enqueueVms(deps, ids, mci);
+type VmRef = { id: string; connection: string };
+
+async function terminate(deps: ProvisioningDeps, mciId: string, vms: VmRef[]): Promise<void> {
+  await deps.repo.setDesired(mciId, vms.map((v) => v.id), { desired: "Terminated" });
+  await enqueueVms(deps, vms);
 }
 
-export async function refineVms(deps: ProvisioningDeps, ids: string[], mci: MciWithParts): Promise<void> {
-  await deps.repo.setDesired(mci.id, ids, { desired: "Removed" });
-  await enqueueVms(deps, ids, mci);
+export async function refineVms(deps: ProvisioningDeps, mciId: string, vms: VmRef[]): Promise<void> {
+  await deps.repo.setDesired(mciId, vms.map((v) => v.id), { desired: "Removed" });
+  await enqueueVms(deps, vms);
 }
 
-async function enqueueVms(deps: ProvisioningDeps, ids: string[], mci: MciWithParts): Promise<void> {
-  const conn = new Map(mci.vms.map((v) => [v.id, v.connection]));
-  await deps.queue.enqueueMany(ids.map((id) => ({ key: vmKey(id), connection: conn.get(id) ?? null })), deps.clock.now());
+async function enqueueVms(deps: ProvisioningDeps, vms: VmRef[]): Promise<void> {
+  await deps.queue.enqueueMany(vms.map((v) => ({ key: vmKey(v.id), connection: v.connection })), deps.clock.now());
   deps.kick();
 }

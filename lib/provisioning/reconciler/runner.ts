@@ -20,6 +20,15 @@ export interface RunnerLimits {
 
 const READY_BATCH = 512;
 const READY_TTL_MS = 100;
+/**
+ * Steps started in one turn of the event loop. The simulator and SQLite answer without real I/O,
+ * so a started step runs to its end in promise callbacks alone, before any timer, socket or HTTP
+ * request gets a turn: 48 of them back to back held the server for seconds while an MCI of
+ * thousands deployed. A few per turn, then a turn for everyone else.
+ */
+const STARTS_PER_TURN = 8;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const DEFAULT_LIMITS: RunnerLimits = { global: 48, perConnection: 4, idleMs: 1_000 };
 
@@ -90,8 +99,13 @@ export class Reconciler {
       // Wall-clock, not deps.clock: the health check asks whether this loop still turns in real time.
       this.lastTurnAt = Date.now();
       if (!this.running) break;
+      if (started > 0) {
+        // More may be due at once: go on after the event loop has served what waits (requests, timers).
+        await nextTurn();
+        continue;
+      }
       const next = await this.deps.queue.nextDueAt().catch(() => null);
-      const wait = started > 0 ? 5 : next === null ? this.limits.idleMs : Math.min(this.limits.idleMs, Math.max(5, next - this.deps.clock.now()));
+      const wait = next === null ? this.limits.idleMs : Math.min(this.limits.idleMs, Math.max(5, next - this.deps.clock.now()));
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, wait);
         this.wake = () => {
@@ -109,7 +123,7 @@ export class Reconciler {
    * harmless, since finishing an item only removes the generation it ran.
    */
   private async dispatch(): Promise<number> {
-    const free = this.limits.global - this.inFlight.size;
+    const free = Math.min(STARTS_PER_TURN, this.limits.global - this.inFlight.size);
     if (free <= 0) return 0;
     const now = this.deps.clock.now();
     if (this.ready.length === 0 || now - this.readyAt > READY_TTL_MS) {

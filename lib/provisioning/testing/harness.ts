@@ -10,7 +10,7 @@ import { stores, type Database } from "@/lib/store";
 import { builtinConnections } from "../connections";
 import type { ProvisioningDeps } from "../deps";
 import { ensureDefaultNamespace } from "../namespaces";
-import { Reconciler } from "../reconciler/runner";
+import { Reconciler, type RunnerLimits } from "../reconciler/runner";
 
 export interface Harness {
   deps: ProvisioningDeps;
@@ -26,7 +26,7 @@ export interface Harness {
  * between the reconciler and the cloud (a driver that fails every Nth call, loses replies …).
  * `driver` replaces driver dependencies, e.g. the SSH pool and the credentials of registered hosts.
  */
-export async function startHarness(prisma: Database, env: Record<string, string> = {}, wrap: (d: CloudDriver) => CloudDriver = (d) => d, driver: Partial<DriverDeps> = {}): Promise<Harness> {
+export async function startHarness(prisma: Database, env: Record<string, string> = {}, wrap: (d: CloudDriver) => CloudDriver = (d) => d, driver: Partial<DriverDeps> = {}, limits: RunnerLimits = { global: 32, perConnection: 4, idleMs: 50 }): Promise<Harness> {
   const s = stores(prisma);
   const config = simConfigFromEnv({ BARISTA_SIM_FAULTS: "off", BARISTA_SIM_SPEED: "2000", ...env }, systemClock);
   const cloud = new SimCloud(s.sim, config);
@@ -47,7 +47,7 @@ export async function startHarness(prisma: Database, env: Record<string, string>
   };
   await ensureDefaultNamespace(deps);
   const errors: unknown[] = [];
-  reconciler = new Reconciler(deps, { global: 32, perConnection: 4, idleMs: 50 });
+  reconciler = new Reconciler(deps, limits);
   reconciler.onError((_key, e) => errors.push(e));
   await reconciler.start();
   return {

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Big-MCI benchmark: creates one MCI of N VMs (100 per subgroup, one subgroup per region, regions
+// spread over every provider) through lib/provisioning on a real SQLite file with the production
+// reconciler limits, at a high simulator speed. Prints the create call's time, the time until every
+// VM runs, the slowest VM as the simulated cloud timed it, the ratio, and how a health-style
+// database read and the event loop fared meanwhile. Never fails on a time.
+//
+//   node bench/big-mci/run.mjs [--vms 1000,2000,5000,10000] [--speed 1000] [--timeout 900]
+//
+// Add `--cpu-prof` before the script (node --cpu-prof bench/big-mci/run.mjs …) for a profile.
+// The benchmark itself is TypeScript (bench.ts), run by Vite with the project's `@/` alias.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServer, createServerModuleRunner } from "vite";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+process.chdir(root);
+const server = await createServer({ configFile: false, root, logLevel: "error", server: { middlewareMode: true, ws: false }, resolve: { alias: { "@": root } } });
+const runner = createServerModuleRunner(server.environments.ssr);
+try {
+  const bench = await runner.import(path.join(root, "bench/big-mci/bench.ts"));
+  await bench.main();
+} finally {
+  await runner.close();
+  await server.close();
+}
