@@ -1,14 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { MarkerItem } from "@/components/mci/status-marker-layer";
 import { fleetItems, regionMcis, type FleetMode } from "./fleet-items";
-import { FleetLayer } from "./fleet-layer";
 import { FleetLegend, FleetShowButton } from "./fleet-legend";
 import { FleetPicker, mciHref } from "./fleet-picker";
 import { withQuery } from "./map-url";
 import { useFleet } from "./use-fleet";
+
+// Leaflet reads `window` as it loads: the home page renders on the server too, so the layer loads in the browser only.
+const FleetLayer = dynamic(() => import("./fleet-layer").then((m) => m.FleetLayer), { ssr: false });
 
 /** `?fleet=0` hides the fleet, `?fleet=cpu` colours it by CPU; status rings otherwise. */
 type FleetSetting = "hidden" | FleetMode;
