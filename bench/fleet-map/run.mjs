@@ -111,6 +111,10 @@ await page.addInitScript(() => {
   requestAnimationFrame(tick);
 });
 
+// A console busy with 10,000 VMs' metrics on a loaded machine took over 30 s to fire "load" once.
+const NAV = { waitUntil: "domcontentloaded", timeout: 180_000 };
+page.setDefaultTimeout(180_000);
+
 const record = () => page.evaluate(() => Object.assign(window.__frames, { on: true, last: 0, frames: [] }));
 const collect = () => page.evaluate(() => ((window.__frames.on = false), window.__frames.frames));
 
@@ -149,7 +153,7 @@ async function panAndZoom() {
 }
 
 async function measure(withFleet) {
-  await page.goto(`${base}/${withFleet ? "" : "?fleet=0"}`);
+  await page.goto(`${base}/${withFleet ? "" : "?fleet=0"}`, NAV);
   await page.getByTestId("world-map").locator("canvas").first().waitFor();
   if (withFleet) await page.waitForFunction((n) => Number(document.querySelector('[data-testid="fleet-layer"]')?.getAttribute("data-vms")) >= n, deployed.vms);
   else await page.getByTestId("fleet-show").waitFor();
@@ -163,7 +167,7 @@ for (let r = 0; r < rounds; r++) {
   frames.fleet.push(...(await measure(true)));
 }
 loads.frames = load();
-await page.goto(`${base}/`);
+await page.goto(`${base}/`, NAV);
 await page.getByTestId("fleet-layer").waitFor();
 await sleep(1000);
 await page.screenshot({ path: "test-results/fleet-bench-home.png" });
@@ -171,7 +175,7 @@ const homeNodes = await page.evaluate(() => document.getElementsByTagName("*").l
 
 // The first MCI's page: time until its progress shows every VM, then its DOM size.
 const t = Date.now();
-await page.goto(`${base}/ns/${biggest.ns}/mci/${biggest.id}`);
+await page.goto(`${base}/ns/${biggest.ns}/mci/${biggest.id}`, NAV);
 await page.waitForFunction((total) => document.querySelector('[data-testid="mci-progress"]')?.getAttribute("data-total") === String(total), biggest.vms, { timeout: 120_000 });
 const mciPageMs = Date.now() - t;
 await sleep(1500);

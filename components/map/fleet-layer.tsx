@@ -4,7 +4,7 @@ import type { LayerEvent } from "leaflet";
 import { memo, useEffect, useState } from "react";
 import { useMap } from "react-leaflet";
 import { StatusMarker } from "@/components/mci/status-marker";
-import { StatusMarkerLayer, type MarkerItem } from "@/components/mci/status-marker-layer";
+import { StatusMarkerLayer, type ClusterLook, type MarkerItem } from "@/components/mci/status-marker-layer";
 
 /**
  * The rings share the region dots' pane, so one canvas hit-tests both: a dot beside a ring stays
@@ -36,8 +36,15 @@ function RingsOnTop() {
   return null;
 }
 
-/** The fleet on the home map: a status (or CPU) ring per region, drawn on the map's canvas. */
-export const FleetLayer = memo(function FleetLayer({ items, onPick }: { items: readonly MarkerItem[]; onPick: (key: string) => void }) {
+type Props = {
+  items: readonly MarkerItem[];
+  onPick: (key: string) => void;
+  /** How regions whose rings would overlap look as one ring (a hundred regions at world zoom would otherwise pile up). */
+  cluster: (members: readonly MarkerItem[]) => ClusterLook;
+};
+
+/** The fleet on the home map: a status (or CPU) ring per region, or per group of nearby regions, drawn on the map's canvas. */
+export const FleetLayer = memo(function FleetLayer({ items, onPick, cluster }: Props) {
   const map = useMap();
   // The region layer makes the pane; drawing into it first would make it here, and the region layer would then fail to.
   const [ready, setReady] = useState(() => Boolean(map.getPane(PANE)));
@@ -52,7 +59,7 @@ export const FleetLayer = memo(function FleetLayer({ items, onPick }: { items: r
   if (!ready) return null;
   return (
     <>
-      <StatusMarkerLayer items={items} pane={PANE} zIndex={PANE_Z} onClick={onPick} declutter />
+      <StatusMarkerLayer items={items} pane={PANE} zIndex={PANE_Z} onClick={onPick} cluster={cluster} declutter />
       <RingsOnTop />
     </>
   );

@@ -1,14 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { MarkerItem } from "@/components/mci/status-marker-layer";
+import { fleetClusterLook } from "./fleet-clusters";
 import { fleetItems, regionMcis, type FleetMode } from "./fleet-items";
-import { FleetLayer } from "./fleet-layer";
 import { FleetLegend, FleetShowButton } from "./fleet-legend";
 import { FleetPicker, mciHref } from "./fleet-picker";
 import { withQuery } from "./map-url";
 import { useFleet } from "./use-fleet";
+import type { FleetView } from "@/lib/validation/fleet";
+
+// Leaflet reads `window` as it loads: the home page renders on the server too, so the layer loads in the browser only.
+const FleetLayer = dynamic(() => import("./fleet-layer").then((m) => m.FleetLayer), { ssr: false });
 
 /** `?fleet=0` hides the fleet, `?fleet=cpu` colours it by CPU; status rings otherwise. */
 type FleetSetting = "hidden" | FleetMode;
@@ -19,6 +24,7 @@ export function parseFleet(value: string | null): FleetSetting {
 
 const FLEET_PARAM: Record<FleetSetting, string | null> = { hidden: "0", cpu: "cpu", status: null };
 const NO_ITEMS: MarkerItem[] = [];
+const EMPTY_VIEW: FleetView = { regions: [], mcis: [], namespaces: [], totals: { vms: 0, mcis: 0, namespaces: 0, regions: 0, byStatus: {} } };
 
 /**
  * The home map's fleet: `layer` goes inside the map, `overlay` (legend, MCI picker) over it. The
@@ -34,6 +40,8 @@ export function useFleetLayer(): { layer: ReactNode; overlay: ReactNode } {
   const fleet = useFleet(shown);
   const view = fleet.data;
   const items = useMemo(() => (view && shown ? fleetItems(view, mode) : NO_ITEMS), [view, mode, shown]);
+
+  const cluster = useMemo(() => (view ? fleetClusterLook(view, mode) : fleetClusterLook(EMPTY_VIEW, mode)), [view, mode]);
 
   const viewRef = useRef(view);
   useEffect(() => {
@@ -76,7 +84,7 @@ export function useFleetLayer(): { layer: ReactNode; overlay: ReactNode } {
   const closePicker = useCallback(() => setPicking(null), []);
 
   return {
-    layer: shown ? <FleetLayer items={items} onPick={onPick} /> : null,
+    layer: shown ? <FleetLayer items={items} onPick={onPick} cluster={cluster} /> : null,
     overlay: (
       <>
         {shown ? <FleetLegend view={view} mode={mode} error={fleet.error ? fleet.error.message : null} onMode={onMode} onHide={onHide} /> : <FleetShowButton onShow={onShow} />}

@@ -1,10 +1,12 @@
 "use client";
 
-import { layerGroup, type Map as LeafletMap } from "leaflet";
+import { latLngBounds, layerGroup, point, type Map as LeafletMap } from "leaflet";
 import { memo, useEffect, useRef, useState } from "react";
 import { useMap } from "react-leaflet";
 import { WORLD_COPIES } from "@/components/map/geo";
+import { clusterDiscs } from "./cluster-discs";
 import { declutter } from "./declutter";
+import { radiusForCount } from "./marker-radius";
 import { StatusMarker, type RingSegment } from "./status-marker";
 
 export type MarkerItem = {
@@ -20,7 +22,12 @@ export type MarkerItem = {
   disc?: string;
   /** Plain text; lines split on \n. */
   tooltip: string;
+  /** Set on a ring that stands for several places: where they are, so a click can zoom in to them. */
+  members?: readonly { latitude: number; longitude: number }[];
 };
+
+/** How a group of places looks as one ring; its place and radius come from the clustering. */
+export type ClusterLook = Pick<MarkerItem, "segments" | "label" | "tooltip" | "disc">;
 
 type Props = {
   items: readonly MarkerItem[];
@@ -30,6 +37,12 @@ type Props = {
   onClick?: (key: string) => void;
   /** Push overlapping markers apart at every zoom (the items' own offsets are then ignored). */
   declutter?: boolean;
+  /**
+   * Merge the places whose rings would overlap at the current zoom into one ring (recomputed on
+   * zoomend); a click on a group zooms in to it. At the map's last zoom, where zooming in can no
+   * longer split a group, the rings are pushed apart instead (with `declutter`).
+   */
+  cluster?: (members: readonly MarkerItem[]) => ClusterLook;
 };
 
 function escapeHtml(text: string): string {
@@ -54,11 +67,46 @@ function spreadOffsets(map: LeafletMap, items: readonly MarkerItem[], zoom: numb
   return new Map(items.map((i, n) => [i.key, offsets[n]]));
 }
 
+function ringCount(item: MarkerItem): number {
+  return item.segments.reduce((n, s) => n + s.count, 0);
+}
+
+/** The rings as drawn at this zoom: a place alone keeps its own item, overlapping places share one. */
+function clusterItems(map: LeafletMap, items: readonly MarkerItem[], zoom: number, look: (members: readonly MarkerItem[]) => ClusterLook): MarkerItem[] {
+  const discs = items.map((i) => {
+    const p = map.project([i.latitude, i.longitude], zoom);
+    return { x: p.x, y: p.y, r: i.radius, weight: ringCount(i) };
+  });
+  return clusterDiscs(discs, { radiusFor: radiusForCount, gap: 3 }).map((g) => {
+    if (g.members.length === 1) return items[g.members[0]];
+    const members = g.members.map((n) => items[n]);
+    const centre = map.unproject(point(g.x, g.y), zoom);
+    return {
+      ...look(members),
+      key: `group:${members.map((m) => m.key).join(",")}`,
+      latitude: centre.lat,
+      longitude: centre.lng,
+      radius: g.r,
+      offset: [0, 0],
+      highlight: members.some((m) => m.highlight),
+      members: members.map((m) => ({ latitude: m.latitude, longitude: m.longitude })),
+    };
+  });
+}
+
+/** Zooms in to a group's places: far enough that they are framed, and always at least one step. */
+function zoomToMembers(map: LeafletMap, members: readonly { latitude: number; longitude: number }[]) {
+  const bounds = latLngBounds(members.map((m) => [m.latitude, m.longitude]));
+  const fit = map.getBoundsZoom(bounds, false, point(80, 80));
+  const zoom = Math.min(map.getMaxZoom(), Math.max(fit, map.getZoom() + 1));
+  map.setView(bounds.getCenter(), zoom);
+}
+
 /**
  * Status rings for many places, kept imperatively: a poll that changes three regions redraws three
  * markers, not hundreds. Each place is drawn in every world copy so panning across 180° never empties the map.
  */
-export const StatusMarkerLayer = memo(function StatusMarkerLayer({ items, pane, zIndex, onClick, declutter: spread = false }: Props) {
+export const StatusMarkerLayer = memo(function StatusMarkerLayer({ items, pane, zIndex, onClick, declutter: spread = false, cluster }: Props) {
   const map = useMap();
   const [group] = useState(() => layerGroup());
   const markers = useRef(new Map<string, { marker: StatusMarker; item: MarkerItem }>());
@@ -79,20 +127,23 @@ export const StatusMarkerLayer = memo(function StatusMarkerLayer({ items, pane, 
   }, [map, group, pane, zIndex]);
 
   const [zoom, setZoom] = useState(() => map.getZoom());
+  const follows = spread || Boolean(cluster);
   useEffect(() => {
-    if (!spread) return;
+    if (!follows) return;
     const onZoom = () => setZoom(map.getZoom());
     map.on("zoomend", onZoom);
     return () => {
       map.off("zoomend", onZoom);
     };
-  }, [map, spread]);
+  }, [map, follows]);
 
   useEffect(() => {
     const live = markers.current;
-    const offsets = spread ? spreadOffsets(map, items, zoom) : null;
+    const grouping = cluster && zoom < map.getMaxZoom();
+    const shown = grouping ? clusterItems(map, items, zoom, cluster) : items;
+    const offsets = spread && !grouping ? spreadOffsets(map, shown, zoom) : null;
     const seen = new Set<string>();
-    for (const given of items) {
+    for (const given of shown) {
       const offset = offsets?.get(given.key);
       const item = offset && (offset[0] !== given.offset[0] || offset[1] !== given.offset[1]) ? { ...given, offset } : given;
       for (const copy of WORLD_COPIES) {
@@ -112,7 +163,8 @@ export const StatusMarkerLayer = memo(function StatusMarkerLayer({ items, pane, 
             bubblingMouseEvents: false,
           });
           marker.bindTooltip(tooltipHtml(item.tooltip), { className: "region-tooltip", direction: "top", sticky: true, offset: [0, -14] });
-          marker.on("click", () => clickRef.current?.(item.key));
+          const members = item.members;
+          marker.on("click", () => (members ? zoomToMembers(map, members) : clickRef.current?.(item.key)));
           group.addLayer(marker);
           live.set(id, { marker, item });
           continue;
@@ -141,7 +193,7 @@ export const StatusMarkerLayer = memo(function StatusMarkerLayer({ items, pane, 
       group.removeLayer(marker);
       live.delete(id);
     }
-  }, [items, group, pane, spread, map, zoom]);
+  }, [items, group, pane, spread, cluster, map, zoom]);
 
   return null;
 });

@@ -1,7 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,12 +5,12 @@ import { z } from "zod";
 import { listImages, listProviders, listRegions, listSpecs } from "@/lib/catalogue";
 import { ensureDefaultNamespace } from "@/lib/provisioning";
 import { runtime } from "@/lib/server";
-import { disconnectDb, migrateDatabase } from "@/lib/store";
 import { userDataDigest, type UserDataDigest } from "@/lib/store/user-data-digest";
 import type { Endpoint } from "./endpoint";
 import { ALL_ENDPOINTS } from "./endpoints";
 import { arbitraryFromSchema, asText, hostileJsonBody, hostileLineProtocol, hostileString, type SchemaArbitraryContext } from "./hostile-input";
 import { fillPath, loadServedEndpoints, type ServedEndpoint } from "./route-modules";
+import { routeDatabase } from "./testing/route-database";
 
 // Every operation of ALL_ENDPOINTS, through its real route module over a database file of this
 // test's own, with hostile bodies, queries and path parameters (fast-check). Whatever comes in,
@@ -23,16 +19,7 @@ import { fillPath, loadServedEndpoints, type ServedEndpoint } from "./route-modu
 // Object.prototype. BARISTA_FUZZ_SEED repeats a run; BARISTA_FUZZ_RUNS sets the runs per operation.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const dir = mkdtempSync(path.join(tmpdir(), "barista-fuzz-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const TOKEN = `fuzz-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = TOKEN;
-process.env.BARISTA_SIM_FAULTS = "off";
-delete process.env.BARISTA_WEBHOOK_ALLOW;
-delete process.env.BARISTA_ANONYMOUS_ROLE;
-migrateDatabase(file);
+const { file, adminAuth } = routeDatabase("fuzz", { BARISTA_SIM_FAULTS: "off", BARISTA_WEBHOOK_ALLOW: undefined, BARISTA_ANONYMOUS_ROLE: undefined });
 
 const SEED = Number(process.env.BARISTA_FUZZ_SEED ?? 20_260_301);
 const RUNS = Number(process.env.BARISTA_FUZZ_RUNS ?? 12);
@@ -71,7 +58,7 @@ async function call(s: ServedEndpoint, req: FuzzRequest): Promise<Answer> {
   for (const [k, v] of req.query) url.searchParams.append(k, v);
   // Every HTTP/1.1 request names its host (Node refuses one that does not).
   const headers: Record<string, string> = { host: url.host };
-  if (req.caller === "admin") headers.authorization = `Bearer ${TOKEN}`;
+  if (req.caller === "admin") headers.authorization = adminAuth.authorization;
   if (req.caller === "viewer") headers.authorization = `Bearer ${viewerToken}`;
   if (req.caller === "forged") Object.assign(headers, req.forged);
   const withBody = s.ep.method !== "GET" && req.body !== undefined;
@@ -174,8 +161,6 @@ afterAll(async () => {
     const lines = [...tally].map(([op, counts]) => `${op}: ${[...counts].sort(([a], [b]) => a - b).map(([st, n]) => `${st}×${n}`).join(" ")}`);
     console.info(`[fuzz] answers by operation (seed ${SEED}):\n${lines.join("\n")}`);
   }
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 type JsonSchema = Record<string, unknown>;

@@ -1,29 +1,17 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { listSpecs } from "@/lib/catalogue";
 import { ensureDefaultNamespace } from "@/lib/provisioning";
 import { runtime } from "@/lib/server";
-import { disconnectDb, migrateDatabase } from "@/lib/store";
 import type { RouteHandler } from "./route-modules";
+import { routeDatabase } from "./testing/route-database";
 
 // Telegraf's influxdb and influxdb_v2 outputs, as their HTTP clients build the requests (method,
 // path, query, headers, gzip, credentials), sent to the real route modules over a database of
 // this test's own; the samples are read back through GET /api/v1/metrics.
 
-const dir = mkdtempSync(path.join(tmpdir(), "barista-influx-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const ADMIN = `admin-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = ADMIN;
-process.env.BARISTA_SIM_FAULTS = "off";
-delete process.env.BARISTA_ANONYMOUS_ROLE;
-migrateDatabase(file);
+const { adminToken: ADMIN } = routeDatabase("influx", { BARISTA_SIM_FAULTS: "off", BARISTA_ANONYMOUS_ROLE: undefined });
 
 type Module = Record<string, RouteHandler>;
 const routes: Record<string, Module> = {};
@@ -100,11 +88,6 @@ beforeAll(async () => {
   agent = ((await admin("tokens", "POST", "/api/v1/tokens", { name: "telegraf", role: "agent" })) as { token: string }).token;
   viewer = ((await admin("tokens", "POST", "/api/v1/tokens", { name: "reader", role: "viewer" })) as { token: string }).token;
 }, 60_000);
-
-afterAll(async () => {
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe("Telegraf's influxdb output (InfluxDB 1.x: POST /write)", () => {
   it("stores a gzipped batch sent with basic auth at its nanosecond timestamps, and answers 204 with no body", async () => {

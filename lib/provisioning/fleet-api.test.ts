@@ -1,28 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "@/lib/auth";
-import { db, disconnectDb, migrateDatabase } from "@/lib/store";
+import { beforeAll, describe, expect, it } from "vitest";
+import { routeDatabase, type AuthHeader, type Handler } from "@/lib/http/testing/route-database";
+import { db } from "@/lib/store";
 import type { FleetView } from "@/lib/validation/fleet";
 
 // The real route module over a database of this test's own: MCIs in two namespaces, callers of
 // several roles (one narrowed in a namespace), CPU samples in the metric store.
-const dir = mkdtempSync(path.join(tmpdir(), "barista-fleet-api-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const ADMIN = `test-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = ADMIN;
-migrateDatabase(file);
+const { adminAuth: ADMIN, tokenFor } = routeDatabase("fleet-api");
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let fleet: { GET: Handler };
-const token = () => `brst_${randomBytes(20).toString("hex")}`;
-const VIEWER = token();
-const NARROWED = token();
-const AGENT = token();
+let VIEWER: AuthHeader;
+let NARROWED: AuthHeader;
+let AGENT: AuthHeader;
 const SEOUL = "aws-ap-northeast-2";
 const FRANKFURT = "aws-eu-central-1";
 
@@ -58,17 +46,13 @@ beforeAll(async () => {
     { vmId: "vm-w3", metric: "cpu_utilization", ts: Date.now() - 120_000, value: 99 },
   ]);
   await db().user.create({ data: { id: "u-narrowed", name: "Nia", email: "nia@example.com", role: "operator", namespaceRoles: JSON.stringify({ default: "viewer" }) } });
-  for (const [name, role, value, userId] of [["viewer", "viewer", VIEWER, null], ["narrowed", "operator", NARROWED, "u-narrowed"], ["agent", "agent", AGENT, null]] as const) {
-    await rt.stores.tokens.create({ id: `tok-${name}`, name, role, hash: hashToken(value), start: value.slice(0, 9), userId, expiresAt: null });
-  }
-});
-afterAll(async () => {
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
+  VIEWER = await tokenFor("viewer");
+  NARROWED = await tokenFor("operator", { name: "narrowed", userId: "u-narrowed" });
+  AGENT = await tokenFor("agent");
 });
 
-const get = (bearer: string | null, headers: Record<string, string> = {}) =>
-  fleet.GET(new Request("http://x/api/v1/fleet", { headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers } }), { params: Promise.resolve({}) });
+const get = (auth: AuthHeader | null, headers: Record<string, string> = {}) =>
+  fleet.GET(new Request("http://x/api/v1/fleet", { headers: { ...auth, ...headers } }), { params: Promise.resolve({}) });
 
 describe("GET /api/v1/fleet", () => {
   it("answers every namespace's MCIs per region, with status counts, MCI names and the average recent CPU", async () => {

@@ -1,28 +1,18 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { disconnectDb, migrateDatabase } from "@/lib/store";
+import { routeDatabase, type Handler } from "@/lib/http/testing/route-database";
 
 // The real route modules over a database of this test's own: the path a request takes, from the
 // route wrapper's validation through the vault to the file on disk.
-const dir = mkdtempSync(path.join(tmpdir(), "barista-vault-api-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
 // Requests come as the admin automation token, the way scripts call the API.
-const TOKEN = `test-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = TOKEN;
-const auth = { authorization: `Bearer ${TOKEN}` };
-migrateDatabase(file);
+const { file, adminAuth: auth } = routeDatabase("vault-api");
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let collection: { GET: Handler; POST: Handler };
 let one: { GET: Handler; DELETE: Handler };
 let connectionsRoute: { POST: Handler };
 let namespacesRoute: { POST: Handler };
-let sshKeyRoute: { GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
+let sshKeyRoute: { GET: Handler };
 
 const logged: string[] = [];
 let sshKey = "";
@@ -38,8 +28,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   vi.restoreAllMocks();
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const noParams = { params: Promise.resolve({}) };

@@ -1,15 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listSpecs } from "@/lib/catalogue";
 import { ALL_ENDPOINTS } from "@/lib/http/endpoints";
 import { fillPath, loadServedEndpoints, type ServedEndpoint } from "@/lib/http/route-modules";
+import { routeDatabase } from "@/lib/http/testing/route-database";
 import { ensureDefaultNamespace } from "@/lib/provisioning";
 import { runtime } from "@/lib/server";
-import { disconnectDb, migrateDatabase } from "@/lib/store";
 
 // Secrets written through the API, searched for everywhere they must not be: every byte of every
 // file beside the database (the file, its -wal and -shm, the metrics store), every line the server
@@ -17,13 +16,7 @@ import { disconnectDb, migrateDatabase } from "@/lib/store";
 // after requests that failed with a secret in them.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const dir = mkdtempSync(path.join(tmpdir(), "barista-leak-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const AUTOMATION = `automation-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = AUTOMATION;
-migrateDatabase(file);
+const { dir, adminToken: AUTOMATION } = routeDatabase("leak");
 
 /** Values no other byte of the test could produce by chance. */
 const SECRET = `cloud-secret-${randomBytes(12).toString("hex")}`;
@@ -142,8 +135,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("secrets written through the API", () => {

@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb, migrateDatabase } from "@/lib/store";
+import { beforeAll, describe, expect, it } from "vitest";
+import { routeDatabase, type Handler } from "@/lib/http/testing/route-database";
 
 // The real route modules over a database of this test's own, as the admin automation token.
-const dir = mkdtempSync(path.join(tmpdir(), "barista-host-keys-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-const TOKEN = `test-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = TOKEN;
-migrateDatabase(file);
+const { adminAuth: auth } = routeDatabase("host-keys");
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let list: { GET: Handler };
 let one: { DELETE: Handler };
 beforeAll(async () => {
   list = await import("@/app/api/v1/host-keys/route");
   one = await import("@/app/api/v1/host-keys/[hostId]/route");
 });
-afterAll(async () => {
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
-});
 
-const auth = { authorization: `Bearer ${TOKEN}` };
 const forget = (hostId: string) => one.DELETE(new Request(`http://x/api/v1/host-keys/${encodeURIComponent(hostId)}`, { method: "DELETE", headers: auth }), { params: Promise.resolve({ hostId }) });
 
 describe("pinned host keys", () => {

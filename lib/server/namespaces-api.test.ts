@@ -1,32 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb, migrateDatabase, stores } from "@/lib/store";
+import { beforeAll, describe, expect, it } from "vitest";
+import { routeDatabase, type Handler } from "@/lib/http/testing/route-database";
+import { db, stores } from "@/lib/store";
 
 // DELETE /api/v1/namespaces/{ns} through its route, over a database of this test's own: the 404,
 // the 409s in words, the key leaving the vault, and the audit entry of each answer.
-const dir = mkdtempSync(path.join(tmpdir(), "barista-ns-api-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const TOKEN = `test-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = TOKEN;
-const auth = { authorization: `Bearer ${TOKEN}` };
-migrateDatabase(file);
+const { adminAuth: auth } = routeDatabase("ns-api");
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let namespaces: { GET: Handler; POST: Handler };
 let namespace: { DELETE: Handler };
 
 beforeAll(async () => {
   namespaces = await import("@/app/api/v1/namespaces/route");
   namespace = await import("@/app/api/v1/namespaces/[ns]/route");
-});
-afterAll(async () => {
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const noParams = { params: Promise.resolve({}) };

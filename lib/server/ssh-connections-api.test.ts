@@ -1,23 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routeDatabase, type Handler } from "@/lib/http/testing/route-database";
 import { startTestHosts, type TestSshd } from "@/lib/remote/testing/sshd.mjs";
-import { disconnectDb, migrateDatabase } from "@/lib/store";
 
 // The connections and credentials routes over a database of this test's own, with two real
 // OpenSSH servers registered as an ssh connection: validation, verify and the 409s as a client sees them.
-const dir = mkdtempSync(path.join(tmpdir(), "barista-ssh-api-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const TOKEN = `test-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = TOKEN;
-const auth = { authorization: `Bearer ${TOKEN}` };
-migrateDatabase(file);
+const { adminAuth: auth } = routeDatabase("ssh-api");
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let connections: { GET: Handler; POST: Handler };
 let connection: { GET: Handler; DELETE: Handler };
 let verify: { POST: Handler };
@@ -37,8 +26,6 @@ afterAll(async () => {
   runtime().ssh.closeAll();
   await a?.stop();
   await b?.stop();
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const noParams = { params: Promise.resolve({}) };

@@ -1,10 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "@/lib/auth";
-import { db, disconnectDb, migrateDatabase } from "@/lib/store";
+import { routeDatabase, type AuthHeader, type Handler } from "@/lib/http/testing/route-database";
+import { db } from "@/lib/store";
 import { makeFleet, type Fleet } from "../commands/testing";
 import { startTestSshd, type TestSshd } from "../testing/sshd.mjs";
 import type { AppInstaller } from "./installer";
@@ -12,22 +8,15 @@ import { makeInstaller, testRecipe } from "./testing";
 
 // The real route modules over a database of this test's own; the server's installer is swapped
 // for one with test recipes over an MCI whose VMs log in to a real OpenSSH server.
-const dir = mkdtempSync(path.join(tmpdir(), "barista-apps-api-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const ADMIN = `test-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = ADMIN;
-migrateDatabase(file);
+const { tokenFor } = routeDatabase("apps-api");
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let catalogue: { GET: Handler };
 let collection: { GET: Handler; POST: Handler };
 let sshd: TestSshd;
 let f: Fleet;
 let installer: AppInstaller;
-const VIEWER = `brst_${randomBytes(20).toString("hex")}`;
-const OPERATOR = `brst_${randomBytes(20).toString("hex")}`;
+let VIEWER: AuthHeader;
+let OPERATOR: AuthHeader;
 
 beforeAll(async () => {
   catalogue = await import("@/app/api/v1/apps/route");
@@ -40,25 +29,21 @@ beforeAll(async () => {
     testRecipe({ id: "hello", ports: [{ protocol: "tcp", port: 8080, description: "web" }], url: "http://{{host}}:8080/", steps: [{ name: "Wait a moment", run: "sleep 1" }], health: { run: "true" } }),
   ]);
   rt.apps = installer;
-  for (const [name, role, value] of [["viewer", "viewer", VIEWER], ["operator", "operator", OPERATOR]] as const) {
-    await rt.stores.tokens.create({ id: `tok-${name}`, name, role, hash: hashToken(value), start: value.slice(0, 9), userId: null, expiresAt: null });
-  }
+  VIEWER = await tokenFor("viewer");
+  OPERATOR = await tokenFor("operator");
 });
 afterAll(async () => {
   await sshd?.stop();
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-const as = (token: string) => ({ authorization: `Bearer ${token}` });
 const base = () => `http://x/api/v1/ns/${f.namespace}/mci/${f.mciId}/apps`;
 const params = (id = f.mciId) => ({ params: Promise.resolve({ ns: f.namespace, id }) });
-const post = (body: unknown, token = OPERATOR) => collection.POST(new Request(base(), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...as(token) } }), params());
+const post = (body: unknown, auth = OPERATOR) => collection.POST(new Request(base(), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...auth } }), params());
 const errorOf = async (r: Response) => ((await r.json()) as { error: string }).error;
 
 describe("the apps API", () => {
   it("lists the apps to a viewer, and to no one signed out", async () => {
-    const r = await catalogue.GET(new Request("http://x/api/v1/apps", { headers: as(VIEWER) }), { params: Promise.resolve({}) });
+    const r = await catalogue.GET(new Request("http://x/api/v1/apps", { headers: VIEWER }), { params: Promise.resolve({}) });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual([{ id: "hello", name: "Test hello", version: "1.0.0", description: "A test app.", ports: [{ protocol: "tcp", port: 8080, description: "web" }], url: "http://{{host}}:8080/", steps: ["Wait a moment"] }]);
     expect((await catalogue.GET(new Request("http://x/api/v1/apps"), { params: Promise.resolve({}) })).status).toBe(401);
@@ -77,7 +62,7 @@ describe("the apps API", () => {
       expect([JSON.stringify(body), r.status]).toEqual([JSON.stringify(body), status]);
       expect(await errorOf(r)).toMatch(message);
     }
-    expect((await collection.GET(new Request(base(), { headers: as(VIEWER) }), params("mci-none"))).status).toBe(404);
+    expect((await collection.GET(new Request(base(), { headers: VIEWER }), params("mci-none"))).status).toBe(404);
   });
 
   it("lets an operator install (202, audited) and a viewer only read; a second install meanwhile is 409", async () => {
@@ -89,11 +74,11 @@ describe("the apps API", () => {
     const again = await post({ app: "hello" });
     expect(again.status).toBe(409);
     expect(await errorOf(again)).toMatch(/Test hello is still being installed on MCI .* \(install app-\w+, started by operator/);
-    const during = (await (await collection.GET(new Request(base(), { headers: as(VIEWER) }), params())).json()) as { installId: string; status: string; vms: { state: string }[] }[];
+    const during = (await (await collection.GET(new Request(base(), { headers: VIEWER }), params())).json()) as { installId: string; status: string; vms: { state: string }[] }[];
     expect(during).toMatchObject([{ installId: id, status: "installing" }]);
     expect(during[0].vms.every((v) => v.state === "installing")).toBe(true);
     await installer.settled(id);
-    const after = (await (await collection.GET(new Request(base(), { headers: as(VIEWER) }), params())).json()) as unknown[];
+    const after = (await (await collection.GET(new Request(base(), { headers: VIEWER }), params())).json()) as unknown[];
     expect(after).toMatchObject([
       {
         app: "hello",

@@ -1,32 +1,21 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "@/lib/auth";
-import { db, disconnectDb, migrateDatabase } from "@/lib/store";
+import { routeDatabase, type AuthHeader, type Handler } from "@/lib/http/testing/route-database";
+import { db } from "@/lib/store";
 import { startTestSshd, type TestSshd } from "../testing/sshd.mjs";
 import { makeFleet, type Fleet } from "./testing";
 
 // The real route modules over a database of this test's own; the server's command engine is
 // swapped for one whose VMs log in to a real OpenSSH server, so every request runs for real.
-const dir = mkdtempSync(path.join(tmpdir(), "barista-commands-api-"));
-const file = path.join(dir, "barista.db");
-process.env.DATABASE_URL = `file:${file}`;
-process.env.BARISTA_SECRET_KEY = randomBytes(32).toString("base64");
-const ADMIN = `test-${randomBytes(16).toString("hex")}`;
-process.env.BARISTA_API_TOKEN = ADMIN;
-migrateDatabase(file);
+const { tokenFor } = routeDatabase("commands-api");
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 let collection: { GET: Handler; POST: Handler };
 let one: { GET: Handler };
 let stream: { GET: Handler };
 let cancel: { POST: Handler };
 let sshd: TestSshd;
 let f: Fleet;
-const VIEWER = `brst_${randomBytes(20).toString("hex")}`;
-const OPERATOR = `brst_${randomBytes(20).toString("hex")}`;
+let VIEWER: AuthHeader;
+let OPERATOR: AuthHeader;
 
 beforeAll(async () => {
   collection = await import("@/app/api/v1/ns/[ns]/mci/[id]/commands/route");
@@ -38,20 +27,16 @@ beforeAll(async () => {
   f = await makeFleet(db(), () => ({ host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey }), { subGroups: { web: 2, db: 1 } });
   const rt = runtime();
   rt.commands = f.engine;
-  for (const [name, role, value] of [["viewer", "viewer", VIEWER], ["operator", "operator", OPERATOR]] as const) {
-    await rt.stores.tokens.create({ id: `tok-${name}`, name, role, hash: hashToken(value), start: value.slice(0, 9), userId: null, expiresAt: null });
-  }
+  VIEWER = await tokenFor("viewer");
+  OPERATOR = await tokenFor("operator");
 });
 afterAll(async () => {
   await sshd?.stop();
-  await disconnectDb();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-const as = (token: string) => ({ authorization: `Bearer ${token}` });
 const base = () => `http://x/api/v1/ns/${f.namespace}/mci/${f.mciId}/commands`;
 const params = (more: Record<string, string> = {}) => ({ params: Promise.resolve({ ns: f.namespace, id: f.mciId, ...more }) });
-const post = (body: unknown, token = OPERATOR) => collection.POST(new Request(base(), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...as(token) } }), params());
+const post = (body: unknown, auth = OPERATOR) => collection.POST(new Request(base(), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...auth } }), params());
 const errorOf = async (r: Response) => ((await r.json()) as { error: string }).error;
 
 /** The events of a text/event-stream body, in order, once the server closed it. */
@@ -91,7 +76,7 @@ describe("the remote commands API", () => {
   it("lets a viewer read but not run or cancel", async () => {
     const refused = await post({ command: "true" }, VIEWER);
     expect(refused.status).toBe(403);
-    expect((await collection.GET(new Request(base(), { headers: as(VIEWER) }), params())).status).toBe(200);
+    expect((await collection.GET(new Request(base(), { headers: VIEWER }), params())).status).toBe(200);
   });
 
   it("runs a command on one subgroup (202), records its text in the audit log, and lists it newest first", async () => {
@@ -99,7 +84,7 @@ describe("the remote commands API", () => {
     expect(r.status).toBe(202);
     const { id } = (await r.json()) as { id: string };
     await f.engine.settled(id);
-    const got = await one.GET(new Request(`${base()}/${id}`, { headers: as(VIEWER) }), params({ cid: id }));
+    const got = await one.GET(new Request(`${base()}/${id}`, { headers: VIEWER }), params({ cid: id }));
     const view = (await got.json()) as { status: string; createdBy: string; vms: { vmName: string; status: string; stdout: string }[] };
     expect(view.status).toBe("finished");
     expect(view.createdBy).toBe("operator");
@@ -111,15 +96,15 @@ describe("the remote commands API", () => {
     expect(audit.map((e) => e.target)).toContain(`${f.namespace}/${f.mciId}/commands/${id}: echo from-$(uname -s)`);
     const second = (await (await post({ command: "true", vmIds: [f.vms[2].id] })).json()) as { id: string };
     await f.engine.settled(second.id);
-    const list = (await (await collection.GET(new Request(`${base()}?limit=1`, { headers: as(VIEWER) }), params())).json()) as { id: string; vmCount: number }[];
+    const list = (await (await collection.GET(new Request(`${base()}?limit=1`, { headers: VIEWER }), params())).json()) as { id: string; vmCount: number }[];
     expect(list.map((c) => [c.id, c.vmCount])).toEqual([[second.id, 1]]);
-    const older = (await (await collection.GET(new Request(`${base()}?before=${second.id}`, { headers: as(VIEWER) }), params())).json()) as { id: string }[];
+    const older = (await (await collection.GET(new Request(`${base()}?before=${second.id}`, { headers: VIEWER }), params())).json()) as { id: string }[];
     expect(older[0].id).toBe(id);
   });
 
   it("streams a snapshot, then output and statuses as they come, then the end", async () => {
     const { id } = (await (await post({ command: "echo one; sleep 1; echo two >&2", vmIds: [f.vms[0].id] })).json()) as { id: string };
-    const r = await stream.GET(new Request(`${base()}/${id}/stream`, { headers: as(VIEWER) }), params({ cid: id }));
+    const r = await stream.GET(new Request(`${base()}/${id}/stream`, { headers: VIEWER }), params({ cid: id }));
     expect(r.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const events = await readEvents(r);
     expect(events[0].event).toBe("snapshot");
@@ -136,7 +121,7 @@ describe("the remote commands API", () => {
     expect(twoAt).toBeGreaterThan(0);
     expect(doneAt).toBeGreaterThan(twoAt);
     // An ended command answers its snapshot and its end at once.
-    const again = await readEvents(await stream.GET(new Request(`${base()}/${id}/stream`, { headers: as(VIEWER) }), params({ cid: id })));
+    const again = await readEvents(await stream.GET(new Request(`${base()}/${id}/stream`, { headers: VIEWER }), params({ cid: id })));
     expect(again.map((e) => e.event)).toEqual(["snapshot", "end"]);
     expect((again[0].data as { vms: { stdout: string }[] }).vms[0].stdout).toBe("one\n");
   });
@@ -144,25 +129,25 @@ describe("the remote commands API", () => {
   it("cancels (202, operator only) and refuses to cancel what ended (409)", async () => {
     const { id } = (await (await post({ command: "sleep 30", subGroup: "web" })).json()) as { id: string };
     const url = `${base()}/${id}/cancel`;
-    const byViewer = await cancel.POST(new Request(url, { method: "POST", headers: as(VIEWER) }), params({ cid: id }));
+    const byViewer = await cancel.POST(new Request(url, { method: "POST", headers: VIEWER }), params({ cid: id }));
     expect(byViewer.status).toBe(403);
-    const r = await cancel.POST(new Request(url, { method: "POST", headers: as(OPERATOR) }), params({ cid: id }));
+    const r = await cancel.POST(new Request(url, { method: "POST", headers: OPERATOR }), params({ cid: id }));
     expect(r.status).toBe(202);
     await f.engine.settled(id);
-    const view = (await (await one.GET(new Request(`${base()}/${id}`, { headers: as(VIEWER) }), params({ cid: id }))).json()) as { status: string; counts: Record<string, number> };
+    const view = (await (await one.GET(new Request(`${base()}/${id}`, { headers: VIEWER }), params({ cid: id }))).json()) as { status: string; counts: Record<string, number> };
     expect(view.status).toBe("cancelled");
     expect(view.counts.cancelled).toBe(2);
-    const late = await cancel.POST(new Request(url, { method: "POST", headers: as(OPERATOR) }), params({ cid: id }));
+    const late = await cancel.POST(new Request(url, { method: "POST", headers: OPERATOR }), params({ cid: id }));
     expect(late.status).toBe(409);
     expect(await errorOf(late)).toMatch(/already ended/);
   });
 
   it("answers 404 for a command of another MCI and 409 when no chosen VM is Running", async () => {
-    const r = await one.GET(new Request(`${base()}/cmd-000000000000`, { headers: as(VIEWER) }), params({ cid: "cmd-000000000000" }));
+    const r = await one.GET(new Request(`${base()}/cmd-000000000000`, { headers: VIEWER }), params({ cid: "cmd-000000000000" }));
     expect(r.status).toBe(404);
     const stopped = await makeFleet(db(), () => ({ host: sshd.host, port: sshd.port, username: sshd.username, privateKey: sshd.privateKey }), { subGroups: { a: 2 }, statuses: { 0: "Suspended", 1: "Creating" } });
     const refused = await collection.POST(
-      new Request(base(), { method: "POST", body: JSON.stringify({ command: "true" }), headers: { "content-type": "application/json", ...as(OPERATOR) } }),
+      new Request(base(), { method: "POST", body: JSON.stringify({ command: "true" }), headers: { "content-type": "application/json", ...OPERATOR } }),
       { params: Promise.resolve({ ns: stopped.namespace, id: stopped.mciId }) },
     );
     expect(refused.status).toBe(409);
