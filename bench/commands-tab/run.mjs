@@ -8,7 +8,7 @@
 //
 //   node bench/commands-tab/run.mjs [--regions 50] [--per-region 20] [--port 3270] [--speed 100] [--command "..."] [--shot file.png]
 import os from "node:os";
-import { launchChromium } from "../support/browser.mjs";
+import { frameRecorder, launchChromium } from "../support/browser.mjs";
 import { benchToken, deployMci, globalSubGroups, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
 const args = parseArgs();
@@ -26,23 +26,15 @@ const { id: mciId, mci } = await deployMci(base, { name: `cmd-bench-${Date.now()
 
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: { authorization: `Bearer ${benchToken}` } });
-await page.addInitScript(() => {
-  const state = { on: false, last: 0, frames: [] };
-  window.__frames = state;
-  const tick = (t) => {
-    if (state.on && state.last) state.frames.push(t - state.last);
-    state.last = t;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-});
+// Every frame's time, from requestAnimationFrame.
+const frameTimes = await frameRecorder(page);
 
 await page.goto(`${base}/ns/default/mci/${mciId}?tab=commands`);
 await page.getByTestId("command-input").waitFor();
 await sleep(1500);
 await page.getByTestId("command-input").fill(command);
 const started = Date.now();
-await page.evaluate(() => Object.assign(window.__frames, { on: true, last: 0, frames: [] }));
+await frameTimes.start();
 await page.getByTestId("command-input").press("Enter");
 await page.getByTestId("command-view").waitFor();
 const view = page.getByTestId("command-view");
@@ -58,7 +50,7 @@ while ((await view.getAttribute("data-status")) !== "finished" && Date.now() - s
   scrolls++;
 }
 const doneMs = Date.now() - started;
-const frames = await page.evaluate(() => ((window.__frames.on = false), window.__frames.frames));
+const frames = await frameTimes.stop();
 const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
 if (args.shot) await page.screenshot({ path: args.shot });
 const counts = await page.getByTestId("command-counts").evaluate((el) => Object.fromEntries([...el.attributes].filter((a) => a.name.startsWith("data-") && a.name !== "data-testid").map((a) => [a.name.slice(5), Number(a.value)])));

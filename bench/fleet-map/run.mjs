@@ -10,7 +10,7 @@
 //   node bench/fleet-map/run.mjs [--mcis 10] [--per-mci 1000] [--regions 100] [--rounds 2] [--drags 4]
 //                                [--port 3401] [--speed 1000] [--deploy-minutes 20]
 import os from "node:os";
-import { launchChromium } from "../support/browser.mjs";
+import { frameRecorder, launchChromium } from "../support/browser.mjs";
 import { authorized, globalSubGroups, json, makeTokens, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
 const args = parseArgs();
@@ -100,23 +100,15 @@ const browser = await launchChromium();
 // The browser holds a viewer's API token, as a wall display would.
 const [viewerToken] = await makeTokens(base, 1, "viewer");
 const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: authorized({}, viewerToken) });
-await page.addInitScript(() => {
-  const state = { on: false, last: 0, frames: [] };
-  window.__frames = state;
-  const tick = (t) => {
-    if (state.on && state.last) state.frames.push(t - state.last);
-    state.last = t;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-});
+// Every frame's time, from requestAnimationFrame.
+const frameTimes = await frameRecorder(page);
 
 // A console busy with 10,000 VMs' metrics on a loaded machine took over 30 s to fire "load" once.
 const NAV = { waitUntil: "domcontentloaded", timeout: 180_000 };
 page.setDefaultTimeout(180_000);
 
-const record = () => page.evaluate(() => Object.assign(window.__frames, { on: true, last: 0, frames: [] }));
-const collect = () => page.evaluate(() => ((window.__frames.on = false), window.__frames.frames));
+const record = frameTimes.start;
+const collect = frameTimes.stop;
 
 /** Drags the map back and forth, then zooms in and out with the wheel over Europe and Asia; the frame times. */
 async function panAndZoom() {

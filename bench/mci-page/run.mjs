@@ -7,7 +7,7 @@
 //
 //   node bench/mci-page/run.mjs [--regions 100] [--per-region 20] [--drags 6] [--port 3260] [--speed 100]
 import os from "node:os";
-import { launchChromium } from "../support/browser.mjs";
+import { frameRecorder, launchChromium } from "../support/browser.mjs";
 import { authorized, deployMci, globalSubGroups, makeTokens, parseArgs, sleep, startConsole } from "../support/console.mjs";
 
 const args = parseArgs();
@@ -28,17 +28,8 @@ const browser = await launchChromium();
 const [viewerToken] = await makeTokens(base, 1, "viewer");
 const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: authorized({}, viewerToken) });
 
-// Every frame's time while a drag runs, from requestAnimationFrame.
-await page.addInitScript(() => {
-  const state = { on: false, last: 0, frames: [] };
-  window.__frames = state;
-  const tick = (t) => {
-    if (state.on && state.last) state.frames.push(t - state.last);
-    state.last = t;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-});
+// Every frame's time, from requestAnimationFrame.
+const frameTimes = await frameRecorder(page);
 
 /** Drags the map back and forth `drags` times over the part no panel covers; returns the frame times. */
 async function dragFrames(mapTestId) {
@@ -53,14 +44,14 @@ async function dragFrames(mapTestId) {
     await page.mouse.move(from, y);
     await page.mouse.down();
     // The first drag warms up (layers, caches, JIT) and is not counted.
-    if (d > 0) await page.evaluate(() => Object.assign(window.__frames, { on: true, last: 0, frames: [] }));
+    if (d > 0) await frameTimes.start();
     const steps = 60;
     for (let s = 1; s <= steps; s++) {
       await page.mouse.move(from + ((to - from) * s) / steps, y + Math.round(20 * Math.sin((s / steps) * Math.PI)));
       await sleep(12);
     }
     await page.mouse.up();
-    if (d > 0) frames.push(...(await page.evaluate(() => ((window.__frames.on = false), window.__frames.frames))));
+    if (d > 0) frames.push(...(await frameTimes.stop()));
     await sleep(400);
   }
   return frames;
