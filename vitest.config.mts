@@ -1,12 +1,35 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
-export default defineConfig({
+const shared = {
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
+};
+
+/** Every suite on SQLite; the suites of the store, the reconciler and monitoring again on PostgreSQL. */
+export default defineConfig({
+  ...shared,
   test: {
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     pool: "forks",
+    projects: [
+      {
+        ...shared,
+        test: { name: "sqlite", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", testTimeout: 30_000, pool: "forks" },
+      },
+      {
+        ...shared,
+        test: {
+          name: "postgresql",
+          include: ["lib/store/**/*.test.ts", "lib/provisioning/**/*.test.ts"],
+          // The metric store on PostgreSQL and the SQLite-file checks of the key move are their own suites.
+          exclude: ["lib/store/metrics.test.ts", "lib/provisioning/namespace-keys.test.ts"],
+          globalSetup: ["lib/store/testing-postgres.mjs"],
+          environment: "node",
+          testTimeout: 30_000,
+          pool: "forks",
+        },
+      },
+    ],
   },
 });

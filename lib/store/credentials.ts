@@ -1,3 +1,4 @@
+import { isPostgres } from "./db";
 import { ConflictError, NotFoundError } from "@/lib/core/errors";
 import type { CredentialView } from "@/lib/validation/credentials";
 import type { Credential, PrismaClient } from "./generated/prisma/client";
@@ -114,6 +115,11 @@ export class CredentialRepository {
    * from being emptied (the frames are overwritten as the log is reused).
    */
   async erasePlaintextRemains(): Promise<boolean> {
+    // PostgreSQL: VACUUM FULL rewrites the table without the dead row versions that held the keys.
+    if (isPostgres(this.prisma)) {
+      await this.prisma.$executeRawUnsafe(`VACUUM FULL "Namespace"`);
+      return true;
+    }
     await this.prisma.$executeRawUnsafe("VACUUM");
     const [r] = await this.prisma.$queryRawUnsafe<{ busy: number | bigint }[]>("PRAGMA wal_checkpoint(TRUNCATE)");
     return Number(r?.busy ?? 0) === 0;

@@ -1,17 +1,44 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { databaseFile } from "./database-file.mjs";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { databaseTarget } from "./database-file.mjs";
 
 const globalForPrisma = globalThis as unknown as { baristaPrisma?: PrismaClient };
+const postgresClients = new WeakSet<object>();
 
-/** A client on one SQLite file; waits up to 10 s for a lock instead of failing at once. */
-export function openDb(file: string): PrismaClient {
+/** Connections per server to PostgreSQL: several servers share the database's `max_connections`. */
+function poolSize(): number {
+  const n = Number(process.env.BARISTA_DB_POOL ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
+}
+
+/**
+ * A client on a SQLite file (a path or `file:` URL; waits up to 10 s for a lock instead of failing
+ * at once) or on PostgreSQL (`postgresql://…`). Both answer the same models: the PostgreSQL client
+ * is generated from the same schema (scripts/prisma-postgres.mjs), so it is typed as the SQLite one.
+ */
+export function openDb(target: string): PrismaClient {
+  if (/^postgres(ql)?:\/\//.test(target)) {
+    const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: target, max: poolSize() }) });
+    postgresClients.add(client);
+    return client as unknown as PrismaClient;
+  }
+  const file = target.startsWith("file:") ? target.slice("file:".length) : target;
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }) });
+}
+
+/** Whether a client speaks PostgreSQL (for the few statements the two databases spell differently). */
+export function isPostgres(prisma: object): boolean {
+  return postgresClients.has(prisma);
 }
 
 /** The process's client (dev reloads modules, so it is cached on globalThis). */
 export function db(): PrismaClient {
-  globalForPrisma.baristaPrisma ??= openDb(databaseFile());
+  if (!globalForPrisma.baristaPrisma) {
+    const target = databaseTarget();
+    globalForPrisma.baristaPrisma = openDb(target.provider === "sqlite" ? target.file : target.url);
+  }
   return globalForPrisma.baristaPrisma;
 }
 

@@ -1,5 +1,8 @@
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
 
+/** The earlier of the queued and the new due time (SQLite's MIN(a, b) is not PostgreSQL's LEAST). */
+const EARLIER_DUE = Prisma.sql`CASE WHEN "WorkItem"."dueAt" <= excluded."dueAt" THEN "WorkItem"."dueAt" ELSE excluded."dueAt" END`;
+
 /** Rows per INSERT of enqueueMany: three parameters each, far below SQLite's limit. */
 const ROWS_PER_STATEMENT = 500;
 
@@ -22,7 +25,7 @@ export class WorkQueueRepository {
   async enqueue(key: string, connection: string | null, dueAt: number): Promise<void> {
     await this.prisma.$executeRaw`
       INSERT INTO "WorkItem" ("key", "connection", "dueAt", "attempts", "generation") VALUES (${key}, ${connection}, ${dueAt}, 0, 0)
-      ON CONFLICT("key") DO UPDATE SET "generation" = "generation" + 1, "dueAt" = MIN("dueAt", excluded."dueAt")`;
+      ON CONFLICT("key") DO UPDATE SET "generation" = "WorkItem"."generation" + 1, "dueAt" = ${EARLIER_DUE}`;
   }
 
   /**
@@ -38,7 +41,7 @@ export class WorkQueueRepository {
       const values = Prisma.join(unique.slice(i, i + ROWS_PER_STATEMENT).map((it) => Prisma.sql`(${it.key}, ${it.connection}, ${dueAt}, 0, 0)`));
       statements.push(this.prisma.$executeRaw`
         INSERT INTO "WorkItem" ("key", "connection", "dueAt", "attempts", "generation") VALUES ${values}
-        ON CONFLICT("key") DO UPDATE SET "generation" = "generation" + 1, "dueAt" = MIN("dueAt", excluded."dueAt")`);
+        ON CONFLICT("key") DO UPDATE SET "generation" = "WorkItem"."generation" + 1, "dueAt" = ${EARLIER_DUE}`);
     }
     await this.prisma.$transaction(statements);
   }
