@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import type { Database } from "@/lib/store";
+import { isPostgres, type Database } from "@/lib/store";
 import { ownOrigin } from "./origin";
 import { SignInLimit } from "./sign-in-limit";
 
@@ -26,7 +26,7 @@ export function createAuth({ db, secret, publicUrl }: AuthOptions) {
   const perAccount = new SignInLimit(SIGN_IN_PER_MINUTE, 60_000);
   return betterAuth({
     appName: "Barista",
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: isPostgres(db) ? "postgresql" : "sqlite" }),
     secret,
     // Without a public URL, the console is wherever the browser reached it (localhost, a LAN name):
     // the origin each request came to is trusted for that request, the same rule as the API's.

@@ -3,6 +3,6 @@
  * are encrypted under. Nothing leaves the vault in clear but to a driver or an SSH session.
  */
 export { Vault, SSH_PRIVATE_KEY, SSH_PROVIDER } from "./vault";
-export { serverVaultKey, type LoadedVaultKey } from "./vault-key.mjs";
+export { serverVaultKey, sharedVaultKey, type LoadedVaultKey } from "./vault-key.mjs";
 export { randomVaultKey, type Secrets, type VaultKey } from "./cipher.mjs";
 export { sessionSigningSecret } from "./session-secret";

@@ -147,3 +147,17 @@ export function serverVaultKey(env, databaseFile) {
   if (!loaded) throw new VaultError("KeyFile", "no vault key could be made");
   return loaded;
 }
+
+/**
+ * The key of a server on PostgreSQL: only BARISTA_SECRET_KEY. Several servers share the database and
+ * must open each other's secrets, so a key file made beside one of them would split the vault.
+ * @param {Record<string, string | undefined>} env
+ * @returns {LoadedVaultKey}
+ */
+export function sharedVaultKey(env) {
+  const fromEnv = env.BARISTA_SECRET_KEY;
+  if (fromEnv !== undefined && fromEnv.trim() !== "") return { key: parseVaultKey(fromEnv, "BARISTA_SECRET_KEY"), source: "env" };
+  {
+    throw new VaultError("KeyFile", `with DATABASE_URL on PostgreSQL, set BARISTA_SECRET_KEY to the same key on every Barista server (${MAKE_KEY})`);
+  }
+}

@@ -16,8 +16,8 @@ import { AppCatalogue, AppInstaller } from "@/lib/remote/apps";
 import { CommandEngine, commandLimitsFromEnv } from "@/lib/remote/commands";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
-import { serverVaultKey, sessionSigningSecret, Vault } from "@/lib/secrets";
-import { databaseFile, db, MetricStore, stores, type Stores } from "@/lib/store";
+import { serverVaultKey, sessionSigningSecret, sharedVaultKey, Vault } from "@/lib/secrets";
+import { databaseFile, databaseTarget, db, MetricStore, stores, type Stores } from "@/lib/store";
 import type { PlacementDeps } from "./placement";
 
 /**
@@ -54,7 +54,8 @@ export function runtime(): Runtime {
     const s = stores();
     const config = simConfigFromEnv();
     const sim = new SimCloud(s.sim, config);
-    const vault = new Vault(s.credentials, () => serverVaultKey(process.env, databaseFile()));
+    const target = databaseTarget();
+    const vault = new Vault(s.credentials, () => (target.provider === "sqlite" ? serverVaultKey(process.env, target.file) : sharedVaultKey(process.env)));
     const ssh = new SshPool({ pins: s.hostKeys });
     const driverFor = (c: ConnectionConfig) => createDriver(c, { sim, ssh, sshHosts: s.sshHosts, secrets: (name) => vault.revealForDriver(name) });
     let reconciler: Reconciler | null = null;

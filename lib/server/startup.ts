@@ -4,16 +4,15 @@ import { builtinConnections } from "@/lib/provisioning/connections";
 import { ensureDefaultNamespace, moveNamespaceKeysIntoVault } from "@/lib/provisioning/namespaces";
 import { SimSshServer } from "@/lib/drivers/sim/ssh/server";
 import { simSshPortFromEnv } from "@/lib/drivers/sim/ssh/config";
-import { databaseFile, migrateDatabase } from "@/lib/store";
+import { bringDatabaseUpToDate, underStartupLock } from "@/lib/store";
 import { runtime } from "./runtime";
 
 const SEEDED = "builtin-connections-seeded";
 
 /** Runs once when the server starts: bring the database up to date, then offer the built-in clouds. */
 export async function startServer(): Promise<void> {
-  const file = databaseFile();
-  const { applied } = migrateDatabase(file);
-  if (applied.length) console.log(`[barista] database ${file}: applied ${applied.join(", ")}`);
+  const { where, applied } = await bringDatabaseUpToDate();
+  console.log(`[barista] database ${where}${applied.length ? `: applied ${applied.join(", ")}` : ""}`);
   const rt = runtime();
   // Loads (or, the first time, makes) the vault key now: a malformed key stops the server here.
   const key = rt.vault.key();
@@ -25,15 +24,18 @@ export async function startServer(): Promise<void> {
   // Databases from before the vault: the namespaces' private keys move into it.
   const { moved, logEmptied } = await moveNamespaceKeysIntoVault(rt.provisioning, rt.stores.credentials);
   if (moved) console.log(`[barista] moved ${moved} namespace SSH key(s) into the vault and rewrote the database without them${logEmptied ? "" : " (another connection held the write-ahead log; it is overwritten as it is reused)"}`);
-  // Only on the first start: a connection the user removed stays removed.
-  if (!(await rt.stores.settings.get(SEEDED))) {
-    const added = await rt.stores.connections.createMissing(builtinConnections(listRegions()));
-    await rt.stores.settings.set(SEEDED, new Date().toISOString());
-    console.log(`[barista] added ${added} simulated connections, one per region`);
-  }
-  await ensureDefaultNamespace(rt.provisioning);
-  // Tags every cloud resource this installation makes, so it never takes another's for its own.
-  rt.provisioning.installationId = await rt.stores.settings.installationId();
+  // Servers starting together on one PostgreSQL take turns here: the first makes, the next find.
+  await underStartupLock(async () => {
+    // Only on the first start: a connection the user removed stays removed.
+    if (!(await rt.stores.settings.get(SEEDED))) {
+      const added = await rt.stores.connections.createMissing(builtinConnections(listRegions()));
+      await rt.stores.settings.set(SEEDED, new Date().toISOString());
+      console.log(`[barista] added ${added} simulated connections, one per region`);
+    }
+    await ensureDefaultNamespace(rt.provisioning);
+    // Tags every cloud resource this installation makes, so it never takes another's for its own.
+    rt.provisioning.installationId = await rt.stores.settings.installationId();
+  });
   // Commands that ran when the server stopped cannot be followed any more: they end as interrupted, never as succeeded.
   const interrupted = await rt.commands.interruptLeftovers();
   if (interrupted) console.log(`[barista] ${interrupted} remote command(s) were running when the server stopped: marked interrupted`);

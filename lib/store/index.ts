@@ -58,10 +58,11 @@ export function stores(prisma: PrismaClient = db()): Stores {
   };
 }
 
-export { databaseFile } from "./database-file.mjs";
+export { databaseFile, databaseTarget } from "./database-file.mjs";
 export { SettingsRepository } from "./settings";
-export { db, disconnectDb, openDb } from "./db";
+export { db, disconnectDb, isPostgres, openDb } from "./db";
 export { migrateDatabase } from "./migrate";
+export { bringDatabaseUpToDate, underStartupLock } from "./bring-up-to-date";
 export { MetricStore } from "./metrics";
 export type { PrismaClient as Database } from "./generated/prisma/client";
 export { ApiTokenRepository, type TokenWithUser } from "./api-tokens";

@@ -69,3 +69,26 @@ export async function migratePostgres(url, migrationsDir = path.join(process.cwd
     await client.end();
   }
 }
+
+/** The lock under which a starting server seeds what must exist once (built-in connections, the default namespace). */
+const STARTUP_LOCK = 7_340_214_002;
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock, so servers starting together take turns:
+ * the first makes what is missing and the next finds it made.
+ * @template T
+ * @param {string} url
+ * @param {() => Promise<T>} work
+ * @returns {Promise<T>}
+ */
+export async function withStartupLock(url, work) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [STARTUP_LOCK]);
+    return await work();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock_all()").catch(() => {});
+    await client.end();
+  }
+}
