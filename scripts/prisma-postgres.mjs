@@ -61,7 +61,12 @@ export function writePostgresSchema() {
   return text;
 }
 
-/** Prisma's Wasm schema engine on the pg driver adapter (no downloaded binary needed). */
+/**
+ * Prisma's Wasm schema engine on the pg driver adapter (no downloaded binary needed).
+ * @param {string} url
+ * @param {string} schema
+ * @returns {Promise<any>} the engine (its package ships no types for this use)
+ */
 async function schemaEngine(url, schema) {
   const req = createRequire(path.join(root, "package.json"));
   const gluePath = req.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
@@ -69,7 +74,7 @@ async function schemaEngine(url, schema) {
   const wasm = readFileSync(path.join(path.dirname(gluePath), "schema_engine_bg.wasm"));
   const inst = new WebAssembly.Instance(new WebAssembly.Module(wasm), { "./schema_engine_bg.js": glue });
   glue.__wbg_set_wasm(inst.exports);
-  inst.exports.__wbindgen_start?.();
+  /** @type {any} */ (inst.exports).__wbindgen_start?.();
   const { PrismaPg } = await import(pathToFileURL(req.resolve("@prisma/adapter-pg")).href);
   const { bindMigrationAwareSqlAdapterFactory } = await import(pathToFileURL(req.resolve("@prisma/driver-adapter-utils")).href);
   const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));

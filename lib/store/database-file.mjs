@@ -13,7 +13,8 @@ const DEFAULT_URL = "file:./data/barista.db";
  * @param {string} url
  */
 export function redactDatabaseUrl(url) {
-  return url.replace(/^(\w+:\/\/[^:/@]*):[^@]*@/, "$1:***@");
+  // Greedy to the last @: a password may hold one unencoded; hiding too much is the safe side.
+  return url.replace(/^(\w+:\/\/[^:/@]*):.*@/, "$1:***@");
 }
 
 /**
