@@ -4,13 +4,15 @@
 // BARISTA_NEW_SECRET_KEY), written beside the old one as <key file>.new before the database
 // changes, and moved over it after the commit, so a stop at any point loses no secret: run the
 // command again and it finishes. With BARISTA_SECRET_KEY, the new key comes from
-// BARISTA_NEW_SECRET_KEY and the command says how to switch to it. Stop Barista first: a running
+// BARISTA_NEW_SECRET_KEY and the command says how to switch to it (always so on PostgreSQL, where
+// every server takes the key from BARISTA_SECRET_KEY). Stop Barista first (every server): a running
 // server keeps the key it started with.
 import Database from "better-sqlite3";
 import { existsSync, unlinkSync } from "node:fs";
 import { resealSecrets, randomVaultKey } from "../lib/secrets/cipher.mjs";
 import { keyFileFor, loadVaultKey, MAKE_KEY, parseVaultKey, pendingKeyFileFor, readKeyFile, replaceKeyFile, writeKeyFile } from "../lib/secrets/vault-key.mjs";
-import { databaseFile } from "../lib/store/database-file.mjs";
+import pg from "pg";
+import { databaseTarget } from "../lib/store/database-file.mjs";
 
 /** @typedef {import("../lib/secrets/cipher.mjs").VaultKey} VaultKey */
 
@@ -65,9 +67,58 @@ function finishInterrupted(db, keyFile, pending) {
   return false;
 }
 
-function main() {
+/**
+ * The current key and the new one, both from the environment (the only way on PostgreSQL).
+ * @param {Record<string, string | undefined>} env
+ */
+function keysFromEnv(env) {
+  const current = env.BARISTA_SECRET_KEY?.trim();
+  const fresh = env.BARISTA_NEW_SECRET_KEY?.trim();
+  if (!current) throw new Stop(`set BARISTA_SECRET_KEY to the key the servers use now, and BARISTA_NEW_SECRET_KEY to the new one (${MAKE_KEY})`);
+  if (!fresh) throw new Stop(`BARISTA_SECRET_KEY holds the current key: put the new one in BARISTA_NEW_SECRET_KEY (${MAKE_KEY}) and run this again`);
+  const from = parseVaultKey(current, "BARISTA_SECRET_KEY");
+  const to = parseVaultKey(fresh, "BARISTA_NEW_SECRET_KEY");
+  if (to.id === from.id) throw new Stop("BARISTA_NEW_SECRET_KEY is the current key; give it a new one");
+  return { from, to };
+}
+
+/**
+ * PostgreSQL: every credential re-encrypted in one transaction, the rows locked against a server
+ * that was left running.
+ * @param {string} url
+ * @param {Record<string, string | undefined>} env
+ */
+async function rotatePostgres(url, env) {
+  const { from, to } = keysFromEnv(env);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT to_regclass('public."Credential"') AS t`);
+    if (!exists.rows[0].t) throw new Stop("this database has no vault yet; start Barista once (it brings the database up to date) and run this again");
+    await client.query("BEGIN");
+    try {
+      const { rows } = await client.query(`SELECT name, ciphertext, "keyId" FROM "Credential" ORDER BY name FOR UPDATE`);
+      for (const row of rows) {
+        const sealed = resealSecrets(from, to, row.name, row);
+        await client.query(`UPDATE "Credential" SET ciphertext = $1, "keyId" = $2, fingerprint = $3 WHERE name = $4`, [sealed.ciphertext, sealed.keyId, sealed.fingerprint, row.name]);
+      }
+      await client.query("COMMIT");
+      console.log(`[barista] re-encrypted ${rows.length} credential(s) from key ${from.id} to key ${to.id}`);
+      console.log("[barista] now set BARISTA_SECRET_KEY to the value of BARISTA_NEW_SECRET_KEY on every Barista server, then start them: the old key no longer opens the vault");
+    } catch (e) {
+      await client.query("ROLLBACK");
+      throw e;
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function main() {
   const env = process.env;
-  const file = databaseFile(env);
+  const target = databaseTarget(env);
+  if (target.provider === "postgresql") return rotatePostgres(target.url, env);
+  const file = target.file;
   if (!existsSync(file)) throw new Stop(`no database at ${file}; set DATABASE_URL to the database Barista uses`);
   const keyFile = keyFileFor(file);
   const pending = pendingKeyFileFor(keyFile);
@@ -104,11 +155,9 @@ function main() {
   }
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e) => {
   // The messages say what to do and hold no secret (the vault's errors never carry one); a failed
   // transaction changed nothing, and a stop after it is finished by running the command again.
   console.error(`[barista] key rotation stopped: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
-}
+});
