@@ -5,7 +5,9 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { below, readProcesses } from "../../lib/remote/testing/processes.mjs";
+import { startPostgresCluster } from "../../lib/store/postgres-cluster.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -31,14 +33,31 @@ export async function json(url, init) {
 }
 
 /**
- * Starts `npm start`'s script on a port with its own database and the simulator settings given,
- * waits until it answers, and stops it (with its whole process group) when the bench exits.
+ * The database of a bench's console: a fresh SQLite file, or with `--database postgresql` a fresh
+ * database in a throw-away PostgreSQL cluster (stopped when the bench exits).
+ */
+export async function benchDatabase(name, kind = parseArgs().database ?? "sqlite") {
+  if (kind === "sqlite") return { kind, env: { DATABASE_URL: `file:./data/bench/${name}-${Date.now()}.db` } };
+  if (kind !== "postgresql") throw new Error(`--database takes sqlite or postgresql (got ${kind})`);
+  const cluster = await startPostgresCluster();
+  process.on("exit", () => void cluster.stop());
+  const admin = new pg.Client({ connectionString: cluster.url });
+  await admin.connect();
+  await admin.query("CREATE DATABASE bench");
+  await admin.end();
+  return { kind, cluster, env: { DATABASE_URL: cluster.urlOf("bench"), BARISTA_SECRET_KEY: randomBytes(32).toString("base64") } };
+}
+
+/**
+ * Starts `npm start`'s script on a port with its own database (see benchDatabase) and the simulator
+ * settings given, waits until it answers, and stops it (with its whole process group) when the bench exits.
  */
 export async function startConsole({ port, name, env }) {
   mkdirSync(path.join(root, "data/bench"), { recursive: true });
+  const database = await benchDatabase(name);
   const server = spawn("node", [path.join(root, "scripts/start.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:./data/bench/${name}-${Date.now()}.db`, BARISTA_SIM_VCPU_QUOTA: "100000", BARISTA_API_TOKEN: benchToken, ...env },
+    env: { ...process.env, PORT: String(port), ...database.env, BARISTA_SIM_VCPU_QUOTA: "100000", BARISTA_API_TOKEN: benchToken, ...env },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -60,7 +79,7 @@ export async function startConsole({ port, name, env }) {
     if (i > 1200) throw new Error("the server did not start");
     await sleep(500);
   }
-  return { base, stop, pid: server.pid };
+  return { base, stop, pid: server.pid, database: database.kind };
 }
 
 /**
