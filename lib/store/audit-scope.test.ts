@@ -50,3 +50,12 @@ describe("an audited change", () => {
     expect(await entries()).toHaveLength(1);
   });
 });
+
+describe("reading the audit log", () => {
+  it("filters by parts of the actor, action and target whatever their case, on either database", async () => {
+    expect(await audit.list({ limit: 10, actor: "ADA@Example" })).toHaveLength(1);
+    expect(await audit.list({ limit: 10, action: "post /API" })).toHaveLength(1);
+    expect(await audit.list({ limit: 10, target: "connections/ONE" })).toHaveLength(1);
+    expect(await audit.list({ limit: 10, target: "connections/two" })).toHaveLength(0);
+  });
+});

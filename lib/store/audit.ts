@@ -1,5 +1,6 @@
 import type { AuditEntry, Prisma, PrismaClient } from "./generated/prisma/client";
 import type { AuditRecord } from "./audit-scope";
+import { isPostgres } from "./db";
 
 export interface AuditFilter {
   actor?: string;
@@ -21,10 +22,12 @@ export class AuditRepository {
 
   /** Newest first. */
   async list(f: AuditFilter): Promise<AuditEntry[]> {
+    // SQLite's LIKE ignores case; PostgreSQL's needs asking (the SQLite client's types lack `mode`).
+    const like = (text: string) => (isPostgres(this.prisma) ? ({ contains: text, mode: "insensitive" } as Prisma.StringFilter) : { contains: text });
     const where: Prisma.AuditEntryWhereInput = {
-      ...(f.actor ? { actor: { contains: f.actor } } : {}),
-      ...(f.action ? { action: { contains: f.action } } : {}),
-      ...(f.target ? { target: { contains: f.target } } : {}),
+      ...(f.actor ? { actor: like(f.actor) } : {}),
+      ...(f.action ? { action: like(f.action) } : {}),
+      ...(f.target ? { target: like(f.target) } : {}),
       ...(f.from || f.to ? { at: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
     };
     return this.prisma.auditEntry.findMany({ where, orderBy: { id: "desc" }, take: f.limit });
