@@ -15,7 +15,7 @@ export default defineConfig({
     projects: [
       {
         ...shared,
-        test: { name: "sqlite", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", testTimeout: 30_000, pool: "forks" },
+        test: { name: "sqlite", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node", testTimeout: 30_000, hookTimeout: 30_000, pool: "forks" },
       },
       {
         ...shared,
@@ -25,8 +25,11 @@ export default defineConfig({
           // The metric store on PostgreSQL and the SQLite-file checks of the key move are their own suites.
           exclude: ["lib/store/metrics.test.ts", "lib/provisioning/namespace-keys.test.ts"],
           globalSetup: ["lib/store/testing-postgres.mjs"],
+          // Only this project's workers: the global setup's variable reaches every project's.
+          env: { BARISTA_TEST_DATABASE: "postgresql" },
           environment: "node",
           testTimeout: 30_000,
+          hookTimeout: 30_000,
           pool: "forks",
         },
       },

@@ -215,12 +215,6 @@ export class MciRepository {
     return this.prisma.vm.findMany({ where: { ...where, mciId }, select: { id: true, subGroupId: true, connection: true, status: true, desired: true, cloudId: true } });
   }
 
-  /** VMs per subgroup of one MCI. */
-  async countBySubGroup(mciId: string): Promise<Map<string, number>> {
-    const rows = await this.prisma.vm.groupBy({ by: ["subGroupId"], where: { mciId }, _count: { _all: true } });
-    return new Map(rows.map((r) => [r.subGroupId, r._count._all]));
-  }
-
   async getMci(namespace: string, id: string): Promise<MciWithParts> {
     const mci = await this.findMci(id);
     if (!mci || mci.namespace !== namespace) throw new NotFoundError(`MCI "${id}" does not exist in namespace "${namespace}"; GET /api/v1/ns/${namespace}/mci lists them`);
@@ -274,18 +268,21 @@ export class MciRepository {
     this.bump(mciId);
   }
 
-  async deleteVms(mciId: string, ids: string[]): Promise<void> {
-    await this.prisma.vm.deleteMany({ where: { mciId, id: { in: ids } } });
-    this.bump(mciId);
-  }
-
-  async deleteEmptySubGroups(mciId: string): Promise<void> {
-    await this.prisma.subGroup.deleteMany({ where: { mciId, vms: { none: {} } } });
-    this.bump(mciId);
-  }
-
-  async setSubGroupCount(mciId: string, id: string, count: number): Promise<void> {
-    await this.prisma.subGroup.update({ where: { id }, data: { count } });
+  /**
+   * Removes VMs (refined away, scaled in) with their subgroups' counts and the subgroups left
+   * empty, in one transaction: a reader never sees the VMs gone and their subgroup still there.
+   */
+  async removeVms(mciId: string, ids: string[]): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await tx.vm.deleteMany({ where: { mciId, id: { in: ids } } });
+      const left = await tx.vm.groupBy({ by: ["subGroupId"], where: { mciId }, _count: { _all: true } });
+      const counts = new Map(left.map((r) => [r.subGroupId, r._count._all]));
+      for (const sg of await tx.subGroup.findMany({ where: { mciId }, select: { id: true, count: true } })) {
+        const count = counts.get(sg.id) ?? 0;
+        if (count === 0) await tx.subGroup.delete({ where: { id: sg.id } });
+        else if (count !== sg.count) await tx.subGroup.update({ where: { id: sg.id }, data: { count } });
+      }
+    });
     this.bump(mciId);
   }
 

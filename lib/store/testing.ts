@@ -22,13 +22,15 @@ export interface TempDatabase {
 }
 
 /**
- * A real, migrated database for tests: a SQLite file in a temporary folder, or, when the test run
- * started a PostgreSQL cluster (the vitest project `postgresql`), a new database on it made from a
- * migrated template.
+ * A real, migrated database for tests: a SQLite file in a temporary folder, or, with
+ * BARISTA_TEST_DATABASE=postgresql (the vitest project `postgresql`), a new database made from a
+ * migrated template on the cluster its global setup started.
  */
 export function tempDatabase(): TempDatabase {
+  if (process.env.BARISTA_TEST_DATABASE !== "postgresql") return sqliteDatabase();
   const admin = process.env[TEST_POSTGRES_ENV];
-  return admin ? postgresDatabase(admin) : sqliteDatabase();
+  if (!admin) throw new Error(`BARISTA_TEST_DATABASE=postgresql needs ${TEST_POSTGRES_ENV}: the URL of a PostgreSQL cluster holding the migrated ${TEST_TEMPLATE} database`);
+  return postgresDatabase(admin);
 }
 
 function withClients(provider: TempDatabase["provider"], file: string, url: string, drop: () => void): TempDatabase {

@@ -32,13 +32,7 @@ export async function reconcileMci(deps: ProvisioningDeps, mciId: string): Promi
 
   if (groups.some((g) => g.desired === "Removed" && g.status === "Terminated")) {
     const removed = await deps.repo.mciVms(mci.id, { desired: "Removed", status: "Terminated" });
-    await deps.repo.deleteVms(mci.id, removed.map((v) => v.id));
-    const left = await deps.repo.countBySubGroup(mci.id);
-    for (const sg of mci.subGroups) {
-      const count = left.get(sg.id) ?? 0;
-      if (count !== sg.count) await deps.repo.setSubGroupCount(mci.id, sg.id, count);
-    }
-    await deps.repo.deleteEmptySubGroups(mci.id);
+    await deps.repo.removeVms(mci.id, removed.map((v) => v.id));
   }
 
   // Free the namespace's network, security group and key in every connection this MCI has left.
