@@ -1,8 +1,8 @@
+import { diffMciViews } from "@/lib/core/mci-delta";
 import type { HostPlaces, MciHead, VmRow } from "@/lib/store/mci";
 import type { MciChangeRead, MciFullRead } from "@/lib/store/mci-watch";
 import type { MciView, VmView } from "@/lib/validation/mci";
 import { assembleMciView, subGroupNames, toVmView } from "../view";
-import { diffMciViews } from "./mci-delta";
 import { encodeText, sseText } from "./sse";
 
 /** The reads a poller makes (MciWatchReader over the database; counted or faked in tests). */

@@ -1,5 +1,5 @@
 import { provisioning as ep, route } from "@/lib/http";
-import { mciWatchStream, watchHub } from "@/lib/provisioning/watch";
+import { mciWatchStream, watchHub } from "@/lib/provisioning";
 import { runtime } from "@/lib/server";
 
 export const dynamic = "force-dynamic";

@@ -10,9 +10,11 @@ function vm(name: string, status: VmView["status"] = "Creating", extra: Partial<
   };
 }
 
+const STATE: MciView["state"] = { phase: "Uniform", leading: "Creating", count: 1, total: 1, busy: true };
+
 function mci(vms: VmView[], extra: Partial<MciView> = {}): MciView {
   return {
-    id: "m", namespace: "default", name: "web", description: "", policy: "continue", status: "Creating", state: "Creating" as MciView["state"], targetAction: "Create", deleting: false,
+    id: "m", namespace: "default", name: "web", description: "", policy: "continue", status: "Creating", state: STATE, targetAction: "Create", deleting: false,
     statusCount: { total: vms.length } as MciView["statusCount"], costPerHour: 0, subGroups: [], vms, createdAt: "2026-01-01T00:00:00.000Z", ...extra,
   };
 }
@@ -48,7 +50,7 @@ describe("the MCI view delta", () => {
 
   it("applied to the old view gives the new one, new VMs in name order", () => {
     const prev = mci([vm("a-1"), vm("a-3"), vm("b-1")]);
-    const next = mci([vm("a-1", "Running"), vm("a-2"), vm("a-3"), vm("c-1")], { subGroups: [{ name: "a", connection: "x", region: "x", specId: "s", imageId: "i", count: 3, status: "Creating", state: "Creating" as MciView["state"] }] });
+    const next = mci([vm("a-1", "Running"), vm("a-2"), vm("a-3"), vm("c-1")], { subGroups: [{ name: "a", connection: "x", region: "x", specId: "s", imageId: "i", count: 3, status: "Creating", state: STATE }] });
     const applied = applyMciDelta(prev, diffMciViews(prev, next)!);
     expect(applied).toEqual(next);
     // Unchanged VM views are kept as they were.
