@@ -124,12 +124,14 @@ export class MciPoller {
         if (!full) return this.end();
         rebuildAll = this.takeFull(full, startedAt, this.lastEventId);
       } else {
-        rebuildAll = this.takeHead(read.head, hostConnections ? read.hostPlaces : this.hostPlaces);
+        const head = this.takeHead(read.head, hostConnections ? read.hostPlaces : this.hostPlaces);
         this.lastReadAt = startedAt;
+        rebuildAll = head.rebuild;
+        // Nothing the view is made of moved: the view stays as it is, without remaking it.
+        if (!head.changed && !dirty.size) return this.publish(null, events, false);
       }
     }
-    if (events.length) this.lastEventId = events[events.length - 1].id;
-    return this.publish(rebuildAll ? null : dirty, events);
+    return this.publish(rebuildAll ? null : dirty, events, true);
   }
 
   /** Takes a whole read; answers true (every VM view is made again). Events already sent stay sent. */
@@ -143,13 +145,17 @@ export class MciPoller {
     return true;
   }
 
-  /** Takes the MCI's row and subgroups; answers whether every VM view must be made again (its subgroups or hosts changed). */
-  private takeHead(head: MciHead, hostPlaces: HostPlaces | undefined): boolean {
+  /**
+   * Takes the MCI's row and subgroups: answers whether they (or the hosts) changed at all, and
+   * whether every VM view must be made again (the subgroups' names or the hosts changed).
+   */
+  private takeHead(head: MciHead, hostPlaces: HostPlaces | undefined): { changed: boolean; rebuild: boolean } {
     const names = (h: MciHead) => JSON.stringify(h.subGroups.map((s) => [s.id, s.name]));
     const rebuild = names(head) !== names(this.head) || JSON.stringify(hostPlaces) !== JSON.stringify(this.hostPlaces);
+    const changed = rebuild || JSON.stringify(head) !== JSON.stringify(this.head);
     this.head = head;
     this.hostPlaces = hostPlaces;
-    return rebuild;
+    return { changed, rebuild };
   }
 
   /** The view from the rows, remaking the views of `dirty` VMs only (all of them when null). */
@@ -164,10 +170,14 @@ export class MciPoller {
     return assembleMciView({ ...this.head, vms: rows, hostPlaces: this.hostPlaces }, views);
   }
 
-  private publish(dirty: Set<string> | null, events: EventRow[]): WatchChunk | null {
-    const next = this.assemble(dirty);
-    const delta = diffMciViews(this.view, next);
-    this.view = next;
+  private publish(dirty: Set<string> | null, events: EventRow[], viewMoved: boolean): WatchChunk | null {
+    if (events.length) this.lastEventId = events[events.length - 1].id;
+    let delta: ReturnType<typeof diffMciViews<MciView>> = null;
+    if (viewMoved) {
+      const next = this.assemble(dirty);
+      delta = diffMciViews(this.view, next);
+      this.view = next;
+    }
     let text = "";
     if (delta?.mci) text += sseText(++this.seq, "mci", delta.mci);
     if (delta?.removed) text += sseText(++this.seq, "removed", delta.removed);

@@ -25,7 +25,8 @@ beforeAll(async () => {
   }
   VIEWER = await tokenFor("viewer");
   AGENT = await tokenFor("agent");
-});
+  // Loading the route modules (the whole server) takes a while on a busy machine.
+}, 60_000);
 
 const url = (id: string, ns = "default") => `http://x/api/v1/ns/${ns}/mci/${id}/watch`;
 const params = (id: string, ns = "default") => ({ params: Promise.resolve({ ns, id }) });
