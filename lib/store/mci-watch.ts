@@ -47,6 +47,11 @@ export class MciWatchReader {
     return { head, vms, hostPlaces, lastEventId: last?.id ?? 0 };
   }
 
+  /** The ids of the MCI's VMs: which of those a watch holds are gone. */
+  async readVmIds(mciId: string): Promise<string[]> {
+    return (await this.prisma.vm.findMany({ where: { mciId }, select: { id: true } })).map((v) => v.id);
+  }
+
   /**
    * What changed since `since`. The VMs are read before the head, so a subgroup that new VMs
    * belong to is never missing from the head that comes with them.

@@ -9,6 +9,7 @@ import { encodeText, sseText } from "./sse";
 export interface WatchSource {
   readFull(mciId: string): Promise<MciFullRead | null>;
   readChanges(mciId: string, since: Date, afterEventId: number, hostConnections: string[] | null): Promise<MciChangeRead | null>;
+  readVmIds(mciId: string): Promise<string[]>;
 }
 
 export interface PollerOptions {
@@ -102,7 +103,7 @@ export class MciPoller {
     if (dueFull) {
       const full = await this.source.readFull(this.mciId);
       if (!full) return this.end();
-      rebuildAll = this.takeFull(full, startedAt, this.lastEventId);
+      rebuildAll = this.takeFull(full, startedAt, dirty, this.lastEventId);
     } else {
       const since = new Date(this.lastReadAt - this.opts.graceMs);
       const hostConnections = this.hostPlaces ? this.head.subGroups.map((s) => s.connection) : null;
@@ -110,6 +111,7 @@ export class MciPoller {
       if (!read) return this.end();
       events = read.events;
       let unknown = false;
+      let removed = false;
       for (const row of read.changedVms) {
         const old = this.rows.get(row.id);
         if (!old) unknown = true;
@@ -118,31 +120,42 @@ export class MciPoller {
           dirty.add(row.id);
         }
       }
+      if (!unknown && this.rows.size > read.vmCount) {
+        // VMs went (and none came that this read saw): their ids say which, without reading rows again.
+        const ids = new Set(await this.source.readVmIds(this.mciId));
+        for (const id of this.rows.keys()) if (!ids.has(id)) (this.rows.delete(id), (removed = true));
+        unknown = this.rows.size !== ids.size;
+      }
       if (unknown || this.rows.size !== read.vmCount) {
-        // VMs came or went: read the set whole, in the order the view lists it.
+        // VMs came: read the set whole, in the order the view lists it.
         const full = await this.source.readFull(this.mciId);
         if (!full) return this.end();
-        rebuildAll = this.takeFull(full, startedAt, this.lastEventId);
+        rebuildAll = this.takeFull(full, startedAt, dirty, this.lastEventId);
       } else {
         const head = this.takeHead(read.head, hostConnections ? read.hostPlaces : this.hostPlaces);
         this.lastReadAt = startedAt;
         rebuildAll = head.rebuild;
         // Nothing the view is made of moved: the view stays as it is, without remaking it.
-        if (!head.changed && !dirty.size) return this.publish(null, events, false);
+        if (!head.changed && !dirty.size && !removed) return this.publish(null, events, false);
       }
     }
     return this.publish(rebuildAll ? null : dirty, events, true);
   }
 
-  /** Takes a whole read; answers true (every VM view is made again). Events already sent stay sent. */
-  private takeFull(full: MciFullRead, startedAt: number, keepEventId?: number): boolean {
+  /**
+   * Takes a whole read: rows that differ from those held go into `dirty`; answers whether every
+   * VM view must be made again (the subgroups' names or the hosts changed). Events already sent stay sent.
+   */
+  private takeFull(full: MciFullRead, startedAt: number, dirty?: Set<string>, keepEventId?: number): boolean {
+    const rebuild = !dirty || this.takeHead(full.head, full.hostPlaces).rebuild;
     this.head = full.head;
     this.hostPlaces = full.hostPlaces;
+    if (dirty) for (const row of full.vms) if (!this.rows.has(row.id) || !sameRow(this.rows.get(row.id)!, row)) dirty.add(row.id);
     this.rows = new Map(full.vms.map((v) => [v.id, v]));
     this.lastEventId = keepEventId ?? full.lastEventId;
     this.lastReadAt = startedAt;
     this.lastFullAt = startedAt;
-    return true;
+    return rebuild;
   }
 
   /**

@@ -25,7 +25,7 @@ function eventsOf(bytes: Uint8Array): { id: number; event: string; data: unknown
 let t: TempDatabase;
 let repo: MciRepository;
 let hub: MciWatchHub;
-let reads: { full: number; changes: number };
+let reads: { full: number; changes: number; ids: number };
 
 async function makeMci(id: string, names: string[]): Promise<void> {
   const sg = { id: `sg-${id}`, name: "web", connection: REGION, regionKey: REGION, specId: "t3.micro", imageId: "ubuntu", count: names.length };
@@ -42,11 +42,12 @@ beforeEach(async () => {
   t = tempDatabase();
   repo = new MciRepository(t.prisma);
   await t.prisma.namespace.create({ data: { name: "default", description: "", sshPublicKey: "" } });
-  reads = { full: 0, changes: 0 };
+  reads = { full: 0, changes: 0, ids: 0 };
   const reader = repo.watchReader();
-  const counted: Pick<MciWatchReader, "readFull" | "readChanges"> = {
+  const counted: Pick<MciWatchReader, "readFull" | "readChanges" | "readVmIds"> = {
     readFull: (...a) => (reads.full++, reader.readFull(...a)),
     readChanges: (...a) => (reads.changes++, reader.readChanges(...a)),
+    readVmIds: (...a) => (reads.ids++, reader.readVmIds(...a)),
   };
   // Ticks come from the test alone (the interval never elapses within it).
   hub = new MciWatchHub(counted, { intervalMs: 3_600_000 });
@@ -63,7 +64,7 @@ describe("the MCI watch hub", () => {
     const b = collector();
     const wa = await hub.watch("default", "m1", a.listener);
     const wb = await hub.watch("default", "m1", b.listener);
-    expect(reads).toEqual({ full: 1, changes: 0 });
+    expect(reads).toEqual({ full: 1, changes: 0, ids: 0 });
     // The snapshot is the view GET answers.
     const snapshot = eventsOf(wa.snapshot)[0];
     expect(snapshot.event).toBe("snapshot");
@@ -74,7 +75,7 @@ describe("the MCI watch hub", () => {
     const other = new MciRepository(t.reopen());
     await other.updateVm("m1-web-1", { status: "Running", publicIp: "203.0.113.7" });
     await hub.tickAll();
-    expect(reads).toEqual({ full: 1, changes: 1 });
+    expect(reads).toEqual({ full: 1, changes: 1, ids: 0 });
     expect(a.chunks).toHaveLength(1);
     expect(b.chunks[0].bytes).toBe(a.chunks[0].bytes);
     const sent = a.events();
@@ -125,6 +126,19 @@ describe("the MCI watch hub", () => {
     expect((byEvent.vms as VmView[]).map((v) => [v.name, v.subGroup])).toEqual([["db-1", "db"]]);
     expect((byEvent.mci as Partial<MciView>).subGroups?.map((s) => s.name)).toEqual(["web", "db"]);
     expect((byEvent.events as { message: string; vmId: string }[]).map((e) => [e.message, e.vmId])).toEqual([["scaled", "m1-db-1"]]);
+  });
+
+  it("drops removed VMs by their ids alone, without reading the rows again", async () => {
+    await makeMci("m1", ["web-1", "web-2", "web-3"]);
+    const a = collector();
+    await hub.watch("default", "m1", a.listener);
+    await repo.deleteVms("m1", ["m1-web-1", "m1-web-3"]);
+    await hub.tickAll();
+    expect(reads).toEqual({ full: 1, changes: 1, ids: 1 });
+    const sent = a.events();
+    expect(sent.find((e) => e.event === "removed")?.data).toEqual(["m1-web-1", "m1-web-3"]);
+    expect(sent.find((e) => e.event === "vms")).toBeUndefined();
+    expect((sent.find((e) => e.event === "mci")?.data as Partial<MciView>).statusCount).toMatchObject({ total: 1 });
   });
 
   it("finds a write whose transaction committed after the read that should have seen it", async () => {
