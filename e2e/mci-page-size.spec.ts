@@ -141,6 +141,8 @@ test("a 2,000-VM MCI: the page stays under 3,000 DOM nodes, and filter, sort, ti
     await shot(page, "06-deep-link-row");
 
     // 10,000 VMs: the same MCI answered five times over; the page keeps to the same budget.
+    // The watch stream is refused so the page falls back to polling the enlarged answer.
+    await page.route(`**/api/v1/ns/default/mci/${id}/watch`, (route) => route.abort());
     await page.route(`**/api/v1/ns/default/mci/${id}`, async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as Mci & { statusCount: Record<string, number> };

@@ -36,6 +36,7 @@ import { groupByRegion } from "./region-groups";
 import { StatusLegend } from "./status-legend";
 import { SubgroupsTab } from "./subgroups-tab";
 import { BUSY_POLL_MS, isNotFound, mciKeys, SETTLED_POLL_MS, useMci, useMciEvents } from "./use-mci";
+import { useMciWatch } from "./use-mci-watch";
 import { VmPanel } from "./vm-panel";
 import { VmTable } from "./vm-table";
 import { MCI_SCENES, MciPresentation, mciFrame } from "@/components/present/mci-presentation";
@@ -82,11 +83,16 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   };
   const appStates = useVmAppStates(namespace, id);
 
-  const mciQuery = useMci(namespace, id, fastUntil);
+  // The view comes from the MCI's watch stream while it is live, from polling otherwise.
+  const [watchable, setWatchable] = useState(true);
+  const live = useMciWatch(namespace, id, watchable);
+  const mciQuery = useMci(namespace, id, fastUntil, live);
   const mci = mciQuery.data;
   const gone = isNotFound(mciQuery.error);
+  if (gone && watchable) setWatchable(false);
   const busy = mci ? isBusy(mci) : false;
-  const eventsQuery = useMciEvents(namespace, id, gone ? false : busy ? BUSY_POLL_MS : SETTLED_POLL_MS);
+  // The stream brings new events too; the slow poll only fills what it could miss.
+  const eventsQuery = useMciEvents(namespace, id, gone ? false : busy && !live ? BUSY_POLL_MS : SETTLED_POLL_MS);
   const regionsQuery = useRegions();
   const names = useMemo(() => new Map((regionsQuery.data ?? []).map((r) => [r.key, r.name])), [regionsQuery.data]);
 

@@ -48,13 +48,15 @@ export function useMcis(ns: string) {
 }
 
 /**
- * One MCI, polled. `fastUntil` (a time in ms) keeps the fast pace just after an action, before
- * the reconciler has moved any VM; polling stops once the MCI is gone.
+ * One MCI, polled unless `live` (its watch stream keeps the data current: no poll or refetch then
+ * could answer an older view over a newer one). `fastUntil` (a time in ms) keeps the fast pace
+ * just after an action, before the reconciler has moved any VM; polling stops once the MCI is gone.
  */
-export function useMci(ns: string, id: string, fastUntil: { current: number }) {
+export function useMci(ns: string, id: string, fastUntil: { current: number }, live = false) {
   return useQuery({
     queryKey: mciKeys.one(ns, id),
     queryFn: ({ signal }) => fetchJson<MciView>(`${nsUrl(ns)}/mci/${encodeURIComponent(id)}`, signal),
+    enabled: !live,
     staleTime: 0,
     retry,
     refetchInterval: (q: Query<MciView, Error>) => {

@@ -6,3 +6,4 @@ export { addConnection, builtinConnections, getConnection, listConnections, remo
 export { addSubGroup, applyAction, cloudVms, createMci, deleteMci, getMci, listMcis, mciEvents, scaleOut, type CreateAnswer } from "./mci";
 export { createNamespace, DEFAULT_NAMESPACE, deleteNamespace, ensureDefaultNamespace, listNamespaces, namespaceSshKey, requireNamespace } from "./namespaces";
 export { cachedMciView, type CachedView } from "./view-cache";
+export { mciWatchStream, watchHub } from "./watch";

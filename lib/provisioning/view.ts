@@ -68,8 +68,20 @@ function wishOf(v: VmRow): VmWish {
 }
 
 export function toMciView(m: MciWithParts): MciView {
-  const sgName = new Map(m.subGroups.map((s) => [s.id, s.name]));
-  const vms = m.vms.map((v) => toVmView(v, sgName.get(v.subGroupId) ?? "", m.hostPlaces));
+  const sgName = subGroupNames(m);
+  return assembleMciView(m, m.vms.map((v) => toVmView(v, sgName.get(v.subGroupId) ?? "", m.hostPlaces)));
+}
+
+/** Subgroup names by subgroup id: what a VM's view shows of its subgroup. */
+export function subGroupNames(m: Pick<MciWithParts, "subGroups">): Map<string, string> {
+  return new Map(m.subGroups.map((s) => [s.id, s.name]));
+}
+
+/**
+ * The MCI's view around VM views already made from `m.vms` (in the same order): a watcher that
+ * keeps the views of unchanged VMs reuses them instead of remaking thousands every second.
+ */
+export function assembleMciView(m: MciWithParts, vms: VmView[]): MciView {
   const { status, state, statusCount } = aggregateStatus(m.vms.map(wishOf), m.deleting);
   const bySubGroup = new Map<string, VmRow[]>();
   for (const v of m.vms) {

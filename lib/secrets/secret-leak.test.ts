@@ -55,10 +55,25 @@ async function call({ method, path: p, params = {}, query = "", body, raw }: Cal
   const headers: Record<string, string> = { host: "127.0.0.1:3000", authorization: `Bearer ${AUTOMATION}` };
   if (text !== undefined) Object.assign(headers, { "content-type": s.ep.rawBody?.contentType ?? "application/json", "content-length": String(Buffer.byteLength(text)) });
   const r = await s.handler(new Request(url, { method, headers, body: text }), { params: Promise.resolve(params) });
-  const answer = await r.text();
+  // A stream (an MCI's watch) never ends by itself: its first event, the whole view, is what it answers.
+  const answer = r.headers.get("content-type")?.startsWith("text/event-stream") ? await firstEvent(r) : await r.text();
   // Headers too: a secret must not ride out in a Location, a Content-Disposition or a custom header.
   answers.push({ what: `${method} ${url} → ${r.status}`, text: `${[...r.headers].map(([k, v]) => `${k}: ${v}`).join("\n")}\n\n${answer}` });
   return { status: r.status, text: answer };
+}
+
+/** A text/event-stream body up to the end of its first event; the stream is then let go. */
+async function firstEvent(r: Response): Promise<string> {
+  const reader = r.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!text.includes("\n\n")) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
 }
 
 async function ok(c: Call): Promise<unknown> {

@@ -4,6 +4,7 @@ import type { Mci, MciEvent, Namespace, PrismaClient, SharedResource, SubGroup, 
 import type { HostFacts } from "@/lib/drivers/ssh/host-store";
 import type { SealedCredential } from "./credentials";
 import { audited, inTransaction } from "./audit-scope";
+import { MciWatchReader } from "./mci-watch";
 import { insertUnique } from "./unique";
 
 export type { Mci, MciEvent, Namespace, SharedResource, SubGroup, Vm as VmRow };
@@ -88,6 +89,11 @@ export class MciRepository {
   private fleetCounter = 0;
 
   constructor(private readonly prisma: PrismaClient) {}
+
+  /** The reads an MCI watch makes every tick, over the same database. */
+  watchReader(): MciWatchReader {
+    return new MciWatchReader(this.prisma, this);
+  }
 
   version(mciId: string): number {
     return this.versions.get(mciId) ?? 0;
@@ -179,7 +185,7 @@ export class MciRepository {
   }
 
   /** The ssh connections among these, with their places and held hosts; undefined when there are none (the common case: one query). */
-  private async hostPlaces(connections: string[]): Promise<HostPlaces | undefined> {
+  async hostPlaces(connections: string[]): Promise<HostPlaces | undefined> {
     const names = [...new Set(connections)];
     if (!names.length) return undefined;
     const located = await this.prisma.connection.findMany({ where: { name: { in: names }, latitude: { not: null } }, select: { name: true, region: true, latitude: true, longitude: true } });

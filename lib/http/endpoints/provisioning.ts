@@ -70,6 +70,24 @@ export const createMci = endpoint({
 
 export const getMci = endpoint({ method: "GET", path: "/api/v1/ns/{ns}/mci/{id}", tag: "mci", access: "viewer", summary: "One MCI with its status, counts, cost and VMs", params: mciParamsSchema, response: mciSchema, errors: [404] });
 
+export const watchMci = endpoint({
+  method: "GET",
+  path: "/api/v1/ns/{ns}/mci/{id}/watch",
+  tag: "mci", access: "viewer",
+  summary: "Server-Sent Events (text/event-stream) of the MCI's view: the whole view once, then only what changes",
+  description: [
+    "First `event: snapshot` with the whole view (the same JSON as GET …/mci/{id}), then, as the database changes (read about once a second, whichever server wrote it):",
+    "`event: mci` with the MCI's own fields that changed, each whole (status, state, statusCount, costPerHour, subGroups …);",
+    "`event: vms` with the VMs that are new or changed, each whole (a VM as in the view's vms);",
+    "`event: removed` with the ids of VMs that are gone; `event: events` with new entries of the MCI's event log (as GET …/mci/{id}/events).",
+    "Apply them in order: replace a VM by id (a new one goes in name order), drop the removed ones, merge the fields. Every event has an `id:`.",
+    "A comment line (`: heartbeat`) comes every 15 s. When the MCI is deleted, `event: end` {reason, message} comes and the server closes the stream.",
+    "A client that reconnects gets a fresh snapshot. 404 (JSON, before the stream starts) for an unknown MCI.",
+  ].join(" "),
+  params: mciParamsSchema,
+  errors: [404],
+});
+
 export const deleteMci = endpoint({
   method: "DELETE",
   path: "/api/v1/ns/{ns}/mci/{id}",
