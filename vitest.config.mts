@@ -21,7 +21,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "postgresql",
-          include: ["lib/store/**/*.test.ts", "lib/provisioning/**/*.test.ts"],
+          include: ["lib/store/**/*.test.ts", "lib/provisioning/**/*.test.ts", "lib/server/leader-lease.test.ts", "lib/server/takeover.test.ts"],
           // The metric store on PostgreSQL and the SQLite-file checks of the key move are their own suites.
           exclude: ["lib/store/metrics.test.ts", "lib/provisioning/namespace-keys.test.ts"],
           globalSetup: ["lib/store/testing-postgres.mjs"],
