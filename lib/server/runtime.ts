@@ -18,6 +18,7 @@ import { SshPool } from "@/lib/remote/ssh-pool";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
 import { serverVaultKey, sessionSigningSecret, Vault } from "@/lib/secrets";
 import { databaseFile, db, MetricStore, stores, type Stores } from "@/lib/store";
+import { databaseTarget } from "@/lib/store/database-file.mjs";
 import type { PlacementDeps } from "./placement";
 
 /**
@@ -75,7 +76,7 @@ export function runtime(): Runtime {
     reconciler.onError((key, e) => console.error(`[barista] reconciler ${key}:`, e));
     const monitoringConfig = monitoringConfigFromEnv();
     const monitoringDeps: MonitoringDeps = {
-      metrics: MetricStore.open(databaseFile()),
+      metrics: MetricStore.open(databaseTarget()),
       vms: s.monitoredVms,
       alerts: s.alerts,
       directory: vmDirectoryOver(s.monitoredVms, config.clock),
