@@ -12,10 +12,10 @@ import { seedMci, testMonitoring } from "./testing";
 
 const temp = tempDatabase();
 const clock = new ManualClock(Date.UTC(2026, 10, 27, 12, 0, 0));
-const m = testMonitoring(temp.prisma, temp.file, clock);
+const m = testMonitoring(temp.prisma, temp.url, clock);
 
 afterAll(async () => {
-  m.metrics.close();
+  await m.metrics.close();
   await temp.cleanup();
 });
 

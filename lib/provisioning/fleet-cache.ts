@@ -41,13 +41,14 @@ export class FleetCache {
   private rows: Stamped<FleetRows> | null = null;
   private rowsLoading: Promise<Stamped<FleetRows>> | null = null;
   private cpu: Stamped<Map<string, number>> | null = null;
+  private cpuLoading: Promise<Stamped<Map<string, number>>> | null = null;
   private readonly views = new Map<string, CachedFleet>();
 
   constructor(private readonly sources: FleetSources) {}
 
   async view(mayRead: (namespace: string) => boolean): Promise<CachedFleet> {
     const rows = await this.currentRows();
-    const cpu = this.currentCpu();
+    const cpu = await this.currentCpu();
     const readable = [...new Set(rows.value.mcis.map((m) => m.namespace))].filter(mayRead).sort().join("\n");
     const key = `${rows.stamp}/${cpu.stamp}/${readable}`;
     const hit = this.views.get(key);
@@ -79,11 +80,18 @@ export class FleetCache {
     return this.rowsLoading;
   }
 
-  private currentCpu(): Stamped<Map<string, number>> {
+  private async currentCpu(): Promise<Stamped<Map<string, number>>> {
     const now = this.sources.now();
     if (this.cpu && now - this.cpu.at < CPU_TTL_MS) return this.cpu;
-    const value = this.sources.metrics.latestValues(FLEET_CPU_METRIC, now - LATEST_WINDOW_MS);
-    this.cpu = { stamp: (this.cpu?.stamp ?? 0) + 1, at: now, value };
-    return this.cpu;
+    // One read at a time, as for the rows.
+    this.cpuLoading ??= (async () => {
+      try {
+        const value = await this.sources.metrics.latestValues(FLEET_CPU_METRIC, now - LATEST_WINDOW_MS);
+        return (this.cpu = { stamp: (this.cpu?.stamp ?? 0) + 1, at: now, value });
+      } finally {
+        this.cpuLoading = null;
+      }
+    })();
+    return this.cpuLoading;
   }
 }

@@ -113,7 +113,7 @@ describe("FleetCache", () => {
         fleetRows: async () => (state.reads++, state.rows),
       },
       metrics: {
-        latestValues: (metric: string, since: number) => {
+        latestValues: async (metric: string, since: number) => {
           state.cpuReads++;
           expect([metric, since]).toEqual([FLEET_CPU_METRIC, state.now - 40_000]);
           return new Map([["v1", 42]]);

@@ -17,7 +17,7 @@ import { CommandEngine, commandLimitsFromEnv } from "@/lib/remote/commands";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
 import { serverVaultKey, sessionSigningSecret, sharedVaultKey, Vault } from "@/lib/secrets";
-import { databaseFile, databaseTarget, db, MetricStore, stores, type Stores } from "@/lib/store";
+import { databaseTarget, db, MetricStore, stores, type Stores } from "@/lib/store";
 import { LeaderLease } from "./leader-lease";
 import type { PlacementDeps } from "./placement";
 import { newServerId, ServerHeartbeat } from "./server-node";
@@ -99,7 +99,7 @@ export function runtime(): Runtime {
     reconciler.onError((key, e) => console.error(`[barista] reconciler ${key}:`, e));
     const monitoringConfig = monitoringConfigFromEnv();
     const monitoringDeps: MonitoringDeps = {
-      metrics: MetricStore.open(databaseFile()),
+      metrics: MetricStore.open(databaseTarget()),
       vms: s.monitoredVms,
       alerts: s.alerts,
       directory: vmDirectoryOver(s.monitoredVms, config.clock),
