@@ -21,7 +21,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "postgresql",
-          include: ["lib/store/**/*.test.ts", "lib/provisioning/**/*.test.ts", "lib/monitoring/**/*.test.ts", "lib/server/leader-lease.test.ts", "lib/server/takeover.test.ts"],
+          include: ["lib/store/**/*.test.ts", "lib/provisioning/**/*.test.ts", "lib/monitoring/**/*.test.ts", "lib/server/leader-lease.test.ts", "lib/server/takeover.test.ts", "lib/drivers/sim/sim-servers.test.ts"],
           // The SQLite-file checks of the key move are their own suite.
           exclude: ["lib/provisioning/namespace-keys.test.ts"],
           globalSetup: ["lib/store/testing-postgres.mjs"],
