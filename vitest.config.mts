@@ -21,9 +21,9 @@ export default defineConfig({
         ...shared,
         test: {
           name: "postgresql",
-          include: ["lib/store/**/*.test.ts", "lib/provisioning/**/*.test.ts"],
-          // The metric store on PostgreSQL and the SQLite-file checks of the key move are their own suites.
-          exclude: ["lib/store/metrics.test.ts", "lib/provisioning/namespace-keys.test.ts"],
+          include: ["lib/store/**/*.test.ts", "lib/provisioning/**/*.test.ts", "lib/monitoring/**/*.test.ts", "lib/server/leader-lease.test.ts", "lib/server/takeover.test.ts", "lib/drivers/sim/sim-servers.test.ts"],
+          // The SQLite-file checks of the key move are their own suite.
+          exclude: ["lib/provisioning/namespace-keys.test.ts"],
           globalSetup: ["lib/store/testing-postgres.mjs"],
           // Only this project's workers: the global setup's variable reaches every project's.
           env: { BARISTA_TEST_DATABASE: "postgresql" },

@@ -14,7 +14,7 @@ import { seedMci, testMonitoring } from "./testing";
 const temp = tempDatabase();
 const clock = new ManualClock(Date.UTC(2026, 10, 27, 12, 0, 0));
 // The receiver below listens on 127.0.0.1: allowed as the server's BARISTA_WEBHOOK_ALLOW would allow it.
-const m = { ...testMonitoring(temp.prisma, temp.file, clock), webhooks: { allow: monitoringConfigFromEnv({ BARISTA_WEBHOOK_ALLOW: "127.0.0.1" }).webhookAllow } };
+const m = { ...testMonitoring(temp.prisma, temp.url, clock), webhooks: { allow: monitoringConfigFromEnv({ BARISTA_WEBHOOK_ALLOW: "127.0.0.1" }).webhookAllow } };
 const received: { body: Record<string, unknown>; headers: IncomingMessage["headers"] }[] = [];
 let server: Server;
 let hookUrl = "";
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
-  m.metrics.close();
+  await m.metrics.close();
   await temp.cleanup();
 });
 

@@ -83,7 +83,7 @@ export class AlertEvaluator {
         seen.add(key);
         const rec = stateOf.get(key);
         const prev: AlertPosition = rec ? { phase: rec.state, since: stale && rec.state === "pending" ? now : rec.since } : { phase: "ok", since: now };
-        const value = metrics.windowValue(vm.id, rule.metric, now - rule.windowSeconds * 1000, now + 1, rule.agg as Agg);
+        const value = await metrics.windowValue(vm.id, rule.metric, now - rule.windowSeconds * 1000, now + 1, rule.agg as Agg);
         const { next, event } = advance(prev, { value, op: rule.op as AlertOp, threshold: rule.threshold, forMs: rule.forSeconds * 1000, now });
         if (next.phase === "ok") {
           if (rec) remove.push({ ruleId: rule.id, vmId: vm.id });

@@ -31,7 +31,7 @@ function collectorOver(driver: CloudDriver, clock: ManualClock, vm: MonitoredVm)
   const written: CollectedBatch[] = [];
   const collector = new Collector({
     metrics: {
-      cursors: () => new Map(cursors),
+      cursors: async () => new Map(cursors),
       async writeCollected(batches) {
         for (const b of batches) cursors.set(b.vmId, b.until);
         written.push(...batches);

@@ -16,7 +16,7 @@ let h: Harness | null = null;
 
 afterAll(async () => {
   await h?.reconciler.stop();
-  opened.forEach((s) => s.close());
+  await Promise.all(opened.map((s) => s.close()));
   await temp.cleanup();
 });
 
@@ -32,7 +32,7 @@ function collectorOver(store: MetricStore): Collector {
 }
 
 function open(): MetricStore {
-  const s = MetricStore.open(temp.file);
+  const s = MetricStore.open(temp.url);
   opened.push(s);
   return s;
 }

@@ -66,7 +66,7 @@ export class Collector {
   async tick(): Promise<CollectReport> {
     const { clock, metrics } = this.deps;
     const now = clock.now();
-    const [vms, cursors] = [await this.deps.vms.list(), metrics.cursors()];
+    const [vms, cursors] = await Promise.all([this.deps.vms.list(), metrics.cursors()]);
     const present = new Set(vms.map((v) => v.id));
     await metrics.dropCursors([...cursors.keys()].filter((id) => !present.has(id)));
 

@@ -20,4 +20,10 @@ export interface MonitoringDeps {
   /** The connection's configuration, or null when it was removed. */
   connectionConfig(name: string): Promise<ConnectionConfig | null>;
   driverFor(connection: ConnectionConfig): CloudDriver;
+  /**
+   * Whether this server leads now (holds the leader lease): the jobs that must run once over all
+   * servers sharing the database (collector, alert evaluator, rollups, retention) run only then.
+   * Absent: always, as one server alone.
+   */
+  leads?: () => boolean;
 }

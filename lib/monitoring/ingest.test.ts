@@ -8,7 +8,7 @@ import { seedMci, testMonitoring } from "./testing";
 
 const temp = tempDatabase();
 const clock = new ManualClock(Date.UTC(2026, 10, 27, 12, 0, 0));
-const m = testMonitoring(temp.prisma, temp.file, clock);
+const m = testMonitoring(temp.prisma, temp.url, clock);
 const S = 1_795_000_000; // a time in seconds, on the 10-second grid
 
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
   ]);
 });
 afterAll(async () => {
-  m.metrics.close();
+  await m.metrics.close();
   await temp.cleanup();
 });
 

@@ -18,6 +18,14 @@ export interface Monitoring {
   collectorLiveness(): Liveness | null;
 }
 
+/**
+ * A job that runs only while this server leads (several servers share the database: an alert
+ * must fire once, not once per server); a follower's turn does nothing.
+ */
+export function onlyOnLeader(leads: (() => boolean) | undefined) {
+  return (job: () => Promise<unknown>) => (): Promise<unknown> => (!leads || leads() ? job() : Promise.resolve());
+}
+
 /** Wires monitoring's background jobs over its dependencies (the composition root supplies them). */
 export function createMonitoring(deps: MonitoringDeps): Monitoring {
   const failures = new Map<string, number>();
@@ -38,12 +46,13 @@ export function createMonitoring(deps: MonitoringDeps): Monitoring {
   });
   const evaluator = new AlertEvaluator({ metrics: deps.metrics, vms: deps.vms, alerts: deps.alerts, clock: deps.clock, webhooks: deps.webhooks });
   const log = (what: string) => (e: unknown) => console.error(`[barista] ${what}:`, e);
-  const collecting = deps.config.collect ? new Ticker(COLLECT_INTERVAL_MS, () => collector.tick(), log("metric collector")) : null;
+  const once = onlyOnLeader(deps.leads);
+  const collecting = deps.config.collect ? new Ticker(COLLECT_INTERVAL_MS, once(() => collector.tick()), log("metric collector")) : null;
   const tickers = [
     ...(collecting ? [collecting] : []),
-    new Ticker(ALERT_INTERVAL_MS, () => evaluator.tick(), log("alert evaluator")),
-    new Ticker(ROLLUP_INTERVAL_MS, () => deps.metrics.flushRollups(deps.clock.now()), log("metric rollups")),
-    new Ticker(SWEEP_INTERVAL_MS, () => deps.metrics.sweep(deps.clock.now(), deps.config.retention), log("metric retention sweep")),
+    new Ticker(ALERT_INTERVAL_MS, once(() => evaluator.tick()), log("alert evaluator")),
+    new Ticker(ROLLUP_INTERVAL_MS, once(() => deps.metrics.flushRollups(deps.clock.now())), log("metric rollups")),
+    new Ticker(SWEEP_INTERVAL_MS, once(() => deps.metrics.sweep(deps.clock.now(), deps.config.retention)), log("metric retention sweep")),
   ];
   return {
     deps,

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, NotFoundError } from "@/lib/core/errors";
-import type { MetricStore } from "@/lib/store/metrics";
+import { METRIC_SOURCES, type MetricStore } from "@/lib/store/metric-types";
 import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import type { MetricsAnswer, MetricsQuery } from "@/lib/validation/monitoring";
 import { lttb } from "./lttb";
@@ -7,6 +7,7 @@ import { alignDown, combineSeries, type Point } from "./rollup";
 
 /** Points one answer may read over all its series (1,000 VMs × a day at one minute is 1.44 million). */
 export const MAX_POINTS_READ = 5_000_000;
+const READS_AT_ONCE = 8;
 
 export interface QueryDeps {
   metrics: MetricStore;
@@ -18,11 +19,22 @@ async function vmsOf(deps: QueryDeps, q: MetricsQuery): Promise<Pick<MonitoredVm
     const vm = await deps.vms.find(q.vm);
     if (vm) return [vm];
     // A removed VM's samples stay until retention ends; they can still be read by its id.
-    if (["agent", "cloud"].some((s) => deps.metrics.seriesId(q.vm!, q.metric, s as "agent" | "cloud") !== undefined)) return [{ id: q.vm, name: q.vm }];
+    for (const source of METRIC_SOURCES) if ((await deps.metrics.seriesId(q.vm, q.metric, source)) !== undefined) return [{ id: q.vm, name: q.vm }];
     throw new NotFoundError(`VM "${q.vm}" does not exist and has no stored metrics; GET /api/v1/ns/{ns}/mci/{id} lists an MCI's VMs`);
   }
   if (!(await deps.vms.mciExists(q.mci!))) throw new NotFoundError(`MCI "${q.mci}" does not exist; GET /api/v1/ns/{ns}/mci lists them`);
   return deps.vms.inMci(q.mci!);
+}
+
+/** Reads per VM, a few at a time: on PostgreSQL each is a round trip, and the pool serves several at once. */
+async function readAll<V, T>(vms: readonly V[], read: (v: V) => Promise<T>): Promise<T[]> {
+  const out = new Array<T>(vms.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < vms.length; i = next++) out[i] = await read(vms[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, vms.length) }, worker));
+  return out;
 }
 
 function mean(points: readonly Point[]): number {
@@ -59,10 +71,10 @@ export async function queryMetrics(deps: QueryDeps, q: MetricsQuery, now: number
   const down = (points: Point[]) => (q.maxPoints ? lttb(points, q.maxPoints) : points);
   const base = { metric: q.metric, agg: q.agg, step: q.step, from, to: q.to, source: q.source };
   if (q.combine) {
-    const all = vms.map((v) => deps.metrics.readNow(v.id, q.metric, read));
+    const all = await readAll(vms, (v) => deps.metrics.readNow(v.id, q.metric, read));
     return { ...base, series: [{ combine: q.combine, vms: vms.length, points: down(combineSeries(all, q.combine)) }] };
   }
-  const series = vms.map((v) => ({ vm: v.id, name: v.name, points: deps.metrics.readNow(v.id, q.metric, read) }));
+  const series = await readAll(vms, async (v) => ({ vm: v.id, name: v.name, points: await deps.metrics.readNow(v.id, q.metric, read) }));
   if (q.top) return { ...base, total: vms.length, series: topByMean(series, q.top).map((s) => ({ ...s, points: down(s.points) })) };
   return { ...base, series: series.map((s) => ({ ...s, points: down(s.points) })) };
 }

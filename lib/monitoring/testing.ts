@@ -20,9 +20,9 @@ export async function seedMci(prisma: Database, mciId: string, vms: SeedVm[], na
   for (const v of vms) await mci.updateVm(v.id, { status: v.status ?? "Running", publicIp: v.publicIp ?? null, cloudId: v.cloudId ?? `i-${v.id}` });
 }
 
-/** The pieces monitoring runs on, over a test database file. */
-export function testMonitoring(prisma: Database, file: string, clock: Clock) {
+/** The pieces monitoring runs on, over a test database (a SQLite file or a PostgreSQL URL). */
+export function testMonitoring(prisma: Database, target: string, clock: Clock) {
   const s = stores(prisma);
-  const metrics = MetricStore.open(file);
+  const metrics = MetricStore.open(target);
   return { metrics, vms: s.monitoredVms, alerts: s.alerts, directory: vmDirectoryOver(s.monitoredVms, clock), clock };
 }

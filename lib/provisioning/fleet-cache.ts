@@ -21,6 +21,11 @@ const CPU_TTL_MS = 10_000;
  * rows are read again at most this often, so a hundred pollers cost one read a second, not a hundred.
  */
 const ROWS_MIN_AGE_MS = 1_000;
+/**
+ * The version only counts this server's writes; other servers sharing the database write too
+ * (their reconcilers deploy), so rows older than this are read again whatever the version says.
+ */
+const ROWS_MAX_AGE_MS = 3_000;
 const MAX_VIEWS = 16;
 /** Stamps restart at zero with the process; this keeps an old tag from matching a new view. */
 const BOOT = Date.now().toString(36);
@@ -31,6 +36,7 @@ export interface CachedFleet {
 }
 
 type Stamped<T> = { stamp: number; at: number; value: T };
+type VersionedRows = Stamped<FleetRows> & { version: number; digest: string };
 
 /**
  * The fleet's view as JSON for one caller, rebuilt only when an MCI was written since (at most once
@@ -38,16 +44,17 @@ type Stamped<T> = { stamp: number; at: number; value: T };
  * namespaces share one copy, and a poller that already has it gets its ETag back (304).
  */
 export class FleetCache {
-  private rows: Stamped<FleetRows> | null = null;
-  private rowsLoading: Promise<Stamped<FleetRows>> | null = null;
+  private rows: VersionedRows | null = null;
+  private rowsLoading: Promise<VersionedRows> | null = null;
   private cpu: Stamped<Map<string, number>> | null = null;
+  private cpuLoading: Promise<Stamped<Map<string, number>>> | null = null;
   private readonly views = new Map<string, CachedFleet>();
 
   constructor(private readonly sources: FleetSources) {}
 
   async view(mayRead: (namespace: string) => boolean): Promise<CachedFleet> {
     const rows = await this.currentRows();
-    const cpu = this.currentCpu();
+    const cpu = await this.currentCpu();
     const readable = [...new Set(rows.value.mcis.map((m) => m.namespace))].filter(mayRead).sort().join("\n");
     const key = `${rows.stamp}/${cpu.stamp}/${readable}`;
     const hit = this.views.get(key);
@@ -61,17 +68,20 @@ export class FleetCache {
     return view;
   }
 
-  private async currentRows(): Promise<Stamped<FleetRows>> {
+  private async currentRows(): Promise<VersionedRows> {
     const version = this.sources.repo.fleetVersion();
     const now = this.sources.now();
     const rows = this.rows;
-    if (rows && (rows.stamp === version || now - rows.at < ROWS_MIN_AGE_MS)) return rows;
+    if (rows && ((rows.version === version && now - rows.at < ROWS_MAX_AGE_MS) || now - rows.at < ROWS_MIN_AGE_MS)) return rows;
     // One read at a time, whoever asks while it runs waits for it.
     this.rowsLoading ??= (async () => {
       try {
         // The version is read before the rows: a write racing the read leaves the view one step stale, never wrong for good.
         const value = await this.sources.repo.fleetRows();
-        return (this.rows = { stamp: version, at: this.sources.now(), value });
+        // Rows read again unchanged keep their stamp, so the views built on them (and their ETags) stay.
+        const digest = createHash("sha256").update(JSON.stringify(value)).digest("base64url");
+        const stamp = this.rows && this.rows.digest === digest ? this.rows.stamp : (this.rows?.stamp ?? 0) + 1;
+        return (this.rows = { stamp, version, digest, at: this.sources.now(), value });
       } finally {
         this.rowsLoading = null;
       }
@@ -79,11 +89,18 @@ export class FleetCache {
     return this.rowsLoading;
   }
 
-  private currentCpu(): Stamped<Map<string, number>> {
+  private async currentCpu(): Promise<Stamped<Map<string, number>>> {
     const now = this.sources.now();
     if (this.cpu && now - this.cpu.at < CPU_TTL_MS) return this.cpu;
-    const value = this.sources.metrics.latestValues(FLEET_CPU_METRIC, now - LATEST_WINDOW_MS);
-    this.cpu = { stamp: (this.cpu?.stamp ?? 0) + 1, at: now, value };
-    return this.cpu;
+    // One read at a time, as for the rows.
+    this.cpuLoading ??= (async () => {
+      try {
+        const value = await this.sources.metrics.latestValues(FLEET_CPU_METRIC, now - LATEST_WINDOW_MS);
+        return (this.cpu = { stamp: (this.cpu?.stamp ?? 0) + 1, at: now, value });
+      } finally {
+        this.cpuLoading = null;
+      }
+    })();
+    return this.cpuLoading;
   }
 }

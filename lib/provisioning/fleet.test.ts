@@ -113,7 +113,7 @@ describe("FleetCache", () => {
         fleetRows: async () => (state.reads++, state.rows),
       },
       metrics: {
-        latestValues: (metric: string, since: number) => {
+        latestValues: async (metric: string, since: number) => {
           state.cpuReads++;
           expect([metric, since]).toEqual([FLEET_CPU_METRIC, state.now - 40_000]);
           return new Map([["v1", 42]]);
@@ -129,12 +129,29 @@ describe("FleetCache", () => {
     const [a, b] = await Promise.all([cache.view(all), cache.view(all)]);
     expect(state.reads).toBe(1);
     expect(b).toBe(a);
-    state.now += 5_000;
+    state.now += 2_000;
     expect(await cache.view(all)).toBe(a);
+    expect(state.reads).toBe(1);
+    // Written here: read again, and the new content has a new tag.
     state.version++;
+    state.rows = { ...fleet, vms: fleet.vms.slice(1) };
     const c = await cache.view(all);
     expect(state.reads).toBe(2);
     expect(c.etag).not.toBe(a.etag);
+  });
+
+  it("reads the rows again every few seconds with no write here (another server's reconciler writes too), keeping the tag while nothing changed", async () => {
+    const { state, cache } = sources();
+    const a = await cache.view(all);
+    state.now += 3_000;
+    expect(await cache.view(all)).toBe(a);
+    expect(state.reads).toBe(2);
+    state.rows = { ...fleet, vms: fleet.vms.slice(1) };
+    state.now += 3_000;
+    const b = await cache.view(all);
+    expect(state.reads).toBe(3);
+    expect(b.etag).not.toBe(a.etag);
+    expect(JSON.parse(b.json).totals).not.toEqual(JSON.parse(a.json).totals);
   });
 
   it("reads the rows again at most once a second while writes keep coming", async () => {

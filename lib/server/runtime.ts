@@ -2,7 +2,7 @@ import { authConfigFromEnv, createAuth, type Auth, type AuthDeps } from "@/lib/a
 import { listRegions } from "@/lib/catalogue";
 import type { ConnectionDeps } from "@/lib/provisioning/connections";
 import type { ProvisioningDeps } from "@/lib/provisioning/deps";
-import { Reconciler } from "@/lib/provisioning/reconciler/runner";
+import { DEFAULT_LIMITS, Reconciler } from "@/lib/provisioning/reconciler/runner";
 import { FleetCache } from "@/lib/provisioning/fleet-cache";
 import { createDriver } from "@/lib/drivers/registry";
 import { SimCloud } from "@/lib/drivers/sim/cloud";
@@ -17,8 +17,10 @@ import { CommandEngine, commandLimitsFromEnv } from "@/lib/remote/commands";
 import { SshPool } from "@/lib/remote/ssh-pool";
 import { createLatencyModel, type LatencyModel } from "@/lib/placement/latency";
 import { serverVaultKey, sessionSigningSecret, sharedVaultKey, Vault } from "@/lib/secrets";
-import { databaseFile, databaseTarget, db, MetricStore, stores, type Stores } from "@/lib/store";
+import { databaseTarget, db, MetricStore, stores, type Stores } from "@/lib/store";
+import { LeaderLease } from "./leader-lease";
 import type { PlacementDeps } from "./placement";
+import { newServerId, ServerHeartbeat } from "./server-node";
 
 /**
  * The composition root: the one place where storage, drivers, the clock and the models meet.
@@ -45,7 +47,12 @@ export interface Runtime {
   /** Every MCI's VMs per region, for the home map. */
   fleet: FleetCache;
   auth: AuthDeps & { settings: Stores["settings"] };
+  /** This server among those sharing the database: its id, its heartbeat, and whether it leads. */
+  server: { id: string; heartbeat: ServerHeartbeat; leader: LeaderLease };
 }
+
+/** The lease whose holder runs the jobs that must run once over all servers. */
+const LEADER_LEASE = "leader";
 
 const globalRuntime = globalThis as unknown as { baristaRuntime?: Runtime };
 
@@ -53,6 +60,21 @@ export function runtime(): Runtime {
   if (!globalRuntime.baristaRuntime) {
     const s = stores();
     const config = simConfigFromEnv();
+    const serverId = newServerId();
+    const heartbeat = new ServerHeartbeat(serverId, s.serverNodes, config.clock, (e) => console.error("[barista] heartbeat:", e));
+    const leader = new LeaderLease({
+      store: s.leases,
+      name: LEADER_LEASE,
+      holder: serverId,
+      clock: config.clock,
+      onChange: (leads) =>
+        console.log(
+          leads
+            ? `[barista] server ${serverId} leads: it runs the metric collector, rollups, retention and alert evaluation`
+            : `[barista] server ${serverId} follows: another server runs the metric collector, rollups, retention and alert evaluation`,
+        ),
+      onError: (e) => console.error("[barista] leader lease:", e),
+    });
     const sim = new SimCloud(s.sim, config);
     const target = databaseTarget();
     const vault = new Vault(s.credentials, () => (target.provider === "sqlite" ? serverVaultKey(process.env, target.file) : sharedVaultKey(process.env)));
@@ -72,11 +94,12 @@ export function runtime(): Runtime {
       vcpuQuota: (c) => (c.driver === "sim" ? config.vcpuQuota : null),
       kick: () => reconciler?.kick(),
     };
-    reconciler = new Reconciler(provisioning);
+    // Work items are claimed under this server's id: another server takes them when it dies.
+    reconciler = new Reconciler(provisioning, DEFAULT_LIMITS, { owner: serverId });
     reconciler.onError((key, e) => console.error(`[barista] reconciler ${key}:`, e));
     const monitoringConfig = monitoringConfigFromEnv();
     const monitoringDeps: MonitoringDeps = {
-      metrics: MetricStore.open(databaseFile()),
+      metrics: MetricStore.open(databaseTarget()),
       vms: s.monitoredVms,
       alerts: s.alerts,
       directory: vmDirectoryOver(s.monitoredVms, config.clock),
@@ -85,6 +108,7 @@ export function runtime(): Runtime {
       webhooks: { allow: monitoringConfig.webhookAllow },
       connectionConfig: (name) => s.connections.config(name),
       driverFor,
+      leads: () => leader.isLeader(),
     };
     const latency = createLatencyModel(listRegions());
     const authConfig = authConfigFromEnv();
@@ -112,6 +136,7 @@ export function runtime(): Runtime {
       ssh,
       clock: config.clock,
       limits: commandLimitsFromEnv(),
+      owner: serverId,
     });
     globalRuntime.baristaRuntime = {
       stores: s,
@@ -137,9 +162,11 @@ export function runtime(): Runtime {
           result: (...a) => globalRuntime.baristaRuntime!.commands.result(...a),
         },
         clock: config.clock,
+        owner: serverId,
       }),
       fleet: new FleetCache({ repo: s.mci, metrics: monitoringDeps.metrics, now: () => config.clock.now() }),
       auth,
+      server: { id: serverId, heartbeat, leader },
     };
   }
   return globalRuntime.baristaRuntime;

@@ -4,8 +4,9 @@ import { builtinConnections } from "@/lib/provisioning/connections";
 import { ensureDefaultNamespace, moveNamespaceKeysIntoVault } from "@/lib/provisioning/namespaces";
 import { SimSshServer } from "@/lib/drivers/sim/ssh/server";
 import { simSshPortFromEnv } from "@/lib/drivers/sim/ssh/config";
-import { bringDatabaseUpToDate, underStartupLock } from "@/lib/store";
+import { bringDatabaseUpToDate, databaseTarget, underStartupLock } from "@/lib/store";
 import { runtime } from "./runtime";
+import { startTakeoverLoop, takeOverFromDead } from "./takeover";
 
 const SEEDED = "builtin-connections-seeded";
 
@@ -36,15 +37,18 @@ export async function startServer(): Promise<void> {
     // Tags every cloud resource this installation makes, so it never takes another's for its own.
     rt.provisioning.installationId = await rt.stores.settings.installationId();
   });
-  // Commands that ran when the server stopped cannot be followed any more: they end as interrupted, never as succeeded.
-  const interrupted = await rt.commands.interruptLeftovers();
-  if (interrupted) console.log(`[barista] ${interrupted} remote command(s) were running when the server stopped: marked interrupted`);
+  // Other servers may share the database: this one says it is alive before it takes over anything.
+  await rt.server.heartbeat.start();
+  // On SQLite this server is the only one, so nothing of an earlier process is alive; on PostgreSQL, those seen lately are.
+  const alive = databaseTarget().provider === "sqlite" ? [rt.server.id] : await rt.server.heartbeat.alive();
+  console.log(`[barista] server ${rt.server.id}${alive.length > 1 ? `, with ${alive.length - 1} other server(s) on this database` : ""}`);
   // Resumes every deployment and action a stop or crash interrupted.
   await rt.reconciler.start();
   const pending = await rt.stores.queue.size();
   if (pending) console.log(`[barista] reconciler resumed with ${pending} item(s) of work`);
   console.log(`[barista] installation ${rt.provisioning.installationId}: the barista-managed tag of its cloud resources`);
-  // Pulls the clouds' metrics, keeps rollups and retention, and evaluates alert rules.
+  // Pulls the clouds' metrics, keeps rollups and retention, and evaluates alert rules: on the leader only.
+  await rt.server.leader.start();
   rt.monitoring.start();
   const { retention, collect } = rt.monitoring.deps.config;
   const days = (ms: number) => (ms >= 86_400_000 ? `${ms / 86_400_000} d` : `${ms / 3_600_000} h`);
@@ -55,9 +59,14 @@ export async function startServer(): Promise<void> {
   console.log(`[barista] simulator: speed ×${speed}, faults ${faults}, seed "${seed}"`);
   await startSimSsh(rt);
   // After the simulator's SSH server is up (simulated VMs are reached through it): app installs a
-  // stop left unfinished go on from the step they were in, whose command was marked interrupted above.
-  const resumed = await rt.apps.resumeLeftovers();
+  // stop left unfinished go on from the step they were in, whose command is marked interrupted first.
+  // Commands that ran on a server that stopped cannot be followed any more: they end as interrupted, never as succeeded.
+  const takeover = { heartbeat: rt.server.heartbeat, queue: rt.stores.queue, commands: rt.commands, apps: rt.apps };
+  const { interrupted, resumed } = await takeOverFromDead(takeover, alive);
+  if (interrupted) console.log(`[barista] ${interrupted} remote command(s) were running when a server stopped: marked interrupted`);
   if (resumed) console.log(`[barista] resumed ${resumed} app install(s) from the step they were in`);
+  // From now on, what any server that stops or dies leaves (work, commands, installs) is taken over.
+  startTakeoverLoop(takeover, (line) => console.log(`[barista] ${line}`), (e) => console.error("[barista] take-over from stopped servers:", e));
   console.log(`[barista] apps: ${rt.apps.deps.catalogue.ids.join(", ")}`);
   await announceSetup(rt);
 }

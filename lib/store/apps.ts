@@ -12,6 +12,8 @@ export interface NewAppInstall {
   version: string;
   subGroup: string | null;
   createdBy: string;
+  /** The server running it. */
+  owner?: string | null;
 }
 
 export interface NewAppInstallVm {
@@ -56,9 +58,17 @@ export class AppInstallRepository {
     return rows.filter((r) => !seen.has(r.app) && seen.add(r.app));
   }
 
-  /** Installs a stopped server left unfinished: they go on at start. */
+  /** Installs not finished, oldest first: those of a stopped or dead server go on elsewhere. */
   unfinished(): Promise<AppInstallWithVms[]> {
     return this.prisma.appInstall.findMany({ where: { status: "installing" }, orderBy: { createdAt: "asc" }, include: withVms });
+  }
+
+  /**
+   * Makes `owner` the server running an unfinished install that `from` held (a dead server, or
+   * none); true for the one server whose take-over changed the row, so two never both go on.
+   */
+  async takeOver(id: string, from: string | null, owner: string): Promise<boolean> {
+    return (await this.prisma.appInstall.updateMany({ where: { id, owner: from, status: "installing" }, data: { owner } })).count === 1;
   }
 
   async setStep(id: string, stepIndex: number): Promise<void> {

@@ -14,6 +14,8 @@ export interface NewCommand {
   timeoutSeconds: number;
   concurrency: number;
   createdBy: string;
+  /** The server running it. */
+  owner?: string | null;
 }
 
 export interface NewCommandVm {
@@ -97,12 +99,14 @@ export class CommandRepository {
   }
 
   /**
-   * At start-up: commands that were running when the server stopped can no longer be followed;
-   * they and their unended VMs become `interrupted` (never succeeded). Answers how many commands.
+   * Commands whose server stopped or died can no longer be followed; they and their unended VMs
+   * become `interrupted` (never succeeded). With `alive`, only those of servers not in it (and of
+   * no known server); without, every running command (one server, at its start). Answers how many.
    */
-  async interruptRunning(now: Date, message: string): Promise<number> {
+  async interruptRunning(now: Date, message: string, alive?: readonly string[]): Promise<number> {
+    const orphaned = alive ? { OR: [{ owner: null }, { owner: { notIn: [...alive] } }] } : {};
     return this.prisma.$transaction(async (tx) => {
-      const running = await tx.command.findMany({ where: { status: "running" }, select: { id: true } });
+      const running = await tx.command.findMany({ where: { status: "running", ...orphaned }, select: { id: true } });
       if (!running.length) return 0;
       const ids = running.map((r) => r.id);
       await tx.commandVm.updateMany({ where: { commandId: { in: ids }, status: { in: UNENDED } }, data: { status: "interrupted", message, endedAt: now } });

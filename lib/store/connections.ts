@@ -49,8 +49,15 @@ function hostRows(c: NewConnection) {
   return (c.hosts ?? []).map((h) => ({ id: `host-${randomUUID()}`, connection: c.name, address: h.address, port: h.port, name: h.name ?? (h.port === 22 ? h.address : `${h.address}:${h.port}`) }));
 }
 
+/**
+ * How long a connection's driver fields are kept in memory. Another server sharing the database may
+ * remove a connection and add one of the same name with other fields; after this long, this server
+ * sees it too.
+ */
+const CONFIG_TTL_MS = 10_000;
+
 export class ConnectionRepository {
-  private readonly configs = new Map<string, ConnectionConfig>();
+  private readonly configs = new Map<string, { config: ConnectionConfig; at: number }>();
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -65,15 +72,20 @@ export class ConnectionRepository {
 
   /**
    * What a driver is bound to, for the reconciler's every step. These fields never change for a
-   * name (a connection is removed and added again, never edited), so they are kept in memory.
+   * name (a connection is removed and added again, never edited), so they are kept in memory for a
+   * few seconds (a removal on another server is seen within CONFIG_TTL_MS).
    */
   async config(name: string): Promise<ConnectionConfig | null> {
+    const now = Date.now();
     const hit = this.configs.get(name);
-    if (hit) return hit;
+    if (hit && now - hit.at < CONFIG_TTL_MS) return hit.config;
     const c = await this.prisma.connection.findUnique({ where: { name } });
-    if (!c) return null;
+    if (!c) {
+      this.configs.delete(name);
+      return null;
+    }
     const config: ConnectionConfig = { name: c.name, driver: c.driver, provider: c.provider, region: c.region, credential: c.credential };
-    this.configs.set(name, config);
+    this.configs.set(name, { config, at: now });
     return config;
   }
 

@@ -14,6 +14,8 @@ import { SettingsRepository } from "./settings";
 import { UserRepository } from "./users";
 import { PrismaSimStore } from "./sim-store";
 import { WorkQueueRepository } from "./work-queue";
+import { LeaseRepository } from "./leases";
+import { ServerNodeRepository } from "./server-nodes";
 import { HostKeyRepository } from "./host-keys";
 import { PrismaSshHostStore } from "./ssh-hosts";
 
@@ -34,6 +36,8 @@ export interface Stores {
   commands: CommandRepository;
   apps: AppInstallRepository;
   sshHosts: PrismaSshHostStore;
+  serverNodes: ServerNodeRepository;
+  leases: LeaseRepository;
 }
 
 /** Repositories over one database (the process's own by default). */
@@ -55,6 +59,8 @@ export function stores(prisma: PrismaClient = db()): Stores {
     audit: new AuditRepository(prisma),
     commands: new CommandRepository(prisma),
     apps: new AppInstallRepository(prisma),
+    serverNodes: new ServerNodeRepository(prisma),
+    leases: new LeaseRepository(prisma),
   };
 }
 

@@ -4,9 +4,9 @@ import { MetricStore, type SampleInput } from "./metrics";
 import { tempDatabase } from "./testing";
 
 const temp = tempDatabase();
-const store = MetricStore.open(temp.file);
+const store = MetricStore.open(temp.url);
 afterAll(async () => {
-  store.close();
+  await store.close();
   await temp.cleanup();
 });
 
@@ -99,22 +99,22 @@ describe("metric store: agent and cloud samples", () => {
     // In a coarser bucket holding agent samples, only those count.
     expect(await store.read("vm-c", "cpu_utilization", q(60, "avg", { toMs: T0 + 60_000 }))).toEqual([[T0, 99]]);
     expect(await store.read("vm-c", "cpu_utilization", q(60, "avg", { toMs: T0 + 60_000, source: "cloud" }))).toEqual([[T0, 10]]);
-    expect(store.windowValue("vm-c", "cpu_utilization", T0, T0 + 60_000, "max")).toBe(99);
-    expect(store.cursors().get("vm-c")).toBe(T0 + 60_000);
+    expect(await store.windowValue("vm-c", "cpu_utilization", T0, T0 + 60_000, "max")).toBe(99);
+    expect((await store.cursors()).get("vm-c")).toBe(T0 + 60_000);
   });
 
   it("keeps cursors and series across a reopen, as after a restart", async () => {
-    const again = MetricStore.open(temp.file);
-    expect(again.cursors().get("vm-c")).toBe(T0 + 60_000);
+    const again = MetricStore.open(temp.url);
+    expect((await again.cursors()).get("vm-c")).toBe(T0 + 60_000);
     expect(await again.read("vm-a", "cpu_utilization", q(10))).toHaveLength(720);
-    again.close();
+    await again.close();
   });
 });
 
 describe("metric store: retention", () => {
   it("sweeps what is past retention, keeps the rollups, and merges a late sample into a swept minute", async () => {
     const t = Date.UTC(2026, 10, 1, 12, 0, 0);
-    const s = MetricStore.open(temp.file);
+    const s = MetricStore.open(temp.url);
     await s.write(asInput("vm-r", "cpu_utilization", [0, 1, 2, 3, 4, 5].map((i): Point => [t + i * 10_000, 10 * (i + 1)])));
     const now = t + 2 * 24 * HOUR; // two days later: raw is past its day
     await s.sweep(now, retention); // the first sweep spares what it has not seen before
@@ -127,12 +127,12 @@ describe("metric store: retention", () => {
     await s.write([{ vmId: "vm-r", metric: "cpu_utilization", ts: t + 5_000, value: 105 }]);
     expect(await minute()).toEqual([[t, 45]]);
     expect(await s.read("vm-r", "cpu_utilization", { ...q(3600, "max", { fromMs: t, toMs: t + HOUR }), now })).toEqual([[t, 105]]);
-    s.close();
+    await s.close();
   });
 
   it("sweeps one-minute rollups after their week and keeps hours for the year", async () => {
     const t = Date.UTC(2026, 9, 1, 12, 0, 0);
-    const s = MetricStore.open(temp.file);
+    const s = MetricStore.open(temp.url);
     await s.write([{ vmId: "vm-old", metric: "cpu_utilization", ts: t, value: 42 }]);
     await s.flushRollups(t);
     const now = t + 30 * 24 * HOUR;
@@ -140,6 +140,36 @@ describe("metric store: retention", () => {
     await s.sweep(now + 20 * 60_000, retention);
     expect(await s.read("vm-old", "cpu_utilization", { ...q(60, "avg", { fromMs: t, toMs: t + 60_000 }), now })).toEqual([]);
     expect(await s.read("vm-old", "cpu_utilization", { ...q(3600, "avg", { fromMs: t, toMs: t + HOUR }), now })).toEqual([[t - (t % HOUR), 42]]);
-    s.close();
+    await s.close();
+  });
+});
+
+describe("metric store: several servers on one database", () => {
+  it("makes a series once when two stores write it at once, and each reads what the other wrote", async () => {
+    const [a, b] = [MetricStore.open(temp.url), MetricStore.open(temp.url)];
+    try {
+      await Promise.all([
+        a.write([{ vmId: "vm-two", metric: "cpu_utilization", ts: T0, value: 1 }]),
+        b.write([{ vmId: "vm-two", metric: "cpu_utilization", ts: T0 + 10_000, value: 2 }]),
+        a.writeCollected([{ vmId: "vm-two", until: T0 + 30_000, samples: [{ metric: "cpu_utilization", ts: T0 + 20_000, value: 3 }] }]),
+        b.writeCollected([{ vmId: "vm-two", until: T0 + 30_000, samples: [{ metric: "cpu_utilization", ts: T0 + 20_000, value: 4 }] }]),
+      ]);
+      const id = await a.seriesId("vm-two", "cpu_utilization", "agent");
+      expect(id).toBeDefined();
+      expect(await b.seriesId("vm-two", "cpu_utilization", "agent")).toBe(id);
+      expect(await a.seriesId("vm-two", "cpu_utilization", "cloud")).toBe(await b.seriesId("vm-two", "cpu_utilization", "cloud"));
+      const raw = await b.read("vm-two", "cpu_utilization", q(10, "avg", { toMs: T0 + 30_000 }));
+      expect(raw.slice(0, 2)).toEqual([
+        [T0, 1],
+        [T0 + 10_000, 2],
+      ]);
+      // The first pull of a time wins: either server's, never both.
+      expect([3, 4]).toContain(raw[2][1]);
+      expect(raw).toHaveLength(3);
+      // Both servers' samples are in the one-minute bucket, whichever server rolls it up.
+      expect(await a.read("vm-two", "cpu_utilization", q(60, "max", { toMs: T0 + 60_000 }))).toEqual([[T0, 2]]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import type { SimKind, SimRecord, SimScope, SimStore } from "@/lib/drivers/sim/store";
+import { SimTakenError, type SimKind, type SimRecord, type SimScope, type SimStore } from "@/lib/drivers/sim/store";
+import { uniqueViolation } from "./unique";
 import type { PrismaClient } from "./generated/prisma/client";
 import type { SimResource } from "./generated/prisma/client";
 
@@ -43,7 +44,17 @@ export class PrismaSimStore implements SimStore {
 
   async insert(record: SimRecord): Promise<void> {
     const { id, account, regionKey, kind, name, status } = record;
-    await this.prisma.simResource.create({ data: { ...toRow(record), id, account, regionKey, kind, name, status } });
+    try {
+      await this.prisma.simResource.create({ data: { ...toRow(record), id, account, regionKey, kind, name, status } });
+    } catch (e) {
+      if (uniqueViolation(e)) throw new SimTakenError();
+      throw e;
+    }
+  }
+
+  async updateIfPending(id: string, pending: { pendingOp: string | null; opDoneAt: number | null }, patch: Partial<Omit<SimRecord, "id">>): Promise<boolean> {
+    const where = { id, pendingOp: pending.pendingOp, opDoneAt: pending.opDoneAt === null ? null : new Date(pending.opDoneAt) };
+    return (await this.prisma.simResource.updateMany({ where, data: toRow(patch) })).count === 1;
   }
 
   async update(id: string, patch: Partial<Omit<SimRecord, "id">>): Promise<void> {

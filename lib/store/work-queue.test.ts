@@ -13,7 +13,7 @@ describe("work queue", () => {
     const items = Array.from({ length: 1_200 }, (_, i) => ({ key: `vm:${i}`, connection: `c${i % 7}` }));
     await q.enqueueMany([...items, items[3]], 100);
     expect(await q.size()).toBe(1_200);
-    const due = await q.due(1_000, 2_000);
+    const due = await q.claim("server-a", 1_000, 30_000, 2_000);
     expect(due).toHaveLength(1_200);
     const first = due.find((d) => d.key === "vm:0")!;
     expect(first).toMatchObject({ dueAt: 50, generation: 1, connection: "c0" });

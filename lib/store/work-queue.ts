@@ -1,3 +1,4 @@
+import { isPostgres } from "./db";
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
 
 /** The earlier of the queued and the new due time (SQLite's MIN(a, b) is not PostgreSQL's LEAST). */
@@ -12,12 +13,16 @@ export interface WorkItemRow {
   dueAt: number;
   attempts: number;
   generation: number;
+  /** The server holding the item's lease (set on items a claim answered). */
+  owner: string | null;
 }
 
 /**
- * The reconciler's durable queue. An item exists once per key; enqueueing it again bumps its
- * generation and keeps the earlier due time, so a step that finishes while a new request came in
- * never deletes that request (complete/reschedule only touch the generation they took).
+ * The reconciler's durable queue, shared by every server on the database. An item exists once per
+ * key; enqueueing it again bumps its generation and keeps the earlier due time, so a step that
+ * finishes while a new request came in never deletes that request (complete/reschedule only touch
+ * the generation they took). A server runs an item's step only under its lease (claim), renews the
+ * lease while the step runs, and complete/reschedule act only for the holder.
  */
 export class WorkQueueRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -47,28 +52,89 @@ export class WorkQueueRepository {
   }
 
   /**
-   * Items due now, earliest first, with watches and MCI steps ahead of VM steps: VM steps may be
-   * due far back (longest first), and a burst of them must not starve the watches that follow VMs.
+   * Claims up to `limit` items due at `now` that no live lease holds, for `owner` until
+   * `now + leaseMs`: watches and MCI steps ahead of VM steps (VM steps may be due far back,
+   * longest first, and a burst of them must not starve the watches that follow VMs), earliest
+   * first, none of the connections in `skip` (full on this server). One statement per kind: on
+   * PostgreSQL its rows are locked with SKIP LOCKED, so servers claiming at once take different
+   * items; SQLite has one writer at a time, which makes the same statement atomic there.
    */
-  async due(now: number, limit: number): Promise<WorkItemRow[]> {
-    const where = { dueAt: { lte: now } };
-    const others = await this.prisma.workItem.findMany({ where: { ...where, NOT: { key: { startsWith: "vm:" } } }, orderBy: { dueAt: "asc" }, take: limit });
-    const vms = await this.prisma.workItem.findMany({ where: { ...where, key: { startsWith: "vm:" } }, orderBy: { dueAt: "asc" }, take: limit });
-    return [...others, ...vms];
+  async claim(owner: string, now: number, leaseMs: number, limit: number, skip: readonly string[] = []): Promise<WorkItemRow[]> {
+    const others = await this.claimKind(false, owner, now, leaseMs, limit, skip);
+    const left = limit - others.length;
+    return left > 0 ? [...others, ...(await this.claimKind(true, owner, now, leaseMs, left, skip))] : others;
   }
 
+  private async claimKind(vms: boolean, owner: string, now: number, leaseMs: number, limit: number, skip: readonly string[]): Promise<WorkItemRow[]> {
+    if (limit <= 0) return [];
+    const kind = vms ? Prisma.sql`"key" LIKE ${"vm:%"}` : Prisma.sql`"key" NOT LIKE ${"vm:%"}`;
+    const connections = skip.length ? Prisma.sql`AND ("connection" IS NULL OR "connection" NOT IN (${Prisma.join(skip)}))` : Prisma.empty;
+    const lock = isPostgres(this.prisma) ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+    const rows = await this.prisma.$queryRaw<Omit<WorkItemRow, "owner">[]>`
+      UPDATE "WorkItem" SET "owner" = ${owner}, "leaseUntil" = ${now + leaseMs}
+      WHERE "key" IN (
+        SELECT "key" FROM "WorkItem"
+        WHERE "dueAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${now}) AND ${kind} ${connections}
+        ORDER BY "dueAt" LIMIT ${limit} ${lock})
+      RETURNING "key", "connection", "dueAt", "attempts", "generation"`;
+    // RETURNING gives no order: keep the earliest first, as the claim chose them.
+    return rows.map((r) => ({ ...r, dueAt: Number(r.dueAt), attempts: Number(r.attempts), generation: Number(r.generation), owner })).sort((a, b) => a.dueAt - b.dueAt);
+  }
+
+  /**
+   * Pushes the leases `owner` holds on `keys` to `now + leaseMs` (a step may run long); answers
+   * how many it still held. Only the keys the server is working on: an item whose end could not
+   * be written must run out, not be held for ever.
+   */
+  async renew(owner: string, keys: readonly string[], now: number, leaseMs: number): Promise<number> {
+    let held = 0;
+    for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
+      const chunk = keys.slice(i, i + ROWS_PER_STATEMENT);
+      held += (await this.prisma.workItem.updateMany({ where: { owner, key: { in: chunk } }, data: { leaseUntil: now + leaseMs } })).count;
+    }
+    return held;
+  }
+
+  /** Gives back items `owner` holds (all of them, or those keys), due as they were, for any server to take. */
+  async release(owner: string, keys?: readonly string[]): Promise<number> {
+    const where = keys ? { owner, key: { in: [...keys] } } : { owner };
+    return (await this.prisma.workItem.updateMany({ where, data: { owner: null, leaseUntil: null } })).count;
+  }
+
+  /** Frees the items of servers known to be dead, without waiting for their leases to run out. */
+  async releaseOwners(owners: readonly string[]): Promise<number> {
+    if (!owners.length) return 0;
+    return (await this.prisma.workItem.updateMany({ where: { owner: { in: [...owners] } }, data: { owner: null, leaseUntil: null } })).count;
+  }
+
+  /** Owners holding items now (live or not): the sweep compares them with the live servers. */
+  async owners(): Promise<string[]> {
+    const rows = await this.prisma.workItem.findMany({ where: { owner: { not: null } }, distinct: ["owner"], select: { owner: true } });
+    return rows.map((r) => r.owner as string);
+  }
+
+  /** When the next item may be claimed: its due time, or later while another's lease holds it. */
   async nextDueAt(): Promise<number | null> {
-    const first = await this.prisma.workItem.findFirst({ orderBy: { dueAt: "asc" }, select: { dueAt: true } });
-    return first?.dueAt ?? null;
+    const [row] = await this.prisma.$queryRaw<{ next: number | null }[]>`
+      SELECT MIN(CASE WHEN "leaseUntil" IS NOT NULL AND "leaseUntil" > "dueAt" THEN "leaseUntil" ELSE "dueAt" END) AS "next" FROM "WorkItem"`;
+    return row?.next === null || row?.next === undefined ? null : Number(row.next);
   }
 
+  /**
+   * The step of a claimed item is done: the item goes, unless it was enqueued again meanwhile
+   * (a newer generation), which then stays due, free for any server. Only the holder acts.
+   */
   async complete(item: WorkItemRow): Promise<void> {
-    await this.prisma.workItem.deleteMany({ where: { key: item.key, generation: item.generation } });
+    if (!item.owner) throw new Error(`work item ${item.key} was not claimed`);
+    const gone = await this.prisma.workItem.deleteMany({ where: { key: item.key, generation: item.generation, owner: item.owner } });
+    if (!gone.count) await this.release(item.owner, [item.key]);
   }
 
+  /** The claimed item runs again at `dueAt` (a newer request, due already, is left as it is); the lease ends. */
   async reschedule(item: WorkItemRow, dueAt: number, attempts: number): Promise<void> {
-    // Re-enqueued meanwhile: that newer request is due already, so leave it alone.
-    await this.prisma.workItem.updateMany({ where: { key: item.key, generation: item.generation }, data: { dueAt, attempts } });
+    if (!item.owner) throw new Error(`work item ${item.key} was not claimed`);
+    const moved = await this.prisma.workItem.updateMany({ where: { key: item.key, generation: item.generation, owner: item.owner }, data: { dueAt, attempts, owner: null, leaseUntil: null } });
+    if (!moved.count) await this.release(item.owner, [item.key]);
   }
 
   async countWithPrefix(prefix: string): Promise<number> {

@@ -19,7 +19,7 @@ import { toVm, toVmStatus, type VmData } from "./mappers";
 import { cidrSize, firstFreeHost, parseCidr, PUBLIC_POOL_SIZE, publicIpAt } from "./network";
 import { matchesTags, NetworkResources } from "./network-resources";
 import { pick, resourceId, unit } from "./random";
-import type { SimRecord, SimScope } from "./store";
+import { SimTakenError, type SimRecord, type SimScope } from "./store";
 import { operationMs, type SimOperation } from "./timing";
 
 /** The login name picks the VM on the simulator's one SSH port: `ubuntu+<VM id>` (see ssh/server.ts). */
@@ -30,6 +30,8 @@ export const SIM_SSH_LOGIN_PREFIX = "ubuntu+";
 const MAX_METRIC_POINTS = 100_800;
 
 const TERMINATED_VISIBLE_MS = 60 * 60 * 1000;
+/** Picks of a free address in a row that another server may snatch before the insert. */
+const TAKEN_RETRIES = 5;
 
 const IN_PROGRESS_STATE: Record<VmAction, string> = { suspend: "stopping", resume: "starting", reboot: "rebooting", terminate: "shutting-down" };
 const SETTLED_STATE: Record<VmAction, string> = { suspend: "stopped", resume: "running", reboot: "running", terminate: "terminated" };
@@ -81,19 +83,28 @@ export class SimDriver extends NetworkResources implements CloudDriver {
   async createVm(req: CreateVmRequest): Promise<Vm> {
     const target = req.clientToken ?? req.name;
     return this.cloud.call(this.connection, "RunInstances", "write", target, async () => {
-      if (req.clientToken) {
-        const existing = await this.cloud.store.findByClientToken(this.scope, "vm", req.clientToken);
-        if (existing) return toVm(await this.settle(existing));
+      for (let attempt = 1; ; attempt++) {
+        if (req.clientToken) {
+          const existing = await this.cloud.store.findByClientToken(this.scope, "vm", req.clientToken);
+          if (existing) return toVm(await this.settle(existing));
+        }
+        const prepared = await this.prepareVm(req);
+        try {
+          // Public addresses come from one pool for every account and region, whose calls run in
+          // parallel: picking a free one and taking it is one step in this process, and the
+          // database's unique addresses make it one over every server calling this cloud.
+          const rec = await this.cloud.exclusive("public-ip-pool", async () => {
+            const taken = { ...prepared, publicIp: await this.freePublicIp(prepared.id) };
+            await this.cloud.store.insert(taken);
+            return taken;
+          });
+          return toVm(rec);
+        } catch (e) {
+          // Another server took the address (or made this very VM) first: look again.
+          if (!(e instanceof SimTakenError)) throw e;
+          if (attempt >= TAKEN_RETRIES) throw new UnavailableError("RunInstances: the provider is busy (addresses changed hands meanwhile); retry the request");
+        }
       }
-      const prepared = await this.prepareVm(req);
-      // Public addresses come from one pool for every account and region, whose calls run in
-      // parallel: picking a free one and taking it must be one step, or two regions take the same.
-      const rec = await this.cloud.exclusive("public-ip-pool", async () => {
-        const taken = { ...prepared, publicIp: await this.freePublicIp(prepared.id) };
-        await this.cloud.store.insert(taken);
-        return taken;
-      });
-      return toVm(rec);
     });
   }
 
@@ -299,7 +310,11 @@ export class SimDriver extends NetworkResources implements CloudDriver {
       updatedAt: rec.opDoneAt,
       ...(gone ? { vcpu: 0, publicIp: null, privateIp: null } : {}),
     };
-    await this.cloud.store.update(rec.id, patch);
+    // Every server calling this cloud may settle the same operation: only the first records it.
+    if (!(await this.cloud.store.updateIfPending(rec.id, { pendingOp: rec.pendingOp, opDoneAt: rec.opDoneAt }, patch))) {
+      const now = await this.cloud.store.get(rec.id);
+      return now && now.pendingOp !== rec.pendingOp ? this.settle(now) : (now ?? rec);
+    }
     return { ...rec, ...patch };
   }
 

@@ -29,10 +29,29 @@ export interface SimScope {
   regionKey: string;
 }
 
-/** Where the simulated clouds keep their state; the server backs it with its database, so a restart loses nothing. */
+/**
+ * An insert found its address (public or private) or client token taken meanwhile: another server
+ * calling the same simulated cloud got there first. The caller picks again.
+ */
+export class SimTakenError extends Error {
+  constructor() {
+    super("the address or client token was taken meanwhile");
+  }
+}
+
+/**
+ * Where the simulated clouds keep their state; the server backs it with its database, so a restart
+ * loses nothing, and every server sharing the database sees one cloud.
+ */
 export interface SimStore {
+  /** Throws SimTakenError when a unique address or client token is already held. */
   insert(record: SimRecord): Promise<void>;
   update(id: string, patch: Partial<Omit<SimRecord, "id">>): Promise<void>;
+  /**
+   * Applies the patch only while the record's pending operation is still the one given (another
+   * server may have settled it first); answers whether it did.
+   */
+  updateIfPending(id: string, pending: { pendingOp: string | null; opDoneAt: number | null }, patch: Partial<Omit<SimRecord, "id">>): Promise<boolean>;
   get(id: string): Promise<SimRecord | null>;
   list(scope: SimScope, kind: SimKind): Promise<SimRecord[]>;
   findByClientToken(scope: SimScope, kind: SimKind, token: string): Promise<SimRecord | null>;

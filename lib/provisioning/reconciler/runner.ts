@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { backoffMs } from "@/lib/core/backoff";
 import { isCloudError } from "@/lib/core/errors";
 import type { Liveness } from "@/lib/core/liveness";
@@ -18,8 +19,10 @@ export interface RunnerLimits {
   idleMs: number;
 }
 
-const READY_BATCH = 512;
-const READY_TTL_MS = 100;
+/** How long a claimed item stays this server's without renewal: a dead server's items wait at most this long. */
+export const WORK_LEASE_MS = 30_000;
+/** When the due items are all on connections full here (or held by others), look again after this long. */
+const BLOCKED_WAIT_MS = 25;
 /**
  * Steps started in one turn of the event loop. The simulator and SQLite answer without real I/O,
  * so a started step runs to its end in promise callbacks alone, before any timer, socket or HTTP
@@ -32,10 +35,25 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const DEFAULT_LIMITS: RunnerLimits = { global: 48, perConnection: 4, idleMs: 1_000 };
 
+export interface RunnerIdentity {
+  /** Who claims items: the server's id, unique among the servers sharing the database. */
+  owner: string;
+  leaseMs: number;
+}
+
+export interface RunnerOptions extends Partial<RunnerIdentity> {
+  /** How often (real time) held leases are renewed; a third of the lease by default. */
+  renewEveryMs?: number;
+  /** Runs one item's step in place of the reconciler's own (tests of the loop itself). */
+  step?: (key: string, attempts: number) => Promise<StepResult>;
+}
+
 /**
- * The reconciler's loop: takes due items from the durable queue, runs their step with bounded
- * parallelism (across regions freely, per connection bounded), and requeues with capped
- * exponential backoff and jitter on retryable errors.
+ * The reconciler's loop: claims due items from the durable queue (several servers may share it:
+ * an item runs under one server's lease at a time), runs their step with bounded parallelism
+ * (across regions freely, per connection bounded), and requeues with capped exponential backoff
+ * and jitter on retryable errors. An idle loop looks at the queue every `idleMs`, so work another
+ * server enqueued is seen without a kick.
  */
 export class Reconciler {
   private running = false;
@@ -45,13 +63,18 @@ export class Reconciler {
   private wake: (() => void) | null = null;
   private loopDone: Promise<void> | null = null;
   private readonly errors: ((key: string, e: unknown) => void)[] = [];
+  /** Items claimed (leased to this server) and not started yet. */
   private ready: WorkItemRow[] = [];
-  private readyAt = 0;
+  private renewTimer: NodeJS.Timeout | null = null;
+  readonly identity: RunnerIdentity;
 
   constructor(
     private readonly deps: ProvisioningDeps,
     private readonly limits: RunnerLimits = DEFAULT_LIMITS,
-  ) {}
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.identity = { owner: options.owner ?? `runner-${randomUUID()}`, leaseMs: options.leaseMs ?? WORK_LEASE_MS };
+  }
 
   /** Requeues everything not at rest (a restart finishes what a crash interrupted), then runs. */
   async start(): Promise<void> {
@@ -63,13 +86,31 @@ export class Reconciler {
     await this.deps.queue.enqueueMany(mcis.map((id) => ({ key: mciKey(id), connection: null })), now);
     this.running = true;
     this.loopDone = this.loop();
+    // Steps may outlast the lease: renew what this server holds well before it runs out.
+    this.renewTimer = setInterval(() => void this.renew(), this.options.renewEveryMs ?? Math.max(10, Math.floor(this.identity.leaseMs / 3)));
+    this.renewTimer.unref();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.kick();
     await this.loopDone;
+    // Claimed and never started: any server may take them now.
+    const unstarted = this.ready.map((i) => i.key);
+    this.ready = [];
+    if (unstarted.length) await this.deps.queue.release(this.identity.owner, unstarted).catch(() => undefined);
     while (this.inFlight.size) await new Promise((r) => setTimeout(r, 10));
+    if (this.renewTimer) clearInterval(this.renewTimer);
+    this.renewTimer = null;
+  }
+
+  private async renew(): Promise<void> {
+    try {
+      const keys = [...this.inFlight, ...this.ready.map((i) => i.key)];
+      if (keys.length) await this.deps.queue.renew(this.identity.owner, keys, this.deps.clock.now(), this.identity.leaseMs);
+    } catch (e) {
+      for (const l of this.errors) l("lease renewal", e);
+    }
   }
 
   kick(): void {
@@ -105,7 +146,7 @@ export class Reconciler {
         continue;
       }
       const next = await this.deps.queue.nextDueAt().catch(() => null);
-      const wait = next === null ? this.limits.idleMs : Math.min(this.limits.idleMs, Math.max(5, next - this.deps.clock.now()));
+      const wait = next === null ? this.limits.idleMs : Math.min(this.limits.idleMs, Math.max(BLOCKED_WAIT_MS, next - this.deps.clock.now()));
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, wait);
         this.wake = () => {
@@ -118,24 +159,26 @@ export class Reconciler {
   }
 
   /**
-   * Starts due items up to the limits. Due items are read in batches and kept for a moment, so a
-   * burst of short steps costs one query per batch rather than one per step; a stale entry is
-   * harmless, since finishing an item only removes the generation it ran.
+   * Starts claimed items up to the limits, claiming more when this server could run more than it
+   * holds. A claim takes no more than the free slots (so items wait where any server may take
+   * them) and none on connections already full here; a burst of short steps still costs one
+   * claim per few steps, not one per step.
    */
   private async dispatch(): Promise<number> {
     const free = Math.min(STARTS_PER_TURN, this.limits.global - this.inFlight.size);
     if (free <= 0) return 0;
-    const now = this.deps.clock.now();
-    if (this.ready.length === 0 || now - this.readyAt > READY_TTL_MS) {
-      this.ready = await this.deps.queue.due(now, READY_BATCH);
-      this.readyAt = now;
+    const room = this.limits.global - this.inFlight.size - this.ready.length;
+    if (room > 0) {
+      const full = [...this.perConnection].filter(([, n]) => n >= this.limits.perConnection).map(([c]) => c);
+      const claimed = await this.deps.queue.claim(this.identity.owner, this.deps.clock.now(), this.identity.leaseMs, room, full);
+      this.ready.push(...claimed.filter((i) => !this.inFlight.has(i.key)));
     }
     let started = 0;
     const kept: WorkItemRow[] = [];
     for (const item of this.ready) {
       const c = item.connection;
-      if (started >= free || this.inFlight.has(item.key) || (c && (this.perConnection.get(c) ?? 0) >= this.limits.perConnection)) {
-        if (!this.inFlight.has(item.key)) kept.push(item);
+      if (started >= free || (c && (this.perConnection.get(c) ?? 0) >= this.limits.perConnection)) {
+        kept.push(item);
         continue;
       }
       this.inFlight.add(item.key);
@@ -166,6 +209,7 @@ export class Reconciler {
   }
 
   private step(key: string, attempts: number): Promise<StepResult> {
+    if (this.options.step) return this.options.step(key, attempts);
     const parsed = parseKey(key);
     if (!parsed) return Promise.resolve({ done: true });
     if (parsed.kind === "vm") return reconcileVm(this.deps, parsed.id, attempts);

@@ -41,7 +41,7 @@ export class AppInstaller {
     }
     const id = `app-${randomUUID().replace(/-/g, "").slice(0, 12)}`;
     await this.deps.apps.create(
-      { id, namespace, mciId: mci.id, app: recipe.id, version: recipe.version, subGroup: req.subGroup ?? null, createdBy },
+      { id, namespace, mciId: mci.id, app: recipe.id, version: recipe.version, subGroup: req.subGroup ?? null, createdBy, owner: this.deps.owner ?? null },
       vms.map((v) =>
         v.status === "Running"
           ? { vmId: v.id, vmName: v.name, state: "installing", step: recipe.steps[0].name, message: "waiting for its first step" }
@@ -64,11 +64,24 @@ export class AppInstaller {
     await this.runs.get(id);
   }
 
-  /** At start-up, after the command engine marked what a stop interrupted: unfinished installs go on from their step. */
-  async resumeLeftovers(): Promise<number> {
+  /**
+   * After the command engine marked what a stop interrupted, unfinished installs go on from their
+   * step: with `alive` (the servers seen lately), only those of no live server, each taken over by
+   * one server; without, every one (at start-up, when this server is the only one). Answers how many it took.
+   */
+  async resumeLeftovers(alive?: readonly string[]): Promise<number> {
     const rows = await this.deps.apps.unfinished();
-    for (const r of rows) if (!this.runs.has(r.id)) this.launch(r.id);
-    return rows.length;
+    let taken = 0;
+    for (const r of rows) {
+      if (this.runs.has(r.id)) continue;
+      if (alive) {
+        if (r.owner && alive.includes(r.owner)) continue;
+        if (!(await this.deps.apps.takeOver(r.id, r.owner, this.deps.owner ?? "unknown"))) continue;
+      }
+      this.launch(r.id);
+      taken++;
+    }
+    return taken;
   }
 
   private launch(id: string): void {

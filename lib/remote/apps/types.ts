@@ -16,6 +16,8 @@ export interface AppDeps {
   clock: Clock;
   /** Waits between health-check tries (real time by default; tests may shorten it). */
   sleep?: (ms: number) => Promise<void>;
+  /** This server's id: the installs it runs carry it, so another goes on only with those of a dead server. */
+  owner?: string;
 }
 
 /** What the installer knows of a VM at a step: enough to template its command and log in. */

@@ -34,7 +34,7 @@ export class CommandEngine {
     const id = `cmd-${randomUUID().replace(/-/g, "").slice(0, 12)}`;
     const now = new Date(this.deps.clock.now());
     await this.deps.commands.create(
-      { id, mciId: mci.id, namespace, command: req.command, subGroup: req.subGroup ?? null, vmIds: req.vmIds ?? null, timeoutSeconds: req.timeoutSeconds, concurrency: req.concurrency, createdBy },
+      { id, mciId: mci.id, namespace, command: req.command, subGroup: req.subGroup ?? null, vmIds: req.vmIds ?? null, timeoutSeconds: req.timeoutSeconds, concurrency: req.concurrency, createdBy, owner: this.deps.owner ?? null },
       chosen.map((v) =>
         v.status === "Running"
           ? { vmId: v.id, vmName: v.name, status: "pending" }
@@ -134,8 +134,12 @@ export class CommandEngine {
     return this.runs.size;
   }
 
-  /** At start-up, before any command runs: what was running when the server stopped is interrupted. */
-  interruptLeftovers(): Promise<number> {
-    return this.deps.commands.interruptRunning(new Date(this.deps.clock.now()), INTERRUPTED_MESSAGE);
+  /**
+   * What was running on a server that stopped or died is interrupted: with `alive` (the servers
+   * seen lately, this one among them), only commands of other servers; without, every command
+   * (at start-up, before any command runs, when this server is the only one).
+   */
+  interruptLeftovers(alive?: readonly string[]): Promise<number> {
+    return this.deps.commands.interruptRunning(new Date(this.deps.clock.now()), INTERRUPTED_MESSAGE, alive);
   }
 }

@@ -16,6 +16,8 @@ export interface CommandDeps {
   ssh: Pick<SshPool, "exec" | "connection">;
   clock: Clock;
   limits?: Partial<CommandLimits>;
+  /** This server's id: the commands it runs carry it, so another takes over only those of a dead server. */
+  owner?: string;
 }
 
 export interface CommandLimits {
