@@ -3,7 +3,7 @@ import { chooseLevel, foldRows, preferFirst, type Level, type Point } from "@/li
 import type { Pool, PoolClient } from "pg";
 import { PostgresRollupJob } from "./metric-rollups-postgres";
 import { isNoPartition, Partitions, SAMPLES } from "./metric-partitions";
-import { METRIC_SOURCES, type CollectedBatch, type MetricSource, type MetricStore, type ReadQuery, type Retention, type SampleInput } from "./metric-types";
+import { METRIC_SOURCES, mciPoints, type MciReadQuery, type MciRow, type CollectedBatch, type MetricSource, type MetricStore, type ReadQuery, type Retention, type SampleInput } from "./metric-types";
 import { inTransaction, openMetricsPool } from "./metrics-pg";
 
 const SEP = "\u0000";
@@ -205,6 +205,16 @@ export class PostgresMetricStore implements MetricStore {
 
   async prepareRead(q: Pick<ReadQuery, "stepMs" | "now">): Promise<void> {
     if (chooseLevel(q.stepMs / 1000) !== "raw" && (await this.rollups.pending())) await this.flushRollups(q.now);
+  }
+
+  async readMci(mciId: string, metric: string, q: MciReadQuery): Promise<Point[]> {
+    const { rows } = await this.pool.query<MciRow>({
+      name: "read-mci",
+      text: `SELECT "ts", "sum", "count", "min", "max" FROM "MciRollup" WHERE "mciId" = $1 AND "metric" = $2 AND "res" = $3 AND "ts" >= $4 AND "ts" < $5 ORDER BY "ts"`,
+      values: [mciId, metric, q.res, q.fromMs, q.toMs],
+      rowMode: "array",
+    });
+    return mciPoints(rows, q.combine);
   }
 
   async readNow(vmId: string, metric: string, q: ReadQuery): Promise<Point[]> {
