@@ -53,8 +53,8 @@ export const postgresMciRollups = {
       b.ts.push(ts);
       (res === 60 ? touched.minutes : touched.hours).push(ts);
     }
-    await partitions.ensure(MCI_MINUTE_ROLLUPS, touched.minutes);
-    await partitions.ensure(MCI_HOUR_ROLLUPS, touched.hours);
+    await partitions.ensure(MCI_MINUTE_ROLLUPS, touched.minutes, c);
+    await partitions.ensure(MCI_HOUR_ROLLUPS, touched.hours, c);
     const written = await c.query<{ mciId: string; metric: string; res: number; ts: number }>(
       `INSERT INTO "MciRollup" ("mciId", "metric", "res", "ts", "sum", "count", "min", "max", "touchedAt")
        SELECT mci, metric, res, ts, sum(avg), count(*), min("min"), max("max"), $5 FROM (${VALUES_SQL}) x

@@ -63,10 +63,12 @@ export class PostgresRollupJob {
     return inTransaction(this.pool, async (c) => {
       await c.query("SELECT pg_advisory_xact_lock($1)", [ROLLUP_LOCK]);
       const { rows } = await c.query<{ seriesId: number; minute: number }>(
-        `DELETE FROM "MetricDirty" WHERE ("seriesId", "minute") IN (SELECT "seriesId", "minute" FROM "MetricDirty" ORDER BY 1, 2 LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING "seriesId", "minute"`,
+        `DELETE FROM "MetricDirty" WHERE ("minute", "seriesId") IN (SELECT "minute", "seriesId" FROM "MetricDirty" ORDER BY 1, 2 LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING "seriesId", "minute"`,
         [CHUNK_MINUTES],
       );
       if (!rows.length) return 0;
+      // In series order, as the statements below and the writers lock rows.
+      rows.sort((a, b) => a.seriesId - b.seriesId || a.minute - b.minute);
       const rawHorizon = await checkpoints.get(c, CHECKPOINT.rawSweptBefore);
       const minuteHorizon = await checkpoints.get(c, CHECKPOINT.minuteSweptBefore);
       const fresh = pairs();
@@ -79,8 +81,8 @@ export class PostgresRollupJob {
         into.ts.push(minute);
         hours.set(`${seriesId}:${hour}`, [seriesId, hour]);
       }
-      await this.partitions.ensure(MINUTE_ROLLUPS, rows.map((r) => r.minute));
-      await this.partitions.ensure(HOUR_ROLLUPS, [...hours.values()].map((h) => h[1]));
+      await this.partitions.ensure(MINUTE_ROLLUPS, rows.map((r) => r.minute), c);
+      await this.partitions.ensure(HOUR_ROLLUPS, [...hours.values()].map((h) => h[1]), c);
       await this.freshMinutes(c, fresh, now);
       const late = await this.mergeMinutes(c, merged, now);
       const freshHours = pairs();

@@ -30,7 +30,7 @@ const SAMPLE_CONFLICT: Record<MetricSource, string> = {
 };
 // DO UPDATE rather than DO NOTHING: it locks the mark until this write commits, so a rollup pass
 // cannot take the mark and read the minute before this write's samples are visible.
-const MARK_DIRTY = `INSERT INTO "MetricDirty" ("seriesId", "minute") SELECT DISTINCT s, t - t % 60000 FROM unnest($1::int[], $2::int8[]) AS u(s, t) ORDER BY 1, 2 ON CONFLICT ("seriesId", "minute") DO UPDATE SET "minute" = excluded."minute"`;
+const MARK_DIRTY = `INSERT INTO "MetricDirty" ("seriesId", "minute") SELECT DISTINCT s, t - t % 60000 FROM unnest($1::int[], $2::int8[]) AS u(s, t) ORDER BY 2, 1 ON CONFLICT ("minute", "seriesId") DO UPDATE SET "minute" = excluded."minute"`;
 
 type Rows = { ids: number[]; ts: number[]; values: number[] };
 
@@ -178,7 +178,16 @@ export class PostgresMetricStore implements MetricStore {
     if (vmIds.length) await this.pool.query(`DELETE FROM "MetricCursor" WHERE "vmId" = ANY($1::text[])`, [[...vmIds]]);
   }
 
-  async flushRollups(now: number): Promise<number> {
+  /** One pass at a time per server: the chart requests that ask at once then hold one connection between them, not one each. */
+  flushRollups(now: number): Promise<number> {
+    const run = this.flushing.then(() => this.flushNow(now));
+    this.flushing = run.catch(() => {});
+    return run;
+  }
+
+  private flushing: Promise<unknown> = Promise.resolve();
+
+  private async flushNow(now: number): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.rollups.runChunk(now);

@@ -18,3 +18,9 @@ CREATE TABLE "MciRollup" (
 
 CREATE TABLE "MciRollup_60" PARTITION OF "MciRollup" FOR VALUES IN (60) PARTITION BY RANGE ("ts");
 CREATE TABLE "MciRollup_3600" PARTITION OF "MciRollup" FOR VALUES IN (3600) PARTITION BY RANGE ("ts");
+
+-- The rollup pass takes the dirty marks oldest minute first, so that one pass covers a few minutes
+-- of every VM (and so a few buckets of each MCI) rather than every minute of a few VMs: keyed by
+-- minute first.
+ALTER TABLE "MetricDirty" DROP CONSTRAINT "MetricDirty_pkey";
+ALTER TABLE "MetricDirty" ADD CONSTRAINT "MetricDirty_pkey" PRIMARY KEY ("minute", "seriesId");
