@@ -8,6 +8,8 @@ import { writeLineProtocol } from "@/lib/monitoring/ingest";
 import { queryMetrics } from "@/lib/monitoring/query";
 import { vmDirectoryOver } from "@/lib/monitoring/vm-directory";
 import { migrateDatabase, MetricStore, openDb, stores } from "@/lib/store";
+import { runOnDatabases } from "./databases";
+import { seedVms, vmId } from "./seed";
 import { openMetricsDb } from "@/lib/store/metrics-db";
 import type { SampleInput } from "@/lib/store/metrics";
 import { metricsQuerySchema } from "@/lib/validation/monitoring";
@@ -29,7 +31,6 @@ function freshDb(dir: string, name: string): string {
   return file;
 }
 
-const vmId = (i: number) => `vm-bench-${String(i).padStart(5, "0")}`;
 const value = (v: number, m: number, t: number) => Math.round((50 + 40 * Math.sin(v * 0.7 + m + t / 37)) * 100) / 100;
 const seconds = (ms: number) => ms / 1000;
 const rate = (n: number, ms: number) => Math.round(n / seconds(ms));
@@ -86,17 +87,6 @@ function agentBodies(vms: number, ticks: number, t0: number): string[] {
   const bodies: string[] = [];
   for (let t = 0; t < ticks; t++) for (let v = 0; v < vms; v++) bodies.push(line(v, t, t0));
   return bodies;
-}
-
-async function seedVms(file: string, vms: number): Promise<string> {
-  const prisma = openDb(file);
-  const { mci } = stores(prisma);
-  if (!(await mci.findNamespace("default"))) await mci.createNamespace({ name: "default", description: "", sshPublicKey: "" });
-  const base = { connection: "aws-us-east-1", regionKey: "aws-us-east-1", specId: "t3.micro", imageId: "ami" };
-  await mci.createMci({ id: "mci-bench", namespace: "default", name: "bench", description: "", policy: "continue" }, [{ id: "sg-bench", name: "g", count: vms, ...base }], Array.from({ length: vms }, (_, i) => ({ id: vmId(i), name: `g-${i + 1}`, subGroupId: "sg-bench", ...base })));
-  await mci.setDesired("mci-bench", Array.from({ length: vms }, (_, i) => vmId(i)), { status: "Running" });
-  await prisma.$disconnect();
-  return "mci-bench";
 }
 
 /**
@@ -156,7 +146,9 @@ function median(xs: number[]): number {
 export async function main(argv = process.argv.slice(2)): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "barista-metrics-bench-"));
   try {
-    await run(parseArgs(argv), dir);
+    const args = parseArgs(argv);
+    if (args.only === "databases") await runOnDatabases(args);
+    else await run(args, dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -190,7 +182,7 @@ async function run(args: Args, dir: string): Promise<void> {
     const [, writeMs] = await timed(() => store.write(samples, "agent"));
     const [, rollMs] = await timed(() => store.flushRollups(Date.now()));
     rows.push(["MetricStore.write", samples.length, writeMs], ["MetricStore.write + rollups (1 min, 1 h)", samples.length, writeMs + rollMs]);
-    store.close();
+    await store.close();
   }
 
   // 3. Line protocol in process: parsing, VM lookup and the store, no HTTP.
@@ -207,7 +199,7 @@ async function run(args: Args, dir: string): Promise<void> {
       return total;
     });
     rows.push([`line protocol parse + store in process, ${fmt(vms)} lines (one tick) per call`, n, ms]);
-    store.close();
+    await store.close();
     await prisma.$disconnect();
   }
 
@@ -268,7 +260,7 @@ async function run(args: Args, dir: string): Promise<void> {
       chart.push([label, points, 0, median(times)]);
     }
     await prisma.$disconnect();
-    store.close();
+    await store.close();
 
     await withServer(file, port, async (base) => {
       for (const [label, extra] of [

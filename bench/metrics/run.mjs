@@ -6,6 +6,11 @@
 //
 //   node bench/metrics/run.mjs [--vms 1000] [--ticks 100] [--chart-hours 24] [--port 3250] [--http off] [--only chart]
 //
+// `--only databases [--db sqlite,postgresql] [--vms 1000] [--chart-hours 24] [--chart-interval 60] [--ticks 30]`
+// runs on SQLite and on PostgreSQL instead (a fresh database on DATABASE_URL's server when it names
+// PostgreSQL, else on a throw-away cluster): one VM's 24 h chart against the MCI's avg, min and max
+// charts from the per-MCI rollups, write throughput, and the rollup job's time per tick.
+//
 // The HTTP part serves the existing build with `next start` on a database of its own (build first
 // with `npm run build` or one `npm start`; the benchmark never builds). The benchmark itself is TypeScript
 // (bench.ts), run by Vite with the project's `@/` alias. The module runner stays open while it
@@ -16,7 +21,7 @@ import { createServer, createServerModuleRunner } from "vite";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 process.chdir(root);
-const server = await createServer({ configFile: false, root, logLevel: "error", server: { middlewareMode: true, ws: false }, resolve: { alias: { "@": root } } });
+const server = await createServer({ configFile: false, root, logLevel: "error", server: { middlewareMode: true, ws: false, watch: null }, resolve: { alias: { "@": root } } });
 const runner = createServerModuleRunner(server.environments.ssr);
 try {
   const bench = await runner.import(path.join(root, "bench/metrics/bench.ts"));

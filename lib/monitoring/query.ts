@@ -3,7 +3,7 @@ import { METRIC_SOURCES, type MetricStore } from "@/lib/store/metric-types";
 import type { MonitoredVm, MonitoredVmRepository } from "@/lib/store/monitored-vms";
 import type { MetricsAnswer, MetricsQuery } from "@/lib/validation/monitoring";
 import { lttb } from "./lttb";
-import { alignDown, combineSeries, type Point } from "./rollup";
+import { alignDown, combineSeries, mciRollupLevel, type Point } from "./rollup";
 
 /** Points one answer may read over all its series (1,000 VMs × a day at one minute is 1.44 million). */
 export const MAX_POINTS_READ = 5_000_000;
@@ -22,8 +22,12 @@ async function vmsOf(deps: QueryDeps, q: MetricsQuery): Promise<Pick<MonitoredVm
     for (const source of METRIC_SOURCES) if ((await deps.metrics.seriesId(q.vm, q.metric, source)) !== undefined) return [{ id: q.vm, name: q.vm }];
     throw new NotFoundError(`VM "${q.vm}" does not exist and has no stored metrics; GET /api/v1/ns/{ns}/mci/{id} lists an MCI's VMs`);
   }
-  if (!(await deps.vms.mciExists(q.mci!))) throw new NotFoundError(`MCI "${q.mci}" does not exist; GET /api/v1/ns/{ns}/mci lists them`);
+  await mciMustExist(deps, q.mci!);
   return deps.vms.inMci(q.mci!);
+}
+
+async function mciMustExist(deps: QueryDeps, mci: string): Promise<void> {
+  if (!(await deps.vms.mciExists(mci))) throw new NotFoundError(`MCI "${mci}" does not exist; GET /api/v1/ns/{ns}/mci lists them`);
 }
 
 /** Reads per VM, a few at a time: on PostgreSQL each is a round trip, and the pool serves several at once. */
@@ -59,6 +63,16 @@ export function topByMean<S extends { name: string; points: Point[] }>(series: r
 export async function queryMetrics(deps: QueryDeps, q: MetricsQuery, now: number): Promise<MetricsAnswer> {
   const stepMs = q.step * 1000;
   const from = alignDown(q.from, stepMs);
+  const down = (points: Point[]) => (q.maxPoints ? lttb(points, q.maxPoints) : points);
+  const base = { metric: q.metric, agg: q.agg, step: q.step, from, to: q.to, source: q.source };
+  const res = q.mci && q.combine ? mciRollupLevel({ stepMs, agg: q.agg, combine: q.combine, source: q.source }) : null;
+  if (res && q.mci && q.combine) {
+    // A whole MCI at minute or hour level: its own rollups, one row per bucket however many VMs it has.
+    await mciMustExist(deps, q.mci);
+    await deps.metrics.prepareRead({ stepMs, now });
+    const [vms, points] = await Promise.all([deps.vms.countInMci(q.mci), deps.metrics.readMci(q.mci, q.metric, { fromMs: from, toMs: q.to, res, combine: q.combine })]);
+    return { ...base, series: [{ combine: q.combine, vms, points: down(points) }] };
+  }
   const vms = await vmsOf(deps, q);
   const perSeries = Math.ceil((q.to - from) / stepMs);
   if (vms.length * perSeries > MAX_POINTS_READ) {
@@ -68,8 +82,6 @@ export async function queryMetrics(deps: QueryDeps, q: MetricsQuery, now: number
   }
   const read = { fromMs: from, toMs: q.to, stepMs, agg: q.agg, source: q.source, now };
   await deps.metrics.prepareRead(read);
-  const down = (points: Point[]) => (q.maxPoints ? lttb(points, q.maxPoints) : points);
-  const base = { metric: q.metric, agg: q.agg, step: q.step, from, to: q.to, source: q.source };
   if (q.combine) {
     const all = await readAll(vms, (v) => deps.metrics.readNow(v.id, q.metric, read));
     return { ...base, series: [{ combine: q.combine, vms: vms.length, points: down(combineSeries(all, q.combine)) }] };

@@ -134,6 +134,21 @@ export function chooseLevel(stepSeconds: number): Level {
 }
 
 /**
+ * The resolution of the per-MCI rollups that answers a combined query exactly, or null when the
+ * VMs' series must be combined instead. The MCI rollups hold, per bucket, the VMs' averages added
+ * and counted, their minimums' minimum and their maximums' maximum, with the agent's bucket
+ * preferred to the cloud's VM by VM: so they answer avg (or sum) of the VMs' averages, min of
+ * minimums and max of maximums, at exactly their own step (a coarser step would weigh samples
+ * and pick sources over the wider bucket, which they cannot redo).
+ */
+export function mciRollupLevel(q: { stepMs: number; agg: Agg; combine: Combine; source: string }): 60 | 3600 | null {
+  if (q.source !== "auto") return null;
+  const served = (q.agg === "avg" && (q.combine === "avg" || q.combine === "sum")) || (q.agg === q.combine && (q.agg === "min" || q.agg === "max"));
+  if (!served) return null;
+  return q.stepMs === 60_000 ? 60 : q.stepMs === 3_600_000 ? 3600 : null;
+}
+
+/**
  * Agent samples (pushed from inside the VM) win over the cloud's (pulled through the driver)
  * bucket by bucket: the agent knows better, and the cloud's view fills the gaps.
  */

@@ -63,8 +63,12 @@ export class Partitions {
     this.known.clear();
   }
 
-  /** The partitions holding these times exist when this resolves. */
-  async ensure(table: PartitionedTable, times: Iterable<number>): Promise<void> {
+  /**
+   * The partitions holding these times exist when this resolves. Given a transaction's client, makes
+   * them in that transaction (a caller holding a connection must not wait for a second one: the
+   * pool may have none left).
+   */
+  async ensure(table: PartitionedTable, times: Iterable<number>, tx?: PoolClient): Promise<void> {
     const missing = new Map<string, Partition>();
     let lastLo = NaN;
     for (const ts of times) {
@@ -74,13 +78,17 @@ export class Partitions {
       if (!this.known.has(p.name)) missing.set(p.name, p);
     }
     if (!missing.size) return;
+    if (tx) {
+      await tx.query("SELECT pg_advisory_xact_lock($1)", [PARTITION_LOCK]);
+      for (const p of missing.values()) await this.create(tx, table, p);
+      // Known only once the caller commits; until then a second call makes them again, harmlessly.
+      return;
+    }
     const c = await this.pool.connect();
     try {
       await c.query("BEGIN");
       await c.query("SELECT pg_advisory_xact_lock($1)", [PARTITION_LOCK]);
-      for (const p of missing.values()) {
-        await c.query(`CREATE TABLE IF NOT EXISTS ${quoted(p.name)} PARTITION OF ${quoted(table.parent)} FOR VALUES FROM (${Number(p.lo)}) TO (${Number(p.hi)})`);
-      }
+      for (const p of missing.values()) await this.create(c, table, p);
       await c.query("COMMIT");
     } catch (e) {
       await c.query("ROLLBACK").catch(() => {});
@@ -89,6 +97,10 @@ export class Partitions {
       c.release();
     }
     for (const name of missing.keys()) this.known.add(name);
+  }
+
+  private async create(c: PoolClient, table: PartitionedTable, p: Partition): Promise<void> {
+    await c.query(`CREATE TABLE IF NOT EXISTS ${quoted(p.name)} PARTITION OF ${quoted(table.parent)} FOR VALUES FROM (${Number(p.lo)}) TO (${Number(p.hi)})`);
   }
 
   async list(table: PartitionedTable, q: Pool | PoolClient = this.pool): Promise<Partition[]> {

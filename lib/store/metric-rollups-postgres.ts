@@ -1,6 +1,7 @@
 import { alignDown, mergeBuckets, type Bucket } from "@/lib/monitoring/rollup";
 import type { Pool, PoolClient } from "pg";
 import { CHECKPOINT } from "./metric-rollups";
+import { MCI_HOUR_ROLLUPS, MCI_MINUTE_ROLLUPS, postgresMciRollups } from "./mci-rollups-postgres";
 import { HOUR_ROLLUPS, MINUTE_ROLLUPS, partitionOf, SAMPLES, type PartitionedTable, type Partitions } from "./metric-partitions";
 import type { Retention } from "./metric-types";
 import { checkpoints, inTransaction } from "./metrics-pg";
@@ -62,10 +63,12 @@ export class PostgresRollupJob {
     return inTransaction(this.pool, async (c) => {
       await c.query("SELECT pg_advisory_xact_lock($1)", [ROLLUP_LOCK]);
       const { rows } = await c.query<{ seriesId: number; minute: number }>(
-        `DELETE FROM "MetricDirty" WHERE ("seriesId", "minute") IN (SELECT "seriesId", "minute" FROM "MetricDirty" ORDER BY 1, 2 LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING "seriesId", "minute"`,
+        `DELETE FROM "MetricDirty" WHERE ("minute", "seriesId") IN (SELECT "minute", "seriesId" FROM "MetricDirty" ORDER BY 1, 2 LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING "seriesId", "minute"`,
         [CHUNK_MINUTES],
       );
       if (!rows.length) return 0;
+      // In series order, as the statements below and the writers lock rows.
+      rows.sort((a, b) => a.seriesId - b.seriesId || a.minute - b.minute);
       const rawHorizon = await checkpoints.get(c, CHECKPOINT.rawSweptBefore);
       const minuteHorizon = await checkpoints.get(c, CHECKPOINT.minuteSweptBefore);
       const fresh = pairs();
@@ -78,8 +81,8 @@ export class PostgresRollupJob {
         into.ts.push(minute);
         hours.set(`${seriesId}:${hour}`, [seriesId, hour]);
       }
-      await this.partitions.ensure(MINUTE_ROLLUPS, rows.map((r) => r.minute));
-      await this.partitions.ensure(HOUR_ROLLUPS, [...hours.values()].map((h) => h[1]));
+      await this.partitions.ensure(MINUTE_ROLLUPS, rows.map((r) => r.minute), c);
+      await this.partitions.ensure(HOUR_ROLLUPS, [...hours.values()].map((h) => h[1]), c);
       await this.freshMinutes(c, fresh, now);
       const late = await this.mergeMinutes(c, merged, now);
       const freshHours = pairs();
@@ -94,6 +97,9 @@ export class PostgresRollupJob {
         const [sid, hour] = key.split(":").map(Number);
         if (hour < minuteHorizon) await this.mergeInto(c, sid, 3600, hour, fromSamples(samples), now);
       }
+      const mci = await postgresMciRollups.recompute(c, this.partitions, { ids: rows.map((r) => r.seriesId), ts: rows.map((r) => r.minute) }, minuteHorizon, now);
+      await this.touch(c, MCI_MINUTE_ROLLUPS, mci.minutes, now);
+      await this.touch(c, MCI_HOUR_ROLLUPS, mci.hours, now);
       await this.touch(c, MINUTE_ROLLUPS, rows.map((r) => r.minute), now);
       await this.touch(c, HOUR_ROLLUPS, [...hours.values()].map((h) => h[1]), now);
       return rows.length;
@@ -188,6 +194,8 @@ export class PostgresRollupJob {
     await this.partitions.ensure(SAMPLES, [now, now + day, now + 2 * day]);
     await this.partitions.ensure(MINUTE_ROLLUPS, [now, now + day, now + 2 * day]);
     await this.partitions.ensure(HOUR_ROLLUPS, [now, now + 32 * day]);
+    await this.partitions.ensure(MCI_MINUTE_ROLLUPS, [now, now + day, now + 2 * day]);
+    await this.partitions.ensure(MCI_HOUR_ROLLUPS, [now, now + 32 * day]);
     return inTransaction(this.pool, async (c) => {
       await c.query("SELECT pg_advisory_xact_lock($1)", [ROLLUP_LOCK]);
       const rawCut = Math.max(await checkpoints.get(c, CHECKPOINT.rawSweptBefore), alignDown(now - retention.rawMs, MINUTE));
@@ -206,6 +214,8 @@ export class PostgresRollupJob {
       for (const [table, cut] of [
         [MINUTE_ROLLUPS, minuteCut],
         [HOUR_ROLLUPS, hourCut],
+        [MCI_MINUTE_ROLLUPS, minuteCut],
+        [MCI_HOUR_ROLLUPS, hourCut],
       ] as const) {
         for (const p of await this.partitions.list(table, c)) {
           if (p.hi <= cut && (await checkpoints.get(c, touched(p.name))) < now - SWEEP_GRACE_MS) drop.push(p);

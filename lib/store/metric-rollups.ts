@@ -1,4 +1,5 @@
 import { alignDown, mergeBuckets, type Bucket } from "@/lib/monitoring/rollup";
+import { SqliteMciRollups } from "./mci-rollups";
 import { Checkpoints, type SqliteDb } from "./metrics-db";
 
 const MINUTE = 60_000;
@@ -62,9 +63,11 @@ function fromRollups(rows: RollupRow[]): Bucket | null {
 export class RollupJob {
   private readonly cp: Checkpoints;
   private readonly s;
+  readonly mci: SqliteMciRollups;
 
   constructor(private readonly db: SqliteDb) {
     this.cp = new Checkpoints(db);
+    this.mci = new SqliteMciRollups(db);
     const upsertCols = ["count", "sum", "min", "max", "last", "lastTs", "touchedAt"].map((c) => `${c} = excluded.${c}`).join(", ");
     this.s = {
       maxSeq: db.prepare<[], { seq: number | null }>(`SELECT max(seq) AS seq FROM "MetricSample"`),
@@ -101,7 +104,8 @@ export class RollupJob {
       const rawHorizon = this.cp.get(CHECKPOINT.rawSweptBefore);
       const minuteHorizon = this.cp.get(CHECKPOINT.minuteSweptBefore);
       const hours: [number, number][] = [];
-      for (const [seriesId, minute] of this.s.dirty.all(from, to)) {
+      const dirty = this.s.dirty.all(from, to);
+      for (const [seriesId, minute] of dirty) {
         const merge = minute < rawHorizon;
         const rows = merge ? this.s.rawNewRows.all(seriesId, minute, minute + MINUTE, from, to) : this.s.rawRows.all(seriesId, minute, minute + MINUTE);
         this.write(seriesId, 60, minute, fromSamples(rows), merge, now);
@@ -115,6 +119,7 @@ export class RollupJob {
         const b = merge ? fromSamples(this.s.rawNewRows.all(seriesId, hour, hour + HOUR, from, to)) : fromRollups(this.s.minuteRows.all(seriesId, hour, hour + HOUR));
         this.write(seriesId, 3600, hour, b, merge, now);
       }
+      this.mci.recompute(this.mci.bucketsOf(dirty, minuteHorizon), now);
       this.cp.set(CHECKPOINT.rolledSeq, to);
       return to - from;
     }).immediate();
@@ -163,6 +168,11 @@ export class RollupJob {
       }
       return n;
     }).immediate();
+  }
+
+  /** Deletes the MCIs' buckets past retention; answers rows deleted. */
+  sweepMci(cuts: { minuteCut: number; hourCut: number }, now: number): number {
+    return this.db.transaction(() => this.mci.sweep(cuts, now - SWEEP_GRACE_MS)).immediate();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Agg } from "@/lib/core/metrics";
+import type { Agg, Combine } from "@/lib/core/metrics";
 import type { Point } from "@/lib/monitoring/rollup";
 
 export const METRIC_SOURCES = ["agent", "cloud"] as const;
@@ -38,6 +38,22 @@ export interface Retention {
 
 export type { Point };
 
+/** An MCI's combined series read from its rollups (see mciRollupLevel for when they answer a query). */
+export interface MciReadQuery {
+  fromMs: number;
+  toMs: number;
+  res: 60 | 3600;
+  combine: Combine;
+}
+
+/** An MCI rollup row as read: ts, sum of the VMs' averages, VMs counted, min, max. */
+export type MciRow = [number, number, number, number, number];
+
+/** One point per MCI rollup row. */
+export function mciPoints(rows: readonly MciRow[], combine: Combine): Point[] {
+  return rows.map(([ts, sum, count, min, max]): Point => [ts, combine === "avg" ? sum / count : combine === "sum" ? sum : combine === "min" ? min : max]);
+}
+
 /**
  * Samples and their rollups, on SQLite (metrics-sqlite.ts) or PostgreSQL (metrics-postgres.ts):
  * the same answers from both.
@@ -69,6 +85,8 @@ export interface MetricStore {
   latestValues(metric: string, sinceMs: number): Promise<Map<string, number>>;
   /** Deletes what is past retention; answers rows (SQLite) or partitions' rows (PostgreSQL) deleted. */
   sweep(now: number, retention: Retention): Promise<number>;
+  /** An MCI's series combined over its VMs, from the per-MCI rollups (kept by flushRollups), buckets oldest first. */
+  readMci(mciId: string, metric: string, q: MciReadQuery): Promise<Point[]>;
   /** Row counts, for tests and benchmarks. */
   counts(): Promise<{ series: number; samples: number; rollups: number }>;
 }

@@ -3,7 +3,7 @@ import { chooseLevel, foldRows, preferFirst, type Level, type Point } from "@/li
 import type { Pool, PoolClient } from "pg";
 import { PostgresRollupJob } from "./metric-rollups-postgres";
 import { isNoPartition, Partitions, SAMPLES } from "./metric-partitions";
-import { METRIC_SOURCES, type CollectedBatch, type MetricSource, type MetricStore, type ReadQuery, type Retention, type SampleInput } from "./metric-types";
+import { METRIC_SOURCES, mciPoints, type MciReadQuery, type MciRow, type CollectedBatch, type MetricSource, type MetricStore, type ReadQuery, type Retention, type SampleInput } from "./metric-types";
 import { inTransaction, openMetricsPool } from "./metrics-pg";
 
 const SEP = "\u0000";
@@ -30,7 +30,7 @@ const SAMPLE_CONFLICT: Record<MetricSource, string> = {
 };
 // DO UPDATE rather than DO NOTHING: it locks the mark until this write commits, so a rollup pass
 // cannot take the mark and read the minute before this write's samples are visible.
-const MARK_DIRTY = `INSERT INTO "MetricDirty" ("seriesId", "minute") SELECT DISTINCT s, t - t % 60000 FROM unnest($1::int[], $2::int8[]) AS u(s, t) ORDER BY 1, 2 ON CONFLICT ("seriesId", "minute") DO UPDATE SET "minute" = excluded."minute"`;
+const MARK_DIRTY = `INSERT INTO "MetricDirty" ("seriesId", "minute") SELECT DISTINCT s, t - t % 60000 FROM unnest($1::int[], $2::int8[]) AS u(s, t) ORDER BY 2, 1 ON CONFLICT ("minute", "seriesId") DO UPDATE SET "minute" = excluded."minute"`;
 
 type Rows = { ids: number[]; ts: number[]; values: number[] };
 
@@ -178,7 +178,16 @@ export class PostgresMetricStore implements MetricStore {
     if (vmIds.length) await this.pool.query(`DELETE FROM "MetricCursor" WHERE "vmId" = ANY($1::text[])`, [[...vmIds]]);
   }
 
-  async flushRollups(now: number): Promise<number> {
+  /** One pass at a time per server: the chart requests that ask at once then hold one connection between them, not one each. */
+  flushRollups(now: number): Promise<number> {
+    const run = this.flushing.then(() => this.flushNow(now));
+    this.flushing = run.catch(() => {});
+    return run;
+  }
+
+  private flushing: Promise<unknown> = Promise.resolve();
+
+  private async flushNow(now: number): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.rollups.runChunk(now);
@@ -205,6 +214,16 @@ export class PostgresMetricStore implements MetricStore {
 
   async prepareRead(q: Pick<ReadQuery, "stepMs" | "now">): Promise<void> {
     if (chooseLevel(q.stepMs / 1000) !== "raw" && (await this.rollups.pending())) await this.flushRollups(q.now);
+  }
+
+  async readMci(mciId: string, metric: string, q: MciReadQuery): Promise<Point[]> {
+    const { rows } = await this.pool.query<MciRow>({
+      name: "read-mci",
+      text: `SELECT "ts", "sum", "count", "min", "max" FROM "MciRollup" WHERE "mciId" = $1 AND "metric" = $2 AND "res" = $3 AND "ts" >= $4 AND "ts" < $5 ORDER BY "ts"`,
+      values: [mciId, metric, q.res, q.fromMs, q.toMs],
+      rowMode: "array",
+    });
+    return mciPoints(rows, q.combine);
   }
 
   async readNow(vmId: string, metric: string, q: ReadQuery): Promise<Point[]> {

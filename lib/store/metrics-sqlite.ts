@@ -2,7 +2,7 @@ import type { Agg } from "@/lib/core/metrics";
 import { chooseLevel, foldRows, preferFirst, type Level, type Point } from "@/lib/monitoring/rollup";
 import { GroupCommit } from "./group-commit";
 import { RollupJob, SWEEP_SERIES_PER_TX } from "./metric-rollups";
-import { METRIC_SOURCES, type CollectedBatch, type MetricSource, type MetricStore, type ReadQuery, type Retention, type SampleInput } from "./metric-types";
+import { METRIC_SOURCES, mciPoints, type MciReadQuery, type MciRow, type CollectedBatch, type MetricSource, type MetricStore, type ReadQuery, type Retention, type SampleInput } from "./metric-types";
 import { openMetricsDb, withWriteRetry, type SqliteDb } from "./metrics-db";
 
 type WritePart = { samples: readonly SampleInput[]; start: number; end: number; source: MetricSource };
@@ -35,6 +35,7 @@ export class SqliteMetricStore implements MetricStore {
   private statements: ReturnType<SqliteMetricStore["prepare"]> | null = null;
   private job: RollupJob | null = null;
   private readonly reads = new Map<string, ReadStatement>();
+  private mciRead: { all(mciId: string, metric: string, res: number, fromMs: number, toMs: number): MciRow[] } | null = null;
 
   constructor(readonly db: SqliteDb) {}
 
@@ -226,6 +227,13 @@ export class SqliteMetricStore implements MetricStore {
     if (chooseLevel(q.stepMs / 1000) !== "raw" && this.rollups.pending()) await this.flushRollups(q.now);
   }
 
+  async readMci(mciId: string, metric: string, q: MciReadQuery): Promise<Point[]> {
+    this.mciRead ??= this.db.prepare<[string, string, number, number, number], MciRow>(
+      `SELECT ts, sum, count, min, max FROM "MciRollup" WHERE mciId = ? AND metric = ? AND res = ? AND ts >= ? AND ts < ? ORDER BY ts`,
+    ).raw(true);
+    return mciPoints(this.mciRead.all(mciId, metric, q.res, q.fromMs, q.toMs), q.combine);
+  }
+
   async readNow(vmId: string, metric: string, q: ReadQuery): Promise<Point[]> {
     const agent = q.source !== "cloud" ? this.seriesIdNow(vmId, metric, "agent") : undefined;
     const cloud = q.source !== "agent" ? this.seriesIdNow(vmId, metric, "cloud") : undefined;
@@ -273,7 +281,7 @@ export class SqliteMetricStore implements MetricStore {
       deleted += await withWriteRetry(() => this.rollups.sweepSeries(chunk, cuts, now));
       await yieldToEventLoop();
     }
-    return deleted;
+    return deleted + (await withWriteRetry(() => this.rollups.sweepMci(cuts, now)));
   }
 
   async counts(): Promise<{ series: number; samples: number; rollups: number }> {

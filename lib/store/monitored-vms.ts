@@ -48,6 +48,10 @@ export class MonitoredVmRepository {
     return (await this.prisma.vm.findMany({ where: { mciId }, select: SELECT, orderBy: { name: "asc" } })).map(toMonitored);
   }
 
+  async countInMci(mciId: string): Promise<number> {
+    return this.prisma.vm.count({ where: { mciId } });
+  }
+
   async inNamespace(namespace: string): Promise<MonitoredVm[]> {
     return (await this.prisma.vm.findMany({ where: { namespace }, select: SELECT, orderBy: { name: "asc" } })).map(toMonitored);
   }
