@@ -117,7 +117,7 @@ describe("the MCI watch hub", () => {
     const a = collector();
     await hub.watch("default", "m1", a.listener);
     await repo.addToMci("m1", "default", [{ id: "sg-db", name: "db", connection: REGION, regionKey: REGION, specId: "t3.micro", imageId: "ubuntu", count: 1 }], [{ id: "m1-db-1", name: "db-1", subGroupId: "sg-db", connection: REGION, regionKey: REGION, specId: "t3.micro", imageId: "ubuntu" }], []);
-    await repo.deleteVms("m1", ["m1-web-2"]);
+    await repo.removeVms("m1", ["m1-web-2"]);
     await repo.addEvent("m1", "scaled", "info", "m1-db-1");
     await hub.tickAll();
     const byEvent = Object.fromEntries(a.events().map((e) => [e.event, e.data]));
@@ -132,7 +132,7 @@ describe("the MCI watch hub", () => {
     await makeMci("m1", ["web-1", "web-2", "web-3"]);
     const a = collector();
     await hub.watch("default", "m1", a.listener);
-    await repo.deleteVms("m1", ["m1-web-1", "m1-web-3"]);
+    await repo.removeVms("m1", ["m1-web-1", "m1-web-3"]);
     await hub.tickAll();
     expect(reads).toEqual({ full: 1, changes: 1, ids: 1 });
     const sent = a.events();
