@@ -33,6 +33,8 @@ export class WorkQueueRepository {
    */
   private readonly changes = new GroupCommit<QueueChange>((batch) => this.apply(batch), CHANGES_PER_BATCH, { isolate: true });
 
+  private readonly counts = new Map<string, { n: number; at: number }>();
+
   constructor(private readonly prisma: PrismaClient) {}
 
   enqueue(key: string, connection: string | null, dueAt: number): Promise<void> {
@@ -127,8 +129,17 @@ export class WorkQueueRepository {
     return this.changes.add({ kind: "reschedule", key: item.key, generation: item.generation, dueAt, attempts }, 1);
   }
 
-  async countWithPrefix(prefix: string): Promise<number> {
-    return this.prisma.workItem.count({ where: { key: { startsWith: prefix } } });
+  /**
+   * Items whose key starts with `prefix`. `maxAgeMs` lets a caller that only paces itself by the
+   * figure (the watches share a poll budget by it) take one counted that long ago in this process:
+   * a count a second old moves a poll by a fraction of a second, and every watch pass had read it.
+   */
+  async countWithPrefix(prefix: string, maxAgeMs = 0): Promise<number> {
+    const hit = this.counts.get(prefix);
+    if (hit && maxAgeMs > 0 && Date.now() - hit.at <= maxAgeMs) return hit.n;
+    const n = await this.prisma.workItem.count({ where: { key: { startsWith: prefix } } });
+    this.counts.set(prefix, { n, at: Date.now() });
+    return n;
   }
 
   async size(): Promise<number> {

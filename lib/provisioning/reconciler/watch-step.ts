@@ -85,7 +85,7 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
   if (!stillMoving && oldestOpMs === 0) return DONE;
   // Poll at about a twentieth of the age of the oldest operation in flight (early on, often),
   // within a budget shared by every connection that has something moving.
-  const share = ((await deps.queue.countWithPrefix("watch:")) * 1000) / POLLS_PER_SECOND;
+  const share = ((await deps.queue.countWithPrefix("watch:", 1_000)) * 1000) / POLLS_PER_SECOND;
   return again(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, share, oldestOpMs / 20)));
 }
 
