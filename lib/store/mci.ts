@@ -296,9 +296,20 @@ export class MciRepository {
     if (items.length || also.length) await this.applyPatches(items, also);
   }
 
+  /**
+   * A patch of a row that is gone fails, as an update of one row did: a step must not go on to
+   * call the cloud for a VM whose row was removed meanwhile. Patches are whole values, so a batch
+   * that failed this way is applied again item by item (the group commit isolates) and only the
+   * caller of the missing row hears of it.
+   */
   private async applyPatches(items: VmPatchItem[], also: Prisma.PrismaPromise<number>[] = []): Promise<void> {
-    await this.prisma.$transaction([...vmPatchStatements(this.prisma, items, new Date()), ...also]);
+    const { statements, rows } = vmPatchStatements(this.prisma, items, new Date());
+    const changed = await this.prisma.$transaction([...statements, ...also]);
     for (const id of new Set(items.map((it) => it.mciId))) this.bump(id);
+    if (rows.some((n, i) => changed[i] !== n)) {
+      // Not a cloud error: the runner reports it and retries the step, which then finds no row.
+      throw new Error(items.length === 1 ? `VM ${items[0].id} no longer exists` : "a VM patched in this batch no longer exists");
+    }
   }
 
   async setDesired(mciId: string, ids: string[], data: Prisma.VmUpdateManyMutationInput): Promise<void> {

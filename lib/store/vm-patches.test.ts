@@ -47,9 +47,19 @@ describe("batched VM patches", () => {
     await Promise.all([
       s.mci.patchVm({ id: "vm-0", mciId: "mci-1", fields: { status: "Creating", cloudId: "i-0", zone: "a" } }),
       s.mci.patchVm({ id: "vm-0", mciId: "mci-1", fields: { status: "Running" } }),
-      s.mci.patchVm({ id: "gone", mciId: "mci-1", fields: { status: "Running" } }),
     ]);
     expect((await rows())[0]).toMatchObject({ id: "vm-0", status: "Running", cloudId: "i-0", zone: "a" });
+  });
+
+  it("fails the patch of a row that is gone, as an update did, and lands the others of its batch", async () => {
+    const s = await mciOf(2);
+    const [gone, kept] = await Promise.allSettled([
+      s.mci.patchVm({ id: "vm-gone", mciId: "mci-1", fields: { createAttempted: true } }),
+      s.mci.patchVm({ id: "vm-1", mciId: "mci-1", fields: { createAttempted: true } }),
+    ]);
+    expect(gone).toMatchObject({ status: "rejected", reason: { message: "VM vm-gone no longer exists" } });
+    expect(kept.status).toBe("fulfilled");
+    expect((await rows()).map((r) => r.createAttempted)).toEqual([false, true]);
     expect(await temp.prisma.vm.count()).toBe(2);
   });
 

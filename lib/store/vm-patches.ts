@@ -31,11 +31,11 @@ function merge(items: VmPatchItem[]): VmPatchItem[] {
 
 /**
  * The statements that apply patches to VM rows: one multi-row UPDATE per set of columns (a CASE
- * on the id per column) instead of one statement per row. Only text columns vary per row; the
- * boolean is one parameter per statement (rows are grouped by its value), so PostgreSQL never has
- * to guess a parameter's type inside a CASE. A row that no longer exists is left alone.
+ * on the id per column) instead of one statement per row, with the rows each should touch. Only
+ * text columns vary per row; the boolean is one parameter per statement (rows are grouped by its
+ * value), so PostgreSQL never has to guess a parameter's type inside a CASE.
  */
-export function vmPatchStatements(prisma: Pick<PrismaClient, "$executeRaw">, items: VmPatchItem[], now: Date): Prisma.PrismaPromise<number>[] {
+export function vmPatchStatements(prisma: Pick<PrismaClient, "$executeRaw">, items: VmPatchItem[], now: Date): { statements: Prisma.PrismaPromise<number>[]; rows: number[] } {
   const groups = new Map<string, VmPatchItem[]>();
   for (const it of merge(items)) {
     const columns = TEXT_COLUMNS.filter((c) => it.fields[c] !== undefined);
@@ -43,6 +43,7 @@ export function vmPatchStatements(prisma: Pick<PrismaClient, "$executeRaw">, ite
     groups.set(key, [...(groups.get(key) ?? []), it]);
   }
   const statements: Prisma.PrismaPromise<number>[] = [];
+  const counts: number[] = [];
   for (const group of groups.values()) {
     const columns = TEXT_COLUMNS.filter((c) => group[0].fields[c] !== undefined);
     const attempted = group[0].fields.createAttempted;
@@ -55,7 +56,8 @@ export function vmPatchStatements(prisma: Pick<PrismaClient, "$executeRaw">, ite
       if (attempted !== undefined) sets.push(Prisma.sql`"createAttempted" = ${attempted}`);
       sets.push(Prisma.sql`"updatedAt" = ${now}`);
       statements.push(prisma.$executeRaw`UPDATE "Vm" SET ${Prisma.join(sets)} WHERE "id" IN (${Prisma.join(rows.map((r) => r.id))})`);
+      counts.push(rows.length);
     }
   }
-  return statements;
+  return { statements, rows: counts };
 }
