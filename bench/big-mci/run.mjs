@@ -5,7 +5,8 @@
 // VM runs, the slowest VM as the simulated cloud timed it, the ratio, and how a health-style
 // database read and the event loop fared meanwhile. Never fails on a time.
 //
-//   node bench/big-mci/run.mjs [--vms 1000,2000,5000,10000] [--speed 1000] [--timeout 900]
+//   node bench/big-mci/run.mjs [--vms 1000,2000,5000,10000] [--speed 1000] [--per-subgroup 100] [--timeout 900] [--sql 1] [--database sqlite|postgresql]
+//   DATABASE_URL=file:/path/empty.db node bench/big-mci/run.mjs …   (another database than a temporary file)
 //
 // Add `--cpu-prof` before the script (node --cpu-prof bench/big-mci/run.mjs …) for a profile.
 // The benchmark itself is TypeScript (bench.ts), run by Vite with the project's `@/` alias.

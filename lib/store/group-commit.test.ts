@@ -23,4 +23,15 @@ describe("group commit", () => {
     await expect(g.add("later", 1)).resolves.toBeUndefined();
     expect(calls).toBe(2);
   });
+
+  it("with isolate, commits the items of a failed batch one by one: only the bad one's caller fails", async () => {
+    const committed: string[][] = [];
+    const g = new GroupCommit<string>(async (items) => {
+      if (items.includes("bad")) throw new Error("constraint failed");
+      committed.push(items);
+    }, 100, { isolate: true });
+    const results = await Promise.allSettled([g.add("a", 1), g.add("bad", 1), g.add("b", 1)]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(committed).toEqual([["a"], ["b"]]);
+  });
 });

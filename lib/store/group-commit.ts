@@ -10,9 +10,15 @@ export class GroupCommit<T> {
   private queue: { item: T; size: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private draining = false;
 
+  /**
+   * `isolate`: when a batch of several fails, commit each of its items alone, so one bad write
+   * fails only its own caller and the others land (a busy database fails them all again, each
+   * caller then sees its own error and retries).
+   */
   constructor(
     private readonly commit: (items: T[]) => Promise<void>,
     private readonly maxBatch: number,
+    private readonly options: { isolate?: boolean } = {},
   ) {}
 
   add(item: T, size: number): Promise<void> {
@@ -37,7 +43,8 @@ export class GroupCommit<T> {
           await this.commit(batch.map((b) => b.item));
           batch.forEach((b) => b.resolve());
         } catch (e) {
-          batch.forEach((b) => b.reject(e));
+          if (!this.options.isolate || batch.length === 1) batch.forEach((b) => b.reject(e));
+          else for (const b of batch) await this.commit([b.item]).then(b.resolve, b.reject);
         }
       }
     } finally {

@@ -1,11 +1,20 @@
 import { isPostgres } from "./db";
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
+import { GroupCommit } from "./group-commit";
 
 /** The earlier of the queued and the new due time (SQLite's MIN(a, b) is not PostgreSQL's LEAST). */
 const EARLIER_DUE = Prisma.sql`CASE WHEN "WorkItem"."dueAt" <= excluded."dueAt" THEN "WorkItem"."dueAt" ELSE excluded."dueAt" END`;
 
 /** Rows per INSERT of enqueueMany: three parameters each, far below SQLite's limit. */
 const ROWS_PER_STATEMENT = 500;
+/** Queue changes committed together at most: one transaction of a few statements. */
+const CHANGES_PER_BATCH = 500;
+
+/** One change to the queue, as enqueue, complete and reschedule make it. */
+type QueueChange =
+  | { kind: "enqueue"; key: string; connection: string | null; dueAt: number }
+  | { kind: "complete"; key: string; generation: number; owner: string }
+  | { kind: "reschedule"; key: string; generation: number; owner: string; dueAt: number; attempts: number };
 
 export interface WorkItemRow {
   key: string;
@@ -25,12 +34,67 @@ export interface WorkItemRow {
  * lease while the step runs, and complete/reschedule act only for the holder.
  */
 export class WorkQueueRepository {
+  /**
+   * enqueue, complete and reschedule of steps running at once go in one transaction: a step's
+   * queue writes had cost a statement and a commit each. Every caller still waits for its own
+   * change to be committed, so what it does next follows it as before.
+   */
+  private readonly changes = new GroupCommit<QueueChange>((batch) => this.apply(batch), CHANGES_PER_BATCH, { isolate: true });
+
+  private readonly counts = new Map<string, { n: number; at: number }>();
+
   constructor(private readonly prisma: PrismaClient) {}
 
-  async enqueue(key: string, connection: string | null, dueAt: number): Promise<void> {
-    await this.prisma.$executeRaw`
-      INSERT INTO "WorkItem" ("key", "connection", "dueAt", "attempts", "generation") VALUES (${key}, ${connection}, ${dueAt}, 0, 0)
-      ON CONFLICT("key") DO UPDATE SET "generation" = "WorkItem"."generation" + 1, "dueAt" = ${EARLIER_DUE}`;
+  enqueue(key: string, connection: string | null, dueAt: number): Promise<void> {
+    return this.changes.add({ kind: "enqueue", key, connection, dueAt }, 1);
+  }
+
+  /** Queues rows of (key, connection, dueAt, 0, 0); a key already queued keeps the earlier due time and bumps its generation. */
+  private upsert(values: Prisma.Sql): Prisma.PrismaPromise<number> {
+    return this.prisma.$executeRaw`
+      INSERT INTO "WorkItem" ("key", "connection", "dueAt", "attempts", "generation") VALUES ${values}
+      ON CONFLICT ("key") DO UPDATE SET "generation" = "WorkItem"."generation" + 1, "dueAt" = ${EARLIER_DUE}`;
+  }
+
+  /**
+   * One batch of changes. The changes of one batch come from callers running at once, none
+   * waiting for another, so no order among them is owed; in any order the outcome is the same: an
+   * enqueue bumps the generation, so a complete or reschedule of the generation a step ran leaves
+   * a newer request alone whether it comes before or after it. Completed or rescheduled items
+   * that were enqueued again meanwhile stay due and lose the lease, free for any server.
+   */
+  private async apply(batch: QueueChange[]): Promise<void> {
+    const statements: Prisma.PrismaPromise<number>[] = [];
+    const enqueued = new Map<string, { key: string; connection: string | null; dueAt: number }>();
+    for (const c of batch) {
+      if (c.kind !== "enqueue") continue;
+      // A key twice in one INSERT … ON CONFLICT is an error in PostgreSQL: keep the earliest due time.
+      const seen = enqueued.get(c.key);
+      enqueued.set(c.key, seen && seen.dueAt <= c.dueAt ? seen : c);
+    }
+    const items = [...enqueued.values()];
+    for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+      const values = Prisma.join(items.slice(i, i + ROWS_PER_STATEMENT).map((it) => Prisma.sql`(${it.key}, ${it.connection}, ${it.dueAt}, 0, 0)`));
+      statements.push(this.upsert(values));
+    }
+    const completes = batch.filter((c) => c.kind === "complete");
+    for (let i = 0; i < completes.length; i += ROWS_PER_STATEMENT) {
+      const which = Prisma.join(completes.slice(i, i + ROWS_PER_STATEMENT).map((c) => Prisma.sql`("key" = ${c.key} AND "generation" = ${c.generation} AND "owner" = ${c.owner})`), " OR ");
+      statements.push(this.prisma.$executeRaw`DELETE FROM "WorkItem" WHERE ${which}`);
+    }
+    for (const c of batch) {
+      if (c.kind !== "reschedule") continue;
+      statements.push(this.prisma.$executeRaw`
+        UPDATE "WorkItem" SET "dueAt" = ${c.dueAt}, "attempts" = ${c.attempts}, "owner" = NULL, "leaseUntil" = NULL
+        WHERE "key" = ${c.key} AND "generation" = ${c.generation} AND "owner" = ${c.owner}`);
+    }
+    // What is still held of those keys was enqueued again during its step: give the lease back.
+    const ended = batch.filter((c) => c.kind !== "enqueue");
+    for (let i = 0; i < ended.length; i += ROWS_PER_STATEMENT) {
+      const which = Prisma.join(ended.slice(i, i + ROWS_PER_STATEMENT).map((c) => Prisma.sql`("key" = ${c.key} AND "owner" = ${c.owner})`), " OR ");
+      statements.push(this.prisma.$executeRaw`UPDATE "WorkItem" SET "owner" = NULL, "leaseUntil" = NULL WHERE ${which}`);
+    }
+    await this.prisma.$transaction(statements);
   }
 
   /**
@@ -39,16 +103,19 @@ export class WorkQueueRepository {
    * A key given twice is queued once.
    */
   async enqueueMany(items: { key: string; connection: string | null }[], dueAt: number): Promise<void> {
+    const statements = this.enqueueManyStatements(items, dueAt);
+    if (statements.length) await this.prisma.$transaction(statements);
+  }
+
+  /** enqueueMany's statements, not yet run: for a caller that commits them with changes of its own. */
+  enqueueManyStatements(items: { key: string; connection: string | null }[], dueAt: number): Prisma.PrismaPromise<number>[] {
     const unique = [...new Map(items.map((it) => [it.key, it])).values()];
-    if (!unique.length) return;
     const statements = [];
     for (let i = 0; i < unique.length; i += ROWS_PER_STATEMENT) {
       const values = Prisma.join(unique.slice(i, i + ROWS_PER_STATEMENT).map((it) => Prisma.sql`(${it.key}, ${it.connection}, ${dueAt}, 0, 0)`));
-      statements.push(this.prisma.$executeRaw`
-        INSERT INTO "WorkItem" ("key", "connection", "dueAt", "attempts", "generation") VALUES ${values}
-        ON CONFLICT("key") DO UPDATE SET "generation" = "WorkItem"."generation" + 1, "dueAt" = ${EARLIER_DUE}`);
+      statements.push(this.upsert(values));
     }
-    await this.prisma.$transaction(statements);
+    return statements;
   }
 
   /**
@@ -124,21 +191,28 @@ export class WorkQueueRepository {
    * The step of a claimed item is done: the item goes, unless it was enqueued again meanwhile
    * (a newer generation), which then stays due, free for any server. Only the holder acts.
    */
-  async complete(item: WorkItemRow): Promise<void> {
-    if (!item.owner) throw new Error(`work item ${item.key} was not claimed`);
-    const gone = await this.prisma.workItem.deleteMany({ where: { key: item.key, generation: item.generation, owner: item.owner } });
-    if (!gone.count) await this.release(item.owner, [item.key]);
+  complete(item: WorkItemRow): Promise<void> {
+    if (!item.owner) return Promise.reject(new Error(`work item ${item.key} was not claimed`));
+    return this.changes.add({ kind: "complete", key: item.key, generation: item.generation, owner: item.owner }, 1);
   }
 
   /** The claimed item runs again at `dueAt` (a newer request, due already, is left as it is); the lease ends. */
-  async reschedule(item: WorkItemRow, dueAt: number, attempts: number): Promise<void> {
-    if (!item.owner) throw new Error(`work item ${item.key} was not claimed`);
-    const moved = await this.prisma.workItem.updateMany({ where: { key: item.key, generation: item.generation, owner: item.owner }, data: { dueAt, attempts, owner: null, leaseUntil: null } });
-    if (!moved.count) await this.release(item.owner, [item.key]);
+  reschedule(item: WorkItemRow, dueAt: number, attempts: number): Promise<void> {
+    if (!item.owner) return Promise.reject(new Error(`work item ${item.key} was not claimed`));
+    return this.changes.add({ kind: "reschedule", key: item.key, generation: item.generation, owner: item.owner, dueAt, attempts }, 1);
   }
 
-  async countWithPrefix(prefix: string): Promise<number> {
-    return this.prisma.workItem.count({ where: { key: { startsWith: prefix } } });
+  /**
+   * Items whose key starts with `prefix`. `maxAgeMs` lets a caller that only paces itself by the
+   * figure (the watches share a poll budget by it) take one counted that long ago in this process:
+   * a count a second old moves a poll by a fraction of a second, and every watch pass had read it.
+   */
+  async countWithPrefix(prefix: string, maxAgeMs = 0): Promise<number> {
+    const hit = this.counts.get(prefix);
+    if (hit && maxAgeMs > 0 && Date.now() - hit.at <= maxAgeMs) return hit.n;
+    const n = await this.prisma.workItem.count({ where: { key: { startsWith: prefix } } });
+    this.counts.set(prefix, { n, at: Date.now() });
+    return n;
   }
 
   async size(): Promise<number> {

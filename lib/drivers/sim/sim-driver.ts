@@ -84,11 +84,12 @@ export class SimDriver extends NetworkResources implements CloudDriver {
     const target = req.clientToken ?? req.name;
     return this.cloud.call(this.connection, "RunInstances", "write", target, async () => {
       for (let attempt = 1; ; attempt++) {
-        if (req.clientToken) {
-          const existing = await this.cloud.store.findByClientToken(this.scope, "vm", req.clientToken);
-          if (existing) return toVm(await this.settle(existing));
-        }
-        const prepared = await this.prepareVm(req);
+        // The region's VMs, read once: the client token's VM is among them, and so is what the quota
+        // and the subnet's free addresses are counted from (calls on one region run one at a time).
+        const vms = await this.cloud.store.list(this.scope, "vm");
+        const existing = req.clientToken ? vms.find((v) => v.clientToken === req.clientToken) : undefined;
+        if (existing) return toVm(await this.settle(existing));
+        const prepared = await this.prepareVm(req, vms);
         try {
           // Public addresses come from one pool for every account and region, whose calls run in
           // parallel: picking a free one and taking it is one step in this process, and the
@@ -215,7 +216,7 @@ export class SimDriver extends NetworkResources implements CloudDriver {
   }
 
   /** Validates a create request the way a provider does, then decides the VM's fate. */
-  private async prepareVm(req: CreateVmRequest): Promise<SimRecord> {
+  private async prepareVm(req: CreateVmRequest, vms: SimRecord[]): Promise<SimRecord> {
     const { seed } = this.cloud.config;
     const spec = getSpec(this.regionKey, req.specName);
     if (!spec) throw new InvalidArgumentError(`spec "${req.specName}" is not offered in ${this.regionKey}; list the region's specs and pick one of them`);
@@ -237,7 +238,6 @@ export class SimDriver extends NetworkResources implements CloudDriver {
       );
     }
 
-    const vms = await this.cloud.store.list(this.scope, "vm");
     const used = vms.reduce((sum, v) => sum + v.vcpu, 0);
     if (used + spec.vcpu > this.cloud.config.vcpuQuota) {
       throw new QuotaExceededError(

@@ -1,6 +1,7 @@
 import type { VmStatus } from "@/lib/core/types";
 import type { Vm } from "@/lib/drivers/types";
-import type { VmPatch, VmRow } from "@/lib/store/mci";
+import type { VmRow } from "@/lib/store/mci";
+import type { VmFields } from "@/lib/store/vm-patches";
 
 export interface HistoryEntry {
   status: VmStatus;
@@ -20,8 +21,8 @@ export function readHistory(row: Pick<VmRow, "history">): HistoryEntry[] {
 }
 
 /** The patch that records a new observed status (and the cloud's facts about the VM) on a row. */
-export function observedPatch(row: VmRow, status: VmStatus, now: number, cloud?: Vm, reason?: string | null): VmPatch {
-  const patch: VmPatch = {};
+export function observedPatch(row: VmRow, status: VmStatus, now: number, cloud?: Vm, reason?: string | null): VmFields {
+  const patch: VmFields = {};
   if (cloud) {
     patch.cloudId = cloud.id;
     patch.publicIp = cloud.publicIp;

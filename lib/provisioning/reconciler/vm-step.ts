@@ -56,7 +56,7 @@ async function step(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): Pr
       if (found) return recordCall(deps, row, found);
       // A VM that failed before the cloud made it keeps showing why, unless its row is to go.
       if (status === "Failed" && row.desired === "Terminated") return DONE;
-      await deps.repo.updateVm(row.id, observedPatch(row, "Terminated", now, undefined, status === "Failed" ? row.statusReason : "never created"));
+      await deps.repo.patchVm({ id: row.id, mciId: row.mciId, fields: observedPatch(row, "Terminated", now, undefined, status === "Failed" ? row.statusReason : "never created") });
       await deps.queue.enqueue(mciKey(row.mciId), null, now);
       return DONE;
     }
@@ -65,7 +65,9 @@ async function step(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): Pr
     // A call that may have taken effect before a crash or a lost reply: find it by its owner tag first.
     const existing = row.createAttempted ? await adopt(deps, driver, row) : null;
     if (existing) return recordCall(deps, row, existing);
-    await deps.repo.updateVm(row.id, { createAttempted: true });
+    // Committed (with other steps' patches) before the call: after a crash the flag sends the next
+    // step to look for the VM by its owner tag instead of forgetting a VM the cloud may have made.
+    await deps.repo.patchVm({ id: row.id, mciId: row.mciId, fields: { createAttempted: true } });
     const spec = getSpec(row.regionKey, row.specId);
     const vm = await driver.createVm({
       name: row.name,
@@ -112,11 +114,16 @@ async function adopt(deps: ProvisioningDeps, driver: CloudDriver, row: VmRow): P
   return found.find((v) => v.status !== "Terminated") ?? found[0] ?? null;
 }
 
-/** Records what the cloud answered to a call, then lets the watch follow the VM from there. */
+/**
+ * Records what the cloud answered to a call, then lets the watch follow the VM from there. The
+ * patch is committed before the watch is queued and before the step's work item is completed, so
+ * a crash leaves either the cloud id on the row or the item still queued (and the create flag
+ * set, so the retry adopts the VM by its owner tag): never a cloud VM that nothing will find.
+ */
 async function recordCall(deps: ProvisioningDeps, row: VmRow, vm: Vm): Promise<StepResult> {
-  const updated = await deps.repo.updateVm(row.id, { ...observedPatch(row, vm.status, deps.clock.now(), vm), createAttempted: true, lastError: null });
+  await deps.repo.patchVm({ id: row.id, mciId: row.mciId, fields: { ...observedPatch(row, vm.status, deps.clock.now(), vm), createAttempted: true, lastError: null } });
   // While the VM moves, the watch reports its changes to the MCI; otherwise tell the MCI now.
-  if (isTransitional(vm.status)) return watch(deps, updated);
+  if (isTransitional(vm.status)) return watch(deps, row);
   await deps.queue.enqueue(mciKey(row.mciId), null, deps.clock.now());
   return DONE;
 }
@@ -127,7 +134,7 @@ async function watch(deps: ProvisioningDeps, row: VmRow): Promise<StepResult> {
 }
 
 async function fail(deps: ProvisioningDeps, row: VmRow, reason: string): Promise<void> {
-  await deps.repo.updateVm(row.id, { ...observedPatch(row, "Failed", deps.clock.now(), undefined, reason), lastError: reason });
+  await deps.repo.patchVm({ id: row.id, mciId: row.mciId, fields: { ...observedPatch(row, "Failed", deps.clock.now(), undefined, reason), lastError: reason } });
   await deps.repo.addEvent(row.mciId, `${row.name} failed: ${reason}`, "error", row.id);
   await deps.queue.enqueue(mciKey(row.mciId), null, deps.clock.now());
 }

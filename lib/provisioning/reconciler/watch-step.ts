@@ -2,6 +2,7 @@ import { isTransitional, wishUnmet } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
 import type { Vm } from "@/lib/drivers/types";
 import type { VmRow } from "@/lib/store/mci";
+import type { VmPatchItem } from "@/lib/store/vm-patches";
 import { LEGACY_MANAGED, MANAGED_TAG, OWNER_TAG, type ProvisioningDeps } from "../deps";
 import { mciKey, vmKey } from "./keys";
 import { again, DONE, type StepResult } from "./step-result";
@@ -47,6 +48,8 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
   }
   const now = deps.clock.now();
   let oldestOpMs = 0;
+  const patches: VmPatchItem[] = [];
+  const next: { key: string; connection: string | null }[] = [];
   const mcis = new Set<string>();
   for (const row of rows) {
     if (!row.cloudId) continue;
@@ -54,13 +57,16 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
     // Gone from the cloud's list: terminated long enough ago that the provider forgot it.
     const status: VmStatus = vm ? vm.status : "Terminated";
     if (status !== row.status || (vm && (vm.publicIp !== row.publicIp || vm.privateIp !== row.privateIp))) {
-      await deps.repo.updateVm(row.id, observedPatch(row, status, now, vm, vm ? undefined : row.desired === "Terminated" ? null : "the cloud no longer reports this VM"));
+      patches.push({ id: row.id, mciId: row.mciId, fields: observedPatch(row, status, now, vm, vm ? undefined : row.desired === "Terminated" ? null : "the cloud no longer reports this VM") });
       mcis.add(row.mciId);
-      if (!isTransitional(status) && needsStep(row, status)) await deps.queue.enqueue(vmKey(row.id), row.connection, now);
+      if (!isTransitional(status) && needsStep(row, status)) next.push({ key: vmKey(row.id), connection: row.connection });
     }
     if (isTransitional(status)) oldestOpMs = Math.max(oldestOpMs, now - row.updatedAt.getTime());
   }
-  for (const id of mcis) await deps.queue.enqueue(mciKey(id), null, now);
+  // The pass's changes and the steps they call for in one transaction: a VM seen at rest is
+  // never recorded so without its step queued (the next pass would see nothing new to queue).
+  next.push(...[...mcis].map((id) => ({ key: mciKey(id), connection: null })));
+  await deps.repo.patchVms(patches, deps.queue.enqueueManyStatements(next, now));
 
   const owned = new Set(rows.map((r) => r.id));
   const unowned = cloudVms.filter((vm) => {
@@ -79,7 +85,7 @@ export async function watchConnection(deps: ProvisioningDeps, connectionName: st
   if (!stillMoving && oldestOpMs === 0) return DONE;
   // Poll at about a twentieth of the age of the oldest operation in flight (early on, often),
   // within a budget shared by every connection that has something moving.
-  const share = ((await deps.queue.countWithPrefix("watch:")) * 1000) / POLLS_PER_SECOND;
+  const share = ((await deps.queue.countWithPrefix("watch:", 1_000)) * 1000) / POLLS_PER_SECOND;
   return again(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, share, oldestOpMs / 20)));
 }
 
