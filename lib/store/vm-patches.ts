@@ -54,8 +54,8 @@ export function vmPatchStatements(prisma: Pick<PrismaClient, "$executeRaw">, ite
         return Prisma.sql`${Prisma.raw(`"${c}"`)} = CASE "id" ${cases} END`;
       });
       if (attempted !== undefined) sets.push(Prisma.sql`"createAttempted" = ${attempted}`);
-      sets.push(Prisma.sql`"updatedAt" = ${now}`);
-      statements.push(prisma.$executeRaw`UPDATE "Vm" SET ${Prisma.join(sets)} WHERE "id" IN (${Prisma.join(rows.map((r) => r.id))})`);
+      // "updatedAt" by hand, as every raw update of "Vm" must: the MCI's watchers find changes by it.
+      statements.push(prisma.$executeRaw`UPDATE "Vm" SET "updatedAt" = ${now}${sets.length ? Prisma.sql`, ${Prisma.join(sets)}` : Prisma.empty} WHERE "id" IN (${Prisma.join(rows.map((r) => r.id))})`);
       counts.push(rows.length);
     }
   }
