@@ -80,8 +80,12 @@ export class Partitions {
     if (!missing.size) return;
     if (tx) {
       await tx.query("SELECT pg_advisory_xact_lock($1)", [PARTITION_LOCK]);
-      for (const p of missing.values()) await this.create(tx, table, p);
-      // Known only once the caller commits; until then a second call makes them again, harmlessly.
+      for (const p of missing.values()) {
+        const { rows } = await tx.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [quoted(p.name)]);
+        // One made here is known only once the caller commits; until then a second call looks again.
+        if (rows[0].found) this.known.add(p.name);
+        else await this.create(tx, table, p);
+      }
       return;
     }
     const c = await this.pool.connect();

@@ -116,13 +116,8 @@ export class PostgresRollupJob {
        ON CONFLICT ("seriesId", "res", "ts") DO UPDATE SET ${UPSERT_SET}`,
       [d.ids, d.ts, now],
     );
-    // A minute whose samples are all gone (none can be, short of a manual delete) has no bucket.
-    await c.query(
-      `DELETE FROM "MetricRollup" r USING unnest($1::int[], $2::int8[]) AS d(s, m)
-       WHERE r."seriesId" = d.s AND r."res" = 60 AND r."ts" = d.m
-         AND NOT EXISTS (SELECT 1 FROM "MetricSample" x WHERE x."seriesId" = d.s AND x."ts" >= d.m AND x."ts" < d.m + 60000)`,
-      [d.ids, d.ts],
-    );
+    // No bucket to remove: above the horizons samples are only ever added or replaced, never
+    // deleted (a sweep drops only partitions past the raw horizon), so a marked minute has samples.
   }
 
   private async freshHours(c: PoolClient, d: Pair, now: number): Promise<void> {
@@ -135,12 +130,7 @@ export class PostgresRollupJob {
        ON CONFLICT ("seriesId", "res", "ts") DO UPDATE SET ${UPSERT_SET}`,
       [d.ids, d.ts, now],
     );
-    await c.query(
-      `DELETE FROM "MetricRollup" r USING unnest($1::int[], $2::int8[]) AS d(s, h)
-       WHERE r."seriesId" = d.s AND r."res" = 3600 AND r."ts" = d.h
-         AND NOT EXISTS (SELECT 1 FROM "MetricRollup" m WHERE m."seriesId" = d.s AND m."res" = 60 AND m."ts" >= d.h AND m."ts" < d.h + 3600000)`,
-      [d.ids, d.ts],
-    );
+    // Likewise no hour to remove: its minutes above the minute horizon are never deleted.
   }
 
   /** Late samples below the raw horizon: added to their minute's bucket, then deleted. Answers them by series and hour. */
