@@ -31,7 +31,7 @@ function subGroups(count: number): SubGroupRequest[] {
 }
 
 /** A PostgreSQL server to make each run's database on (DATABASE_URL or a throw-away cluster), with the migrated template tempDatabase copies. */
-async function onPostgres(adminUrl: string): Promise<void> {
+async function preparePostgres(adminUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [TEST_TEMPLATE]);
@@ -81,8 +81,8 @@ export async function main(): Promise<void> {
   const timeoutS = Number(args.timeout ?? 900);
   const url = process.env.DATABASE_URL ?? "";
   const cluster = "postgres" in args ? await startPostgresCluster() : null;
-  if (cluster) await onPostgres(cluster.url);
-  else if (/^postgres(ql)?:\/\//.test(url)) await onPostgres(url);
+  if (cluster) await preparePostgres(cluster.url);
+  else if (/^postgres(ql)?:\/\//.test(url)) await preparePostgres(url);
   const where = process.env[TEST_POSTGRES_ENV] ? "PostgreSQL" : "SQLite";
   try {
     console.log(`several-servers bench — ${new Date().toISOString()}, ${where}, ${os.cpus().length} cores, Node ${process.version}, sim speed ×${speed}, each server's reconciler ${DEFAULT_LIMITS.global} steps at once, ${DEFAULT_LIMITS.perConnection} per connection, all servers in this one process`);
