@@ -80,7 +80,7 @@ export async function main(): Promise<void> {
   const speed = Number(args.speed ?? 1000);
   const timeoutS = Number(args.timeout ?? 900);
   const url = process.env.DATABASE_URL ?? "";
-  const cluster = "postgres" in args ? await startPostgresCluster() : null;
+  const cluster = "postgres" in args || args.database === "postgresql" ? await startPostgresCluster() : null;
   if (cluster) await preparePostgres(cluster.url);
   else if (/^postgres(ql)?:\/\//.test(url)) await preparePostgres(url);
   const where = process.env[TEST_POSTGRES_ENV] ? "PostgreSQL" : "SQLite";

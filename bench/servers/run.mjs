@@ -6,7 +6,7 @@
 //
 //   node bench/servers/run.mjs [--vms 500,2000] [--servers 1,2] [--speed 1000] [--timeout 900]
 //   DATABASE_URL=postgresql://user@host:port/postgres node bench/servers/run.mjs   (a database per run on that server)
-//   node bench/servers/run.mjs --postgres                                        (a throw-away PostgreSQL cluster)
+//   node bench/servers/run.mjs --database postgresql                             (a throw-away PostgreSQL cluster; --postgres too)
 //
 // The benchmark itself is TypeScript (bench.ts), run by Vite with the project's `@/` alias.
 import path from "node:path";
