@@ -10,18 +10,6 @@
 //
 // Add `--cpu-prof` before the script (node --cpu-prof bench/big-mci/run.mjs …) for a profile.
 // The benchmark itself is TypeScript (bench.ts), run by Vite with the project's `@/` alias.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createServer, createServerModuleRunner } from "vite";
+import { runTsBench } from "../support/run-ts.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-process.chdir(root);
-const server = await createServer({ configFile: false, root, logLevel: "error", server: { middlewareMode: true, ws: false }, resolve: { alias: { "@": root } } });
-const runner = createServerModuleRunner(server.environments.ssr);
-try {
-  const bench = await runner.import(path.join(root, "bench/big-mci/bench.ts"));
-  await bench.main();
-} finally {
-  await runner.close();
-  await server.close();
-}
+await runTsBench("bench/big-mci/bench.ts");

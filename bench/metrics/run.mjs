@@ -15,18 +15,6 @@
 // with `npm run build` or one `npm start`; the benchmark never builds). The benchmark itself is TypeScript
 // (bench.ts), run by Vite with the project's `@/` alias. The module runner stays open while it
 // runs, because Prisma loads parts of itself lazily.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { createServer, createServerModuleRunner } from "vite";
+import { runTsBench } from "../support/run-ts.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-process.chdir(root);
-const server = await createServer({ configFile: false, root, logLevel: "error", server: { middlewareMode: true, ws: false, watch: null }, resolve: { alias: { "@": root } } });
-const runner = createServerModuleRunner(server.environments.ssr);
-try {
-  const bench = await runner.import(path.join(root, "bench/metrics/bench.ts"));
-  await bench.main();
-} finally {
-  await runner.close();
-  await server.close();
-}
+await runTsBench("bench/metrics/bench.ts");
