@@ -1,3 +1,4 @@
+import { LATEST_WINDOW_WORDS } from "@/lib/core/metrics";
 import { heatColour, NO_DATA_COLOUR } from "@/lib/core/palette";
 import type { FleetRegion, FleetView } from "@/lib/validation/fleet";
 import { progressText, statusSegments } from "@/components/mci/status-display";
@@ -49,7 +50,7 @@ export function fleetClusterLook(view: FleetView, mode: FleetMode): (members: re
         segments: [...(cpu !== null ? [{ colour: heatColour(cpu), count: reporting }] : []), ...(missing > 0 ? [{ colour: NO_DATA_COLOUR, count: missing }] : [])],
         label: cpu === null ? "–" : String(Math.round(cpu)),
         disc: cpu === null ? undefined : heatColour(cpu),
-        tooltip: [head, cpu === null ? "CPU: no VM reported in the last 40 s" : `CPU: average ${cpu.toFixed(1)}% of ${reporting} reporting VMs`, ...regionLines, ...mciLines].join("\n"),
+        tooltip: [head, cpu === null ? `CPU: no VM reported in the last ${LATEST_WINDOW_WORDS}` : `CPU: average ${cpu.toFixed(1)}% of ${reporting} reporting VMs`, ...regionLines, ...mciLines].join("\n"),
       };
     }
     return {

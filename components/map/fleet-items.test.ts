@@ -50,7 +50,7 @@ describe("fleet items", () => {
     ]);
     expect([seoul.label, seoul.disc]).toEqual(["62", heatColour(62.44)]);
     expect([belgium.label, belgium.disc, belgium.segments]).toEqual(["–", undefined, [{ colour: NO_DATA_COLOUR, count: 2 }]]);
-    expect(belgium.tooltip).toContain("CPU: no VM reported in the last 40 s");
+    expect(belgium.tooltip).toContain("CPU: no VM reported in the last 2 min");
   });
 
   it("reads the server's counts as status counts and shortens large ones", () => {

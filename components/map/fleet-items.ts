@@ -1,4 +1,5 @@
 import { countStatuses, type StatusCount } from "@/lib/core/mci-status";
+import { LATEST_WINDOW_WORDS } from "@/lib/core/metrics";
 import { heatColour, NO_DATA_COLOUR } from "@/lib/core/palette";
 import type { VmStatus } from "@/lib/core/types";
 import type { FleetMci, FleetRegion, FleetView } from "@/lib/validation/fleet";
@@ -42,7 +43,7 @@ function mciLines(view: FleetView, region: FleetRegion): string[] {
 }
 
 function cpuLine(region: FleetRegion): string {
-  return region.cpu === null ? "CPU: no VM reported in the last 40 s" : `CPU: average ${region.cpu.toFixed(1)}% of ${region.cpuReporting} reporting VMs`;
+  return region.cpu === null ? `CPU: no VM reported in the last ${LATEST_WINDOW_WORDS}` : `CPU: average ${region.cpu.toFixed(1)}% of ${region.cpuReporting} reporting VMs`;
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/api/fetch-json";
-import type { Agg, Combine, MetricName } from "@/lib/core/metrics";
+import { LATEST_WINDOW_MS, type Agg, type Combine, type MetricName } from "@/lib/core/metrics";
 import type { MetricsAnswer } from "@/lib/validation/monitoring";
 import { latestValues } from "./series";
 import type { ChartRange } from "./ranges";
@@ -45,9 +45,9 @@ export function metricsQuery(request: MetricsRequest, enabled = true) {
 
 const LATEST_MS = 10_000;
 
-/** What every VM of an MCI reports now for one metric (the last 10 s sample of the last 40 s), refreshed every 10 s. */
+/** What every VM of an MCI reports now for one metric (its newest 10 s sample within LATEST_WINDOW_MS), refreshed every 10 s. */
 export function useLatestMetric(mci: string, metric: MetricName | null) {
-  const url = `/api/v1/metrics?${new URLSearchParams({ mci, metric: metric ?? "", from: "now-40s", step: "10", agg: "avg" })}`;
+  const url = `/api/v1/metrics?${new URLSearchParams({ mci, metric: metric ?? "", from: `now-${LATEST_WINDOW_MS / 1000}s`, step: "10", agg: "avg" })}`;
   return useQuery({
     queryKey: ["metrics", "latest", url],
     queryFn: async ({ signal }) => latestValues((await fetchJson<MetricsAnswer>(url, signal)).series),

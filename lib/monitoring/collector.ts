@@ -72,21 +72,23 @@ export class Collector {
 
     const byConnection = new Map<string, Pull[]>();
     for (const p of Collector.plan(Collector.due(vms, cursors), cursors, now, this.deps.lookbackMs)) byConnection.set(p.vm.connection, [...(byConnection.get(p.vm.connection) ?? []), p]);
-    const batches: CollectedBatch[] = [];
     let failed = 0;
+    let pulled = 0;
+    let samples = 0;
     const queue = [...byConnection.entries()];
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
         const [name, list] = next;
         const r = await this.pullConnection(name, list, now);
-        batches.push(...r.batches);
         failed += r.failed;
+        pulled += r.batches.length;
+        // Written as soon as its connection answered: a slow cloud (hosts timing out, a throttled
+        // API) holds back its own VMs' samples, not every other cloud's.
+        for (let i = 0; i < r.batches.length; i += VMS_PER_WRITE) samples += await metrics.writeCollected(r.batches.slice(i, i + VMS_PER_WRITE));
       }
     };
     await Promise.all(Array.from({ length: CONNECTIONS_IN_PARALLEL }, worker));
-    let samples = 0;
-    for (let i = 0; i < batches.length; i += VMS_PER_WRITE) samples += await metrics.writeCollected(batches.slice(i, i + VMS_PER_WRITE));
-    return { vms: batches.length, samples, failed };
+    return { vms: pulled, samples, failed };
   }
 
   /**

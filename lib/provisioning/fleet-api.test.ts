@@ -42,8 +42,8 @@ beforeAll(async () => {
   await rt.monitoring.deps.metrics.write([
     { vmId: "vm-w1", metric: "cpu_utilization", ts: Date.now() - 5_000, value: 20 },
     { vmId: "vm-b1", metric: "cpu_utilization", ts: Date.now() - 5_000, value: 60 },
-    // Older than the 40 s a latest value may be: left out.
-    { vmId: "vm-w3", metric: "cpu_utilization", ts: Date.now() - 120_000, value: 99 },
+    // Older than the 2 min a latest value may be: left out.
+    { vmId: "vm-w3", metric: "cpu_utilization", ts: Date.now() - 180_000, value: 99 },
   ]);
   await db().user.create({ data: { id: "u-narrowed", name: "Nia", email: "nia@example.com", role: "operator", namespaceRoles: JSON.stringify({ default: "viewer" }) } });
   VIEWER = await tokenFor("viewer");

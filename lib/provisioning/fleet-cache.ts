@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { MetricName } from "@/lib/core/metrics";
+import { LATEST_WINDOW_MS, type MetricName } from "@/lib/core/metrics";
 import type { FleetRows, MciRepository } from "@/lib/store/mci";
 import type { MetricStore } from "@/lib/store/metrics";
 import { aggregateFleet } from "./fleet";
@@ -12,8 +12,6 @@ export interface FleetSources {
 }
 
 export const FLEET_CPU_METRIC: MetricName = "cpu_utilization";
-/** The window a "latest" value comes from: the MCI page's heat map reads the same 40 s. */
-const LATEST_WINDOW_MS = 40_000;
 /** Metrics arrive every 10 s (the collector's pace); reading them more often shows nothing new. */
 const CPU_TTL_MS = 10_000;
 /**

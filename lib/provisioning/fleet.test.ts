@@ -115,7 +115,7 @@ describe("FleetCache", () => {
       metrics: {
         latestValues: async (metric: string, since: number) => {
           state.cpuReads++;
-          expect([metric, since]).toEqual([FLEET_CPU_METRIC, state.now - 40_000]);
+          expect([metric, since]).toEqual([FLEET_CPU_METRIC, state.now - 120_000]);
           return new Map([["v1", 42]]);
         },
       },

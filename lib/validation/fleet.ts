@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LATEST_WINDOW_WORDS } from "@/lib/core/metrics";
 import { VM_STATUSES } from "@/lib/core/types";
 
 const byStatusSchema = z
@@ -25,7 +26,7 @@ export const fleetRegionSchema = z
     longitude: z.number(),
     total: z.number().int(),
     byStatus: byStatusSchema,
-    cpu: z.number().nullable().meta({ description: "Average CPU utilisation (%) of the VMs here that reported in the last 40 s; null when none did" }),
+    cpu: z.number().nullable().meta({ description: `Average CPU utilisation (%) of the VMs here that reported in the last ${LATEST_WINDOW_WORDS}; null when none did` }),
     cpuReporting: z.number().int().meta({ description: "How many VMs the average is over" }),
     mcis: z
       .array(z.object({ mci: z.number().int().meta({ description: "Index into the answer's mcis" }), count: z.number().int() }))
