@@ -18,4 +18,7 @@ export async function runTsBench(file) {
     await runner.close();
     await server.close();
   }
+  // A throw-away PostgreSQL cluster (--database postgresql) is a child process that would keep
+  // this one alive for ever: end here, and its exit handler stops the cluster.
+  process.exit(process.exitCode ?? 0);
 }

@@ -181,11 +181,25 @@ export abstract class NetworkResources {
     throw new NotFoundError(`subnet ${subnetId} does not exist in ${this.regionKey}`);
   }
 
-  protected async checkSecurityGroups(ids: string[], vNetId: string): Promise<void> {
-    for (const id of ids) {
-      const sg = toSecurityGroup(await this.mustGet(id, "securityGroup"));
-      if (sg.vNetId !== vNetId) throw new InvalidArgumentError(`security group ${id} belongs to vNet ${sg.vNetId}, not ${vNetId}`);
+  /**
+   * What a create request names (the subnet's vNet, the security groups, the key pair), read at
+   * once: each is a round trip to the store, and creates on one region run one at a time. Refusals
+   * come in the order a provider checks them: subnet, security groups, key pair.
+   */
+  protected async requestRefs(req: { subnetId: string; securityGroupIds: string[]; keyPairId: string }): Promise<{ vnet: VNet; subnet: Subnet }> {
+    const [net, groups, key] = await Promise.allSettled([
+      this.findSubnet(req.subnetId),
+      Promise.all(req.securityGroupIds.map((id) => this.mustGet(id, "securityGroup"))),
+      this.mustGet(req.keyPairId, "keyPair"),
+    ]);
+    if (net.status === "rejected") throw net.reason;
+    if (groups.status === "rejected") throw groups.reason;
+    const { vnet } = net.value;
+    for (const sg of groups.value.map(toSecurityGroup)) {
+      if (sg.vNetId !== vnet.id) throw new InvalidArgumentError(`security group ${sg.id} belongs to vNet ${sg.vNetId}, not ${vnet.id}`);
     }
+    if (key.status === "rejected") throw key.reason;
+    return net.value;
   }
 
   private async liveVms(): Promise<SimRecord[]> {

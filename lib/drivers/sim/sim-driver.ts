@@ -12,7 +12,7 @@ import {
 import { checkTransition, type VmAction } from "@/lib/core/lifecycle";
 import type { VmStatus } from "@/lib/core/types";
 import { runningIntervals, simSeries, type SimVmProfile } from "./metric-model";
-import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, SshLogin, SshLoginTarget, VerifyResult, Vm } from "../types";
+import type { CloudDriver, ConnectionConfig, CreateVmRequest, ListFilter, MetricQuery, MetricSeries, SshLogin, SshLoginTarget, Subnet, VerifyResult, Vm, VNet } from "../types";
 import type { SimCloud } from "./cloud";
 import { STOCKOUT_WINDOW_MS } from "./faults";
 import { toVm, toVmStatus, type VmData } from "./mappers";
@@ -84,22 +84,28 @@ export class SimDriver extends NetworkResources implements CloudDriver {
     const target = req.clientToken ?? req.name;
     return this.cloud.call(this.connection, "RunInstances", "write", target, async () => {
       for (let attempt = 1; ; attempt++) {
+        // What the request names is read while the region's VMs are (calls on one region run one at
+        // a time, so each round trip here delays every create queued behind this one).
+        const refs = this.requestRefs(req);
+        refs.catch(() => undefined);
         // The region's VMs, read once: the client token's VM is among them, and so is what the quota
-        // and the subnet's free addresses are counted from (calls on one region run one at a time).
+        // and the subnet's free addresses are counted from.
         const vms = await this.cloud.store.list(this.scope, "vm");
         const existing = req.clientToken ? vms.find((v) => v.clientToken === req.clientToken) : undefined;
         if (existing) return toVm(await this.settle(existing));
-        const prepared = await this.prepareVm(req, vms);
+        const prepared = await this.prepareVm(req, vms, refs);
         try {
           // Public addresses come from one pool for every account and region, whose calls run in
-          // parallel: picking a free one and taking it is one step in this process, and the
-          // database's unique addresses make it one over every server calling this cloud.
-          const rec = await this.cloud.exclusive("public-ip-pool", async () => {
-            const taken = { ...prepared, publicIp: await this.freePublicIp(prepared.id) };
-            await this.cloud.store.insert(taken);
-            return taken;
-          });
-          return toVm(rec);
+          // parallel. The pool is sparse: an address drawn from the new VM's id is almost always
+          // free, and the database's unique addresses refuse it when it is not (on any server).
+          // The last try scans for a free one alone in this process, for a pool nearly full.
+          const last = attempt >= TAKEN_RETRIES - 1;
+          const take = async () => {
+            const rec = { ...prepared, publicIp: last ? await this.freePublicIp(prepared.id) : publicIpAt(pick(PUBLIC_POOL_SIZE, "public-ip", prepared.id)) };
+            await this.cloud.store.insert(rec);
+            return rec;
+          };
+          return toVm(await (last ? this.cloud.exclusive("public-ip-pool", take) : take()));
         } catch (e) {
           // Another server took the address (or made this very VM) first: look again.
           if (!(e instanceof SimTakenError)) throw e;
@@ -216,16 +222,14 @@ export class SimDriver extends NetworkResources implements CloudDriver {
   }
 
   /** Validates a create request the way a provider does, then decides the VM's fate. */
-  private async prepareVm(req: CreateVmRequest, vms: SimRecord[]): Promise<SimRecord> {
+  private async prepareVm(req: CreateVmRequest, vms: SimRecord[], refs: Promise<{ vnet: VNet; subnet: Subnet }>): Promise<SimRecord> {
     const { seed } = this.cloud.config;
     const spec = getSpec(this.regionKey, req.specName);
     if (!spec) throw new InvalidArgumentError(`spec "${req.specName}" is not offered in ${this.regionKey}; list the region's specs and pick one of them`);
     if (!getImage(this.regionKey, req.imageId)) throw new InvalidArgumentError(`image "${req.imageId}" is not available in ${this.regionKey}`);
-    const { vnet, subnet } = await this.findSubnet(req.subnetId);
+    const { vnet, subnet } = await refs;
     const zone = req.zone ?? subnet.zone ?? getRegion(this.regionKey)?.zones[0] ?? this.connection.region;
     if (subnet.zone && zone !== subnet.zone) throw new InvalidArgumentError(`subnet ${subnet.id} is in zone ${subnet.zone}, not ${zone}`);
-    await this.checkSecurityGroups(req.securityGroupIds, vnet.id);
-    await this.mustGet(req.keyPairId, "keyPair");
 
     const now = this.cloud.now();
     const simNow = now * this.cloud.config.speed;

@@ -8,7 +8,7 @@ import { MAX_TRACKED_ATTEMPTS, SimCloud } from "./cloud";
 import { simConfigFromEnv } from "./config";
 import { publicIpAt } from "./network";
 import { SimDriver } from "./sim-driver";
-import type { SimStore } from "./store";
+import { SimTakenError, type SimRecord, type SimStore } from "./store";
 import { operationMs } from "./timing";
 
 const temp = tempDatabase();
@@ -101,8 +101,9 @@ describe("sim persistence", () => {
 
 describe("sim public addresses", () => {
   it("never hands one public address to two VMs created at once in different regions", async () => {
-    // Every address but one looks taken, so both creates race for that one: without one step
-    // for pick-and-take, both would pick it and the second insert would break the database's rule.
+    // Every address but one is taken (the database refuses them), so after their drawn addresses
+    // are refused both creates scan for that one: without one step for pick-and-take, both would
+    // pick it and the second insert would break the database's rule.
     const only = publicIpAt(7);
     const real = new PrismaSimStore(temp.prisma);
     // Each asker of that address waits for the other (or half a second, when the other cannot ask
@@ -110,7 +111,15 @@ describe("sim public addresses", () => {
     let askers = 0;
     let release = () => {};
     const bothAsked = new Promise<void>((resolve) => (release = resolve));
+    const refused: string[] = [];
     const scarce: SimStore = Object.assign(Object.create(real) as SimStore, {
+      insert: async (rec: SimRecord) => {
+        if (rec.publicIp && rec.publicIp !== only) {
+          refused.push(rec.publicIp);
+          throw new SimTakenError();
+        }
+        return real.insert(rec);
+      },
       isPublicIpTaken: async (ip: string) => {
         if (ip !== only) return true;
         if (++askers === 2) release();
@@ -127,6 +136,8 @@ describe("sim public addresses", () => {
     expect(answers.find((e) => e !== null)?.code).toBe("CapacityUnavailable");
     const holders = (await Promise.all(drivers.map((d) => d.listVms()))).flat().filter((v) => v.publicIp === only);
     expect(holders).toHaveLength(1);
+    // Each create first tried addresses drawn from its new VM's id, taking no lock.
+    expect(refused.length).toBeGreaterThanOrEqual(6);
   });
 });
 
