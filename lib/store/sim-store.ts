@@ -1,4 +1,4 @@
-import { SimTakenError, type SimKind, type SimRecord, type SimScope, type SimStore } from "@/lib/drivers/sim/store";
+import { SimTakenError, type SimKind, type SimPlacement, type SimRecord, type SimScope, type SimStore } from "@/lib/drivers/sim/store";
 import { uniqueViolation } from "./unique";
 import type { PrismaClient } from "./generated/prisma/client";
 import type { SimResource } from "./generated/prisma/client";
@@ -69,6 +69,10 @@ export class PrismaSimStore implements SimStore {
   async list(scope: SimScope, kind: SimKind): Promise<SimRecord[]> {
     const rows = await this.prisma.simResource.findMany({ where: { ...scope, kind }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     return rows.map(fromRow);
+  }
+
+  async placements(scope: SimScope): Promise<SimPlacement[]> {
+    return this.prisma.simResource.findMany({ where: { ...scope, kind: "vm" }, select: { id: true, clientToken: true, vcpu: true, subnetId: true, privateIp: true } });
   }
 
   async findByClientToken(scope: SimScope, kind: SimKind, token: string): Promise<SimRecord | null> {

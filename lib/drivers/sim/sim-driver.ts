@@ -19,7 +19,7 @@ import { toVm, toVmStatus, type VmData } from "./mappers";
 import { cidrSize, firstFreeHost, parseCidr, PUBLIC_POOL_SIZE, publicIpAt } from "./network";
 import { matchesTags, NetworkResources } from "./network-resources";
 import { pick, resourceId, unit } from "./random";
-import { SimTakenError, type SimRecord, type SimScope } from "./store";
+import { SimTakenError, type SimPlacement, type SimRecord, type SimScope } from "./store";
 import { operationMs, type SimOperation } from "./timing";
 
 /** The login name picks the VM on the simulator's one SSH port: `ubuntu+<VM id>` (see ssh/server.ts). */
@@ -88,11 +88,11 @@ export class SimDriver extends NetworkResources implements CloudDriver {
         // a time, so each round trip here delays every create queued behind this one).
         const refs = this.requestRefs(req);
         refs.catch(() => undefined);
-        // The region's VMs, read once: the client token's VM is among them, and so is what the quota
-        // and the subnet's free addresses are counted from.
-        const vms = await this.cloud.store.list(this.scope, "vm");
+        // The region's VMs, read once and only the columns counted: the client token's VM is among
+        // them, and so is what the quota and the subnet's free addresses are counted from.
+        const vms = await this.cloud.store.placements(this.scope);
         const existing = req.clientToken ? vms.find((v) => v.clientToken === req.clientToken) : undefined;
-        if (existing) return toVm(await this.settle(existing));
+        if (existing) return toVm(await this.settle(await this.mustGet(existing.id, "vm")));
         const prepared = await this.prepareVm(req, vms, refs);
         try {
           // Public addresses come from one pool for every account and region, whose calls run in
@@ -222,7 +222,7 @@ export class SimDriver extends NetworkResources implements CloudDriver {
   }
 
   /** Validates a create request the way a provider does, then decides the VM's fate. */
-  private async prepareVm(req: CreateVmRequest, vms: SimRecord[], refs: Promise<{ vnet: VNet; subnet: Subnet }>): Promise<SimRecord> {
+  private async prepareVm(req: CreateVmRequest, vms: SimPlacement[], refs: Promise<{ vnet: VNet; subnet: Subnet }>): Promise<SimRecord> {
     const { seed } = this.cloud.config;
     const spec = getSpec(this.regionKey, req.specName);
     if (!spec) throw new InvalidArgumentError(`spec "${req.specName}" is not offered in ${this.regionKey}; list the region's specs and pick one of them`);

@@ -39,6 +39,9 @@ export class SimTakenError extends Error {
   }
 }
 
+/** A VM of a region as a create sees it. */
+export type SimPlacement = Pick<SimRecord, "id" | "clientToken" | "vcpu" | "subnetId" | "privateIp">;
+
 /**
  * Where the simulated clouds keep their state; the server backs it with its database, so a restart
  * loses nothing, and every server sharing the database sees one cloud.
@@ -54,6 +57,8 @@ export interface SimStore {
   updateIfPending(id: string, pending: { pendingOp: string | null; opDoneAt: number | null }, patch: Partial<Omit<SimRecord, "id">>): Promise<boolean>;
   get(id: string): Promise<SimRecord | null>;
   list(scope: SimScope, kind: SimKind): Promise<SimRecord[]>;
+  /** What a create counts its region's VMs by (quota, free addresses, client tokens): a few columns, not whole records. */
+  placements(scope: SimScope): Promise<SimPlacement[]>;
   findByClientToken(scope: SimScope, kind: SimKind, token: string): Promise<SimRecord | null>;
   isPublicIpTaken(ip: string): Promise<boolean>;
   remove(id: string): Promise<void>;
