@@ -20,6 +20,7 @@ import { HeatLegend } from "@/components/monitoring/heat-legend";
 import { MciMetrics } from "@/components/monitoring/mci-metrics";
 import { rangeOf, type RangeId } from "@/components/monitoring/ranges";
 import { useLatestMetric } from "@/components/monitoring/use-metrics";
+import { isAtRest } from "@/lib/core/lifecycle";
 import type { MetricName } from "@/lib/core/metrics";
 import { useRegions } from "@/components/map/use-catalogue";
 import type { VmStatus } from "@/lib/core/types";
@@ -156,8 +157,14 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const heat = useMemo(() => {
     if (!heatMetric) return null;
     const entry = HEAT_METRICS.find((h) => h.metric === heatMetric)!;
-    return { metric: heatMetric, label: entry.label, noun: entry.noun, values: latest.data ?? new Map<string, number>() };
-  }, [heatMetric, latest.data]);
+    // A suspended or ended VM runs nothing now, whatever it reported a minute ago.
+    const reporting = ([vid]: [string, number]) => {
+      const vm = vmById.get(vid);
+      return vm !== undefined && !isAtRest(vm.status);
+    };
+    const values = new Map([...(latest.data ?? [])].filter(reporting));
+    return { metric: heatMetric, label: entry.label, noun: entry.noun, values };
+  }, [heatMetric, latest.data, vmById]);
 
   // Once an MCI that was shown is gone from the server (deleted here or elsewhere), go back to the list and say so.
   const name = mci?.name ?? null;

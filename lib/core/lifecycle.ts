@@ -33,6 +33,14 @@ export function isFinal(status: VmStatus): boolean {
   return FINAL_STATUSES.includes(status);
 }
 
+/**
+ * Statuses in which a VM runs nothing: what it reported before is not what it does now, so heat
+ * maps and the fleet's CPU leave it out at once rather than when its last sample grows old.
+ */
+export function isAtRest(status: VmStatus): boolean {
+  return status === "Suspended" || isFinal(status);
+}
+
 export function isTransitional(status: VmStatus): boolean {
   return status === "Creating" || Object.values(IN_PROGRESS).includes(status);
 }

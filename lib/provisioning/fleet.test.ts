@@ -58,7 +58,8 @@ describe("aggregateFleet", () => {
   });
 
   it("averages the latest CPU of the VMs that reported, and says null where none did", () => {
-    const cpu = new Map([["v1", 10], ["v2", 30], ["v5", 50.25], ["v-gone", 99]]);
+    // v6 is suspended (and v4 failed): what they sent before is not what they do now.
+    const cpu = new Map([["v1", 10], ["v2", 30], ["v5", 50.25], ["v-gone", 99], ["v6", 80], ["v4", 70]]);
     const view = aggregateFleet(fleet, cpu, all);
     expect(view.regions.map((r) => [r.key, r.cpu, r.cpuReporting])).toEqual([
       [SEOUL, 30.1, 3],

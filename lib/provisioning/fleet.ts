@@ -1,4 +1,5 @@
 import { getRegion } from "@/lib/catalogue";
+import { isAtRest } from "@/lib/core/lifecycle";
 import { aggregateStatus } from "@/lib/core/mci-status";
 import type { VmStatus } from "@/lib/core/types";
 import type { FleetRows } from "@/lib/store/mci";
@@ -50,7 +51,7 @@ export function aggregateFleet(rows: FleetRows, cpu: ReadonlyMap<string, number>
     r.total++;
     add(r.byStatus, status);
     r.perMci.set(i, (r.perMci.get(i) ?? 0) + 1);
-    const value = cpu.get(v.id);
+    const value = isAtRest(status) ? undefined : cpu.get(v.id);
     if (value !== undefined) {
       r.cpuReporting++;
       r.cpuSum += value;
