@@ -132,6 +132,8 @@ test.describe("an MCI presented", () => {
       await expect(page.getByTestId("present-figure-running")).toHaveAttribute("data-value", "6/6");
       await expect(page.getByTestId("present-figure-regions")).toHaveAttribute("data-value", "3");
       await expect(page.getByTestId("present-figure-cost")).toHaveAttribute("data-value", /^\$\d/);
+      // The average CPU of the running VMs, once the collector has read them (every 10 s).
+      await expect(page.getByTestId("present-figure-cpu")).toHaveAttribute("data-value", /^\d+$/, { timeout: 45_000 });
       // The deployment has ended: its clock stopped at how long it took.
       const clock = page.getByTestId("present-clock");
       await expect(clock).toHaveAttribute("data-state", "stopped");

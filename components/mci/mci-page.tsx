@@ -20,7 +20,6 @@ import { HeatLegend } from "@/components/monitoring/heat-legend";
 import { MciMetrics } from "@/components/monitoring/mci-metrics";
 import { rangeOf, type RangeId } from "@/components/monitoring/ranges";
 import { useLatestMetric } from "@/components/monitoring/use-metrics";
-import { isAtRest } from "@/lib/core/lifecycle";
 import type { MetricName } from "@/lib/core/metrics";
 import { useRegions } from "@/components/map/use-catalogue";
 import type { VmStatus } from "@/lib/core/types";
@@ -107,7 +106,6 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const [chartMetric, setChartMetric] = useState<MetricName>("cpu_utilization");
   const [colourBy, setColourBy] = useState<ColourBy>(() => parseColourBy(searchParams.get("colour")));
   const heatMetric = colourBy === "status" ? null : colourBy;
-  const latest = useLatestMetric(id, gone ? null : heatMetric);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [deleteRequested, setDeleteRequested] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -116,6 +114,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
     () => [...(mci?.vms ?? NO_VMS)].sort((a, b) => a.subGroup.localeCompare(b.subGroup) || a.name.localeCompare(b.name, undefined, { numeric: true })),
     [mci?.vms],
   );
+  const latest = useLatestMetric(id, gone ? null : heatMetric, vms);
   const vmById = useMemo(() => new Map(vms.map((v) => [v.id, v])), [vms]);
   const vmNames = useMemo(() => new Map(vms.map((v) => [v.id, v.name])), [vms]);
   const rulesQuery = useAlertRules();
@@ -157,14 +156,8 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const heat = useMemo(() => {
     if (!heatMetric) return null;
     const entry = HEAT_METRICS.find((h) => h.metric === heatMetric)!;
-    // A suspended or ended VM runs nothing now, whatever it reported a minute ago.
-    const reporting = ([vid]: [string, number]) => {
-      const vm = vmById.get(vid);
-      return vm !== undefined && !isAtRest(vm.status);
-    };
-    const values = new Map([...(latest.data ?? [])].filter(reporting));
-    return { metric: heatMetric, label: entry.label, noun: entry.noun, values };
-  }, [heatMetric, latest.data, vmById]);
+    return { metric: heatMetric, label: entry.label, noun: entry.noun, values: latest ?? new Map<string, number>() };
+  }, [heatMetric, latest]);
 
   // Once an MCI that was shown is gone from the server (deleted here or elsewhere), go back to the list and say so.
   const name = mci?.name ?? null;

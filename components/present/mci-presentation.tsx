@@ -38,8 +38,7 @@ function average(values: ReadonlyMap<string, number> | undefined): number | null
 
 /** An MCI presented: running/total, regions, cost, CPU in big numbers, its deployment clock, three scenes. */
 export function MciPresentation({ mode, mci, groups }: { mode: PresentMode; mci: MciView; groups: readonly RegionGroup[] }) {
-  const cpu = useLatestMetric(mci.id, "cpu_utilization");
-  const avgCpu = average(cpu.data);
+  const avgCpu = average(useLatestMetric(mci.id, "cpu_utilization", mci.vms));
   const span = useMemo(() => deploymentSpan(mci), [mci]);
   const count = mci.statusCount;
   const providers = new Set(groups.map((g) => g.provider)).size;

@@ -12,7 +12,7 @@ export type MetricName = (typeof METRIC_NAMES)[number];
  */
 export const LATEST_WINDOW_MS = 120_000;
 /** The same window in words, for tooltips and the API's descriptions. */
-export const LATEST_WINDOW_WORDS = "2 min";
+export const LATEST_WINDOW_WORDS = `${LATEST_WINDOW_MS / 60_000} min`;
 
 /** How samples fold into one value over a bucket or a window. */
 export const AGGS = ["avg", "max", "min", "last"] as const;
