@@ -44,11 +44,9 @@ export class SimSshServer {
 
   static async start(opts: SimSshOptions): Promise<SimSshServer> {
     const hostKey = await loadHostKey(opts.keys);
-    const parsed = utils.parseKey(hostKey);
-    if (parsed instanceof Error) throw new Error(`the simulator's stored SSH host key cannot be read: ${parsed.message}`);
-    const fingerprint = sshFingerprint(parsed.getPublicSSH());
+    const fingerprint = sshFingerprint(hostKey.parsed.getPublicSSH());
     let self: SimSshServer | null = null;
-    const server = new Server({ hostKeys: [hostKey], ident: "OpenSSH_9.6p1 Ubuntu-3ubuntu13.5" }, (client) => self?.accept(client));
+    const server = new Server({ hostKeys: [hostKey.text], ident: "OpenSSH_9.6p1 Ubuntu-3ubuntu13.5" }, (client) => self?.accept(client));
     const port = await new Promise<number>((resolve, reject) => {
       server.once("error", (e: NodeJS.ErrnoException) =>
         reject(new Error(e.code === "EADDRINUSE" ? `BARISTA_SIM_SSH_PORT: port ${opts.port} is in use; choose another port, or 0 for a free one` : `the simulator's SSH server cannot listen: ${e.message}`)),
