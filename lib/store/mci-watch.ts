@@ -21,6 +21,12 @@ export interface MciChangeRead {
   hostPlaces: HostPlaces | undefined;
 }
 
+/** Which events a watch has: none up to `floor` (they came before it started) are sent; it has seen every id up to `after`, and perhaps some later ones. */
+export interface EventCursor {
+  floor: number;
+  after: number;
+}
+
 /** At most this many events per tick; a busier MCI's older ones stay for the events endpoint. */
 const EVENTS_PER_READ = 200;
 
@@ -56,13 +62,20 @@ export class MciWatchReader {
    * What changed since `since`. The VMs are read before the head, so a subgroup that new VMs
    * belong to is never missing from the head that comes with them.
    */
-  async readChanges(mciId: string, since: Date, afterEventId: number, hostConnections: string[] | null): Promise<MciChangeRead | null> {
+  async readChanges(mciId: string, since: Date, events: EventCursor, hostConnections: string[] | null): Promise<MciChangeRead | null> {
     const changedVms = await this.prisma.vm.findMany({ where: { mciId, updatedAt: { gte: since } } });
     const vmCount = await this.prisma.vm.count({ where: { mciId } });
-    const events = await this.prisma.mciEvent.findMany({ where: { mciId, id: { gt: afterEventId } }, orderBy: { id: "asc" }, take: EVENTS_PER_READ });
+    // An event's id is drawn when it is written and becomes visible when it commits: on PostgreSQL
+    // a smaller id may commit after a larger one was read. Those written since `since` are read
+    // again, as VMs are; the caller drops the ones it sent.
+    const newEvents = await this.prisma.mciEvent.findMany({
+      where: { mciId, id: { gt: events.floor }, OR: [{ id: { gt: events.after } }, { at: { gte: since } }] },
+      orderBy: { id: "asc" },
+      take: EVENTS_PER_READ,
+    });
     const head = await this.repo.findMciHead(mciId);
     if (!head) return null;
     const hostPlaces = hostConnections ? await this.repo.hostPlaces(hostConnections) : undefined;
-    return { head, changedVms, vmCount, events, hostPlaces };
+    return { head, changedVms, vmCount, events: newEvents, hostPlaces };
   }
 }

@@ -1,6 +1,6 @@
 import { diffMciViews } from "@/lib/core/mci-delta";
 import type { HostPlaces, MciHead, VmRow } from "@/lib/store/mci";
-import type { MciChangeRead, MciFullRead } from "@/lib/store/mci-watch";
+import type { EventCursor, MciChangeRead, MciFullRead } from "@/lib/store/mci-watch";
 import type { MciView, VmView } from "@/lib/validation/mci";
 import { assembleMciView, subGroupNames, toVmView } from "../view";
 import { encodeText, sseText } from "./sse";
@@ -8,7 +8,7 @@ import { encodeText, sseText } from "./sse";
 /** The reads a poller makes (MciWatchReader over the database; counted or faked in tests). */
 export interface WatchSource {
   readFull(mciId: string): Promise<MciFullRead | null>;
-  readChanges(mciId: string, since: Date, afterEventId: number, hostConnections: string[] | null): Promise<MciChangeRead | null>;
+  readChanges(mciId: string, since: Date, events: EventCursor, hostConnections: string[] | null): Promise<MciChangeRead | null>;
   readVmIds(mciId: string): Promise<string[]>;
 }
 
@@ -55,7 +55,11 @@ export class MciPoller {
   private vmViews = new Map<string, VmView>();
   private hostPlaces: HostPlaces | undefined;
   private view!: MciView;
+  /** Events up to this id came before the poller started: never sent. */
+  private eventFloor = 0;
   private lastEventId = 0;
+  /** Events sent that a read may return again (written within the grace), by id: when each was written. */
+  private recentEvents = new Map<number, number>();
   private lastReadAt = 0;
   private lastFullAt = 0;
   private seq = 0;
@@ -107,9 +111,10 @@ export class MciPoller {
     } else {
       const since = new Date(this.lastReadAt - this.opts.graceMs);
       const hostConnections = this.hostPlaces ? this.head.subGroups.map((s) => s.connection) : null;
-      const read = await this.source.readChanges(this.mciId, since, this.lastEventId, hostConnections);
+      const read = await this.source.readChanges(this.mciId, since, { floor: this.eventFloor, after: this.lastEventId }, hostConnections);
       if (!read) return this.end();
-      events = read.events;
+      for (const [id, at] of this.recentEvents) if (at < since.getTime()) this.recentEvents.delete(id);
+      events = read.events.filter((e) => !this.recentEvents.has(e.id));
       let unknown = false;
       let removed = false;
       for (const row of read.changedVms) {
@@ -152,6 +157,7 @@ export class MciPoller {
     this.hostPlaces = full.hostPlaces;
     if (dirty) for (const row of full.vms) if (!this.rows.has(row.id) || !sameRow(this.rows.get(row.id)!, row)) dirty.add(row.id);
     this.rows = new Map(full.vms.map((v) => [v.id, v]));
+    if (keepEventId === undefined) this.eventFloor = full.lastEventId;
     this.lastEventId = keepEventId ?? full.lastEventId;
     this.lastReadAt = startedAt;
     this.lastFullAt = startedAt;
@@ -184,7 +190,10 @@ export class MciPoller {
   }
 
   private publish(dirty: Set<string> | null, events: EventRow[], viewMoved: boolean): WatchChunk | null {
-    if (events.length) this.lastEventId = events[events.length - 1].id;
+    for (const e of events) {
+      this.recentEvents.set(e.id, e.at.getTime());
+      this.lastEventId = Math.max(this.lastEventId, e.id);
+    }
     let delta: ReturnType<typeof diffMciViews<MciView>> = null;
     if (viewMoved) {
       const next = this.assemble(dirty);

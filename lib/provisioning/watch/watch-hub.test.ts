@@ -152,6 +152,21 @@ describe("the MCI watch hub", () => {
     expect(a.events().find((e) => e.event === "vms")?.data).toMatchObject([{ id: "m1-web-1", status: "Failed" }]);
   });
 
+  it("sends an event whose smaller id committed after a larger one was sent, and each event once", async () => {
+    await makeMci("m1", ["web-1"]);
+    const a = collector();
+    await hub.watch("default", "m1", a.listener);
+    const sentMessages = () => a.events().filter((e) => e.event === "events").flatMap((e) => (e.data as { message: string }[]).map((x) => x.message));
+    await t.prisma.mciEvent.create({ data: { id: 30, mciId: "m1", message: "third" } });
+    await hub.tickAll();
+    expect(sentMessages()).toEqual(["third"]);
+    // Its id was drawn before 30's, its transaction committed after the read that sent 30.
+    await t.prisma.mciEvent.create({ data: { id: 20, mciId: "m1", message: "second" } });
+    await hub.tickAll();
+    await hub.tickAll();
+    expect(sentMessages()).toEqual(["third", "second"]);
+  });
+
   it("ends every watch when the MCI is deleted, and stops its poller", async () => {
     await makeMci("m1", ["web-1"]);
     const a = collector();
