@@ -94,6 +94,16 @@ export class CommandRepository {
     });
   }
 
+  /** Asks the server running a command to stop it: true when it was still running. */
+  async requestCancel(id: string, at: Date): Promise<boolean> {
+    return (await this.prisma.command.updateMany({ where: { id, status: "running" }, data: { cancelRequestedAt: at } })).count === 1;
+  }
+
+  /** Whether a server other than the command's was asked to cancel it. */
+  async cancelRequested(id: string): Promise<boolean> {
+    return (await this.prisma.command.findUnique({ where: { id }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt != null;
+  }
+
   async end(id: string, status: string, endedAt: Date): Promise<void> {
     await this.prisma.command.update({ where: { id }, data: { status, endedAt } });
   }

@@ -5,7 +5,7 @@ import type { CommandCreate } from "@/lib/validation/commands";
 import { freePort, startTestSshd, type TestSshd } from "../testing/sshd.mjs";
 import { INTERRUPTED_MESSAGE } from "./engine";
 import { commandEventStream } from "./event-stream";
-import { makeFleet, type Fleet, type FleetOptions } from "./testing";
+import { makeEngine, makeFleet, type Fleet, type FleetOptions } from "./testing";
 import type { CommandView } from "./types";
 
 // The engine against two real OpenSSH servers standing for two hosts: every VM of the test MCIs
@@ -175,6 +175,30 @@ describe("remote commands over real OpenSSH hosts", () => {
     await f.engine.cancel(f.namespace, f.mciId, id);
     await f.engine.settled(id);
     expect(processesOf(id)).toBe("");
+  });
+
+  it("another server streams a command it does not run, from what the running server writes, and cancels it", async () => {
+    const f = await fleet(2);
+    // A second server on the same database: it runs nothing of this command.
+    const other = makeEngine(db.reopen(), (i) => login(alternate(i)), { owner: "other", limits: { followMs: 50 } });
+    const { id } = await f.engine.start(f.namespace, f.mciId, request("echo first; sleep 0.5; echo second; sleep 30; echo never"), "tester");
+    await until(() => other.engine.get(f.namespace, f.mciId, id), (v) => v.vms.every((x) => x.stdout === "first\n"), "output written where the other server reads");
+    const body = await commandEventStream(other.engine, f.namespace, f.mciId, id, { heartbeatMs: 60_000 });
+    await until(() => other.engine.get(f.namespace, f.mciId, id), (v) => v.vms.every((x) => x.stdout === "first\nsecond\n"), "the rest written");
+    const answer = await other.engine.cancel(f.namespace, f.mciId, id);
+    expect(answer.message).toMatch(/the server running it stops it within 1 s; 2 VMs running it will have it killed/);
+    await f.engine.settled(id);
+    expect(processesOf(id)).toBe("");
+    // The stream followed to the end: the VMs' new statuses, then the end, and it closed.
+    const events = (await new Response(body).text()).split("\n\n").filter(Boolean).map((block) => {
+      const [event, data] = block.split("\n");
+      return { event: event.slice(7), data: JSON.parse(data.slice(6)) as { status: string; vmId?: string } };
+    });
+    expect(events[0].event).toBe("snapshot");
+    expect(events.filter((e) => e.event === "output").map((e) => e.data)).toEqual(f.vms.map((v) => ({ vmId: v.id, stream: "stdout", data: "second\n" })));
+    expect(events.filter((e) => e.event === "vm").map((e) => e.data.status).sort()).toEqual(["cancelled", "cancelled"]);
+    expect(events.at(-1)).toEqual({ event: "end", data: { status: "cancelled" } });
+    await expect(other.engine.cancel(f.namespace, f.mciId, id)).rejects.toThrow(/already ended \(cancelled\)/);
   });
 
   it("keeps a quiet stream alive with heartbeats and closes it after the end", async () => {

@@ -4,6 +4,7 @@ import { plural } from "@/lib/core/plural";
 import type { CommandWithVms } from "@/lib/store/commands";
 import type { CommandCreate, CommandSummary } from "@/lib/validation/commands";
 import { CommandRun } from "./command-run";
+import { followStored } from "./follow-stored";
 import { Limiter } from "../limiter";
 import { runContext, runOnVm, type VmTarget } from "./run-vm";
 import { chooseVms } from "./select-vms";
@@ -45,8 +46,25 @@ export class CommandEngine {
     const run = new CommandRun(id, this.deps.commands, this.limits.flushMs);
     const entry = { run, done: Promise.resolve() };
     this.runs.set(id, entry);
-    entry.done = this.execute(run, targets, { namespace, ...req });
+    const stopListening = this.listenForCancel(run);
+    entry.done = this.execute(run, targets, { namespace, ...req }).finally(stopListening);
     return { id };
+  }
+
+  /**
+   * Another server asked to cancel a command runs here: it writes the request, and this server
+   * looks for it every `cancelPollMs` while the command runs. Answers a function that stops looking.
+   */
+  private listenForCancel(run: CommandRun): () => void {
+    const timer = setInterval(() => {
+      if (run.cancelled) return;
+      this.deps.commands.cancelRequested(run.id).then(
+        (asked) => void (asked && !run.cancelled && run.abort.abort()),
+        (e: unknown) => console.error(`[barista] command ${run.id}: could not look for a cancel request:`, e),
+      );
+    }, this.limits.cancelPollMs);
+    timer.unref?.();
+    return () => clearInterval(timer);
   }
 
   private async execute(run: CommandRun, targets: VmTarget[], c: { namespace: string; command: string; timeoutSeconds: number; concurrency: number }): Promise<void> {
@@ -100,7 +118,12 @@ export class CommandEngine {
   async watch(namespace: string, mciId: string, cid: string, listener: (e: CommandEvent) => void): Promise<{ snapshot: CommandView; ended: boolean; unsubscribe: () => void }> {
     const row = await this.row(namespace, mciId, cid);
     const active = this.runs.get(cid);
-    if (!active) return { snapshot: toCommandView(row), ended: true, unsubscribe: () => undefined };
+    if (!active) {
+      const snapshot = toCommandView(row);
+      if (row.status !== "running") return { snapshot, ended: true, unsubscribe: () => undefined };
+      // Another server runs it (or it ended here a moment ago): follow what is written of it.
+      return { snapshot, ended: false, unsubscribe: followStored(this.deps.commands, snapshot, listener, this.limits.followMs) };
+    }
     const { view, unsubscribe } = await active.run.snapshot(listener);
     return { snapshot: view, ended: active.run.ended !== null, unsubscribe };
   }
@@ -109,9 +132,13 @@ export class CommandEngine {
   async cancel(namespace: string, mciId: string, cid: string): Promise<{ id: string; status: CommandStatus; message: string }> {
     const row = await this.row(namespace, mciId, cid);
     const active = this.runs.get(cid);
+    if (!active && row.status === "running" && (await this.deps.commands.requestCancel(cid, new Date(this.deps.clock.now())))) {
+      const { counts } = toCommandView(row);
+      return { id: cid, status: "running", message: `cancelling: the server running it stops it within ${this.limits.cancelPollMs / 1000} s; ${plural(counts.running, "VM")} running it will have it killed, ${plural(counts.pending, "VM")} not started yet will not start it` };
+    }
     if (!active || active.run.ended) {
-      if (row.status === "running" && !active) throw new ConflictError(`command ${cid} is not running in this server, so it cannot be stopped from here`);
-      throw new ConflictError(`command ${cid} already ended (${active?.run.ended ?? row.status}); there is nothing to cancel`);
+      const ended = active?.run.ended ?? (await this.deps.commands.find(cid))?.status ?? row.status;
+      throw new ConflictError(`command ${cid} already ended (${ended}); there is nothing to cancel`);
     }
     const { view } = await active.run.snapshot();
     active.run.abort.abort();

@@ -48,8 +48,16 @@ export async function makeFleet(prisma: Database, login: (i: number) => SshLogin
   for (const [name, count] of groups) for (let j = 0; j < count; j++) vms.push({ id: `${mciId}-vm-${vms.length}`, name: `${name}-${j + 1}`, subGroup: name, subGroupId: `${mciId}-${name}` });
   await s.mci.createMci({ id: mciId, namespace: "default", name: opts.mciName ?? mciId, description: "", policy: "continue" }, subGroups, vms.map((v) => ({ id: v.id, name: v.name, subGroupId: v.subGroupId, ...base })));
   for (const [i, v] of vms.entries()) await s.mci.updateVm(v.id, { status: opts.statuses?.[i] ?? "Running", cloudId: `host-${i}`, publicIp: "127.0.0.1" });
+  const { engine, ssh } = makeEngine(prisma, login, opts);
+  return { engine, ssh, namespace: "default", mciId, vms: vms.map(({ id, name, subGroup }) => ({ id, name, subGroup })) };
+}
+
+/** An engine of its own (another server, when given another client on the same database) whose VM i logs in where `login(i)` says. */
+export function makeEngine(prisma: Database, login: (i: number) => SshLogin, opts: Pick<FleetOptions, "limits" | "namespaceKey"> & { owner?: string } = {}): { engine: CommandEngine; ssh: SshPool } {
+  const s = stores(prisma);
   const ssh = new SshPool({ pins: memoryPins() });
   const engine = new CommandEngine({
+    owner: opts.owner,
     commands: s.commands,
     mcis: s.mci,
     connections: { config: async (name) => ({ name, driver: "test", provider: "test", region: "local", credential: "none" }) },
@@ -64,5 +72,5 @@ export async function makeFleet(prisma: Database, login: (i: number) => SshLogin
     clock: systemClock,
     limits: opts.limits,
   });
-  return { engine, ssh, namespace: "default", mciId, vms: vms.map(({ id, name, subGroup }) => ({ id, name, subGroup })) };
+  return { engine, ssh };
 }

@@ -29,9 +29,13 @@ export interface CommandLimits {
   flushMs: number;
   /** How long after the remote deadline the local wait gives up (the host's `timeout` should have ended it). */
   timeoutGraceMs: number;
+  /** How often a running command is checked for a cancel asked of another server. */
+  cancelPollMs: number;
+  /** How often a server follows, from the database, a command that another server runs. */
+  followMs: number;
 }
 
-export const DEFAULT_LIMITS: CommandLimits = { sessions: 1_000, outputBytes: 256 * 1024, flushMs: 250, timeoutGraceMs: 5_000 };
+export const DEFAULT_LIMITS: CommandLimits = { sessions: 1_000, outputBytes: 256 * 1024, flushMs: 250, timeoutGraceMs: 5_000, cancelPollMs: 1_000, followMs: 500 };
 
 /** What changes about a VM as its part of a command goes on. */
 export type VmState = Omit<CommandVmView, "vmName" | "stdout" | "stderr">;
