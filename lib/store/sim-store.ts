@@ -86,5 +86,15 @@ export class PrismaSimStore implements SimStore {
 
   async remove(id: string): Promise<void> {
     await this.prisma.simResource.deleteMany({ where: { id } });
+    await this.prisma.simHostState.deleteMany({ where: { vmId: id } });
+  }
+
+  async hostState(vmId: string): Promise<{ json: string; version: string } | null> {
+    const row = await this.prisma.simHostState.findUnique({ where: { vmId } });
+    return row && { json: row.state, version: row.version };
+  }
+
+  async saveHostState(vmId: string, json: string, version: string): Promise<void> {
+    await this.prisma.simHostState.upsert({ where: { vmId }, create: { vmId, state: json, version }, update: { state: json, version } });
   }
 }

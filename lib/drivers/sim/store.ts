@@ -61,5 +61,9 @@ export interface SimStore {
   placements(scope: SimScope): Promise<SimPlacement[]>;
   findByClientToken(scope: SimScope, kind: SimKind, token: string): Promise<SimRecord | null>;
   isPublicIpTaken(ip: string): Promise<boolean>;
+  /** Removes a record (and, for a VM, what its disk held). */
   remove(id: string): Promise<void>;
+  /** What a VM's disk holds beyond its image (JSON), with its version; null when nothing was kept. */
+  hostState(vmId: string): Promise<{ json: string; version: string } | null>;
+  saveHostState(vmId: string, json: string, version: string): Promise<void>;
 }

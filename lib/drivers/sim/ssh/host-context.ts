@@ -24,9 +24,8 @@ export interface UnitState {
 }
 
 /**
- * What a VM remembers between commands. It lives in the process's memory, keyed by VM id
- * (see VmStates): a restart of the server forgets installed packages, as re-creating a VM from
- * its image would. Keeping it in the VM's record would race with the driver's own updates of it.
+ * What a VM remembers between commands, as its disk would: kept in the database beside the VM's
+ * record (see HostStates), not in it, so it never races with the driver's own updates of the record.
  */
 export interface VmState {
   /** Package name → when it was installed. */
@@ -117,29 +116,16 @@ export function pause(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Per-VM memory of the simulated hosts, made on first use. */
-export class VmStates {
-  private readonly states = new Map<string, VmState>();
-
-  of(vmId: string, bootedAt: number): VmState {
-    let s = this.states.get(vmId);
-    if (!s) {
-      s = {
-        packages: new Map(),
-        units: new Map(BASE_UNITS.map((u) => [u, { active: true, enabled: true, since: bootedAt }])),
-        files: new Map(),
-        dirs: new Map(),
-        debconf: new Map(),
-        aptLists: new Set(),
-      };
-      this.states.set(vmId, s);
-    }
-    return s;
-  }
-
-  forget(vmId: string): void {
-    this.states.delete(vmId);
-  }
+/** A VM's state as its image boots it the first time: the base units running, nothing written. */
+export function newVmState(bootedAt: number): VmState {
+  return {
+    packages: new Map(),
+    units: new Map(BASE_UNITS.map((u) => [u, { active: true, enabled: true, since: bootedAt }])),
+    files: new Map(),
+    dirs: new Map(),
+    debconf: new Map(),
+    aptLists: new Set(),
+  };
 }
 
 /** Units an Ubuntu cloud image runs from its first boot. */

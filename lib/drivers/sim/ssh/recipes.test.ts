@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shellQuote, wrapCommand } from "@/lib/remote/remote-shell";
-import { VmStates, type Host } from "./host-context";
+import { newVmState, type Host } from "./host-context";
 import { osOf } from "./host-identity";
 import { SimShell } from "./shell";
 
@@ -16,7 +16,7 @@ const BOOT = Date.UTC(2026, 0, 1, 12, 0, 0);
 function host(osText = "Ubuntu 24.04"): Host {
   const { os, kernel } = osOf(osText, "aws", "x86_64");
   const identity = { vmId: "i-1", hostname: "conf-1", provider: "aws", regionKey: "aws-ap-northeast-2", machine: "x86_64" as const, kernel, os, vcpu: 4, memoryKiB: 16 * 1024 * 1024, diskKiB: 30 * 1024 * 1024, privateIp: "10.0.0.5", publicIp: "54.180.10.20", bootedAt: BOOT };
-  return { identity, state: new VmStates().of(identity.vmId, BOOT), speed: 100_000, now: () => BOOT + 60_000 };
+  return { identity, state: newVmState(BOOT), speed: 100_000, now: () => BOOT + 60_000 };
 }
 
 let seq = 0;

@@ -179,3 +179,38 @@ describe("simulator SSH: commands", () => {
     expect(shell).toMatch(/runs commands only/);
   });
 });
+
+describe("simulator SSH: the disk", () => {
+  it("keeps what commands changed across a restart of the server", async () => {
+    const c = await login(vmB, keyB);
+    expect(await exec(c, "echo kept > /home/ubuntu/note && sudo apt-get install -y nginx")).toMatchObject({ exitCode: 0 });
+    c.close();
+    await server.stop();
+    server = await SimSshServer.start({ cloud, keys: settings, port: server.port, livenessMs: 100 });
+    cloud.ssh = server;
+    const again = await login(vmB, keyB);
+    expect(await exec(again, "cat /home/ubuntu/note")).toMatchObject({ out: "kept\n", exitCode: 0 });
+    expect(await exec(again, "systemctl is-active nginx")).toMatchObject({ out: "active\n", exitCode: 0 });
+    again.close();
+    conn = await login(vmA, keyA);
+  });
+
+  it("two servers on one database see each other's changes to a VM", async () => {
+    // Another server: its own client on the database, its own simulator and SSH server.
+    const otherCloud = new SimCloud(new PrismaSimStore(temp.reopen()), simConfigFromEnv({ BARISTA_SIM_FAULTS: "off", BARISTA_SIM_SPEED: "200" }, clock));
+    const other = await SimSshServer.start({ cloud: otherCloud, keys: settings, livenessMs: 100 });
+    try {
+      const target = await driver.sshLogin({ id: vmB.id, name: vmB.name, publicIp: null, privateIp: null });
+      const onOther = await openSsh({ ...target, port: other.port, privateKey: keyB.privateKey }, { pins: memoryPins() });
+      const onFirst = await login(vmB, keyB);
+      expect(await exec(onOther, "echo two > /home/ubuntu/shared")).toMatchObject({ exitCode: 0 });
+      expect(await exec(onFirst, "cat /home/ubuntu/shared")).toMatchObject({ out: "two\n" });
+      expect(await exec(onFirst, "echo one >> /home/ubuntu/shared")).toMatchObject({ exitCode: 0 });
+      expect(await exec(onOther, "cat /home/ubuntu/shared")).toMatchObject({ out: "two\none\n" });
+      onOther.close();
+      onFirst.close();
+    } finally {
+      await other.stop();
+    }
+  });
+});

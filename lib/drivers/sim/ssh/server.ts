@@ -6,9 +6,10 @@ import type { SimCloud } from "../cloud";
 import type { VmData } from "../mappers";
 import { SIM_SSH_LOGIN_PREFIX } from "../sim-driver";
 import type { SimRecord } from "../store";
-import { Interrupted, VmStates, type Io } from "./host-context";
+import { Interrupted, type Io } from "./host-context";
 import { currentState, identityOf } from "./host-identity";
 import { loadHostKey, type HostKeyStore } from "./host-key";
+import { HostStates } from "./host-states";
 import { SimShell } from "./shell";
 
 export interface SimSshOptions {
@@ -31,7 +32,7 @@ const NO_SHELL = "This simulated host runs commands only (ssh host 'command'); i
  * host (see README.md beside this file).
  */
 export class SimSshServer {
-  private readonly states = new VmStates();
+  private readonly states: HostStates;
   private readonly clients = new Set<Connection>();
 
   private constructor(
@@ -40,7 +41,9 @@ export class SimSshServer {
     readonly port: number,
     /** SHA256 fingerprint of the host key, as clients pin it. */
     readonly hostFingerprint: string,
-  ) {}
+  ) {
+    this.states = new HostStates(opts.cloud.store);
+  }
 
   static async start(opts: SimSshOptions): Promise<SimSshServer> {
     const hostKey = await loadHostKey(opts.keys);
@@ -168,7 +171,16 @@ export class SimSshServer {
     }
     const now = () => this.opts.cloud.now();
     const identity = identityOf(rec, now());
-    const host = { identity, state: this.states.of(vmId, identity.bootedAt), speed: this.opts.cloud.config.speed, now };
+    const state = await this.states.load(vmId, identity.bootedAt).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    if (state instanceof Error) {
+      if (open) {
+        stream.stderr.write(`bash: the simulated host cannot read its disk: ${state.message}\n`);
+        stream.exit(1);
+        stream.end();
+      }
+      return;
+    }
+    const host = { identity, state, speed: this.opts.cloud.config.speed, now };
     const io: Io = {
       out: (text) => void (open && stream.write(text)),
       err: (text) => void (open && stream.stderr.write(text)),
@@ -183,17 +195,24 @@ export class SimSshServer {
       );
     }, this.opts.livenessMs ?? 3_000);
     watch.unref?.();
+    let ended: number | Interrupted;
     try {
-      const status = await new SimShell(host).run(command, io);
-      if (open) stream.exit(status);
+      ended = await new SimShell(host).run(command, io);
     } catch (e) {
-      if (!(e instanceof Interrupted)) {
+      if (e instanceof Interrupted) ended = e;
+      else {
         io.err(`bash: the simulated host failed: ${e instanceof Error ? e.message : String(e)}\n`);
-        if (open) stream.exit(1);
-      } else if (open) stream.exit(e.signalName, false, "");
+        ended = 1;
+      }
     } finally {
       clearInterval(watch);
-      if (open) stream.end();
+    }
+    // Written before the exit status goes out: the next command, on any server, finds what this one did.
+    await this.states.save(vmId).catch((e: unknown) => console.error(`[barista] simulated VM ${vmId}: what the command changed on its disk could not be kept:`, e));
+    if (open) {
+      if (ended instanceof Interrupted) stream.exit(ended.signalName, false, "");
+      else stream.exit(ended);
+      stream.end();
     }
   }
 }

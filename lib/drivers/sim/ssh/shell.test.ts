@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Interrupted, VmStates, type Host } from "./host-context";
+import { Interrupted, newVmState, type Host } from "./host-context";
 import { osOf } from "./host-identity";
 import { SimShell } from "./shell";
 import { parseShell, ShellSyntaxError } from "./shell-parse";
@@ -9,7 +9,7 @@ const BOOT = Date.UTC(2026, 0, 1, 12, 0, 0);
 function host(over: Partial<Host["identity"]> = {}, speed = 1000): Host {
   const { os, kernel } = osOf("Ubuntu 24.04", "aws", "x86_64");
   const identity = { vmId: "i-1", hostname: "web-1", provider: "aws", regionKey: "aws-us-east-1", machine: "x86_64" as const, kernel, os, vcpu: 4, memoryKiB: 16 * 1024 * 1024, diskKiB: 30 * 1024 * 1024, privateIp: "10.0.0.5", publicIp: "54.0.0.5", bootedAt: BOOT, ...over };
-  return { identity, state: new VmStates().of(identity.vmId, BOOT), speed, now: () => BOOT + 3_725_000 };
+  return { identity, state: newVmState(BOOT), speed, now: () => BOOT + 3_725_000 };
 }
 
 async function run(line: string, h = host(), signal = new AbortController().signal) {
