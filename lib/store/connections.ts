@@ -140,6 +140,10 @@ export class ConnectionRepository {
   async remove(name: string): Promise<void> {
     this.configs.delete(name);
     const count = await inTransaction(this.prisma, async (tx) => {
+      // Writing the hosts' rows first (a write that changes nothing) locks them: a claim another
+      // server is committing is waited for and then seen by the check, and a later one waits for
+      // the delete and finds no host. On SQLite it takes the database's write lock before any read.
+      await tx.$executeRaw`UPDATE "SshHost" SET "connection" = "connection" WHERE "connection" = ${name}`;
       const held = await tx.sshHost.findMany({ where: { connection: name, vmId: { not: null } }, select: { name: true, vmName: true } });
       if (held.length) {
         const shown = held.slice(0, 3).map((h) => `${h.name} (VM ${h.vmName})`).join(", ");
