@@ -1,10 +1,9 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useParams, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type CSSProperties } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import { useEndpoints } from "@/components/auth/endpoint-access";
 import { useCan } from "@/components/auth/viewer-context";
 import { MapPlaceholder } from "@/components/map/map-status";
@@ -23,11 +22,10 @@ import { useLatestMetric } from "@/components/monitoring/use-metrics";
 import type { MetricName } from "@/lib/core/metrics";
 import { useRegions } from "@/components/map/use-catalogue";
 import type { VmStatus } from "@/lib/core/types";
-import type { MciActionRequest, VmView } from "@/lib/validation/mci";
-import { deleteMciAction, runMciAction } from "./actions";
+import type { VmView } from "@/lib/validation/mci";
 import { EventLog } from "./event-log";
 import type { MapPadding } from "./fit-places";
-import { MciControls, type Notice, type Scope, type VmActionName } from "./mci-controls";
+import { MciControls, type VmActionName } from "./mci-controls";
 import { MciAlertsTab } from "./mci-alerts-tab";
 import { MciHeader } from "./mci-header";
 import { MciTabs, parseTab, type Tab } from "./mci-tabs";
@@ -35,8 +33,10 @@ import { isBusy } from "./status-display";
 import { groupByRegion } from "./region-groups";
 import { StatusLegend } from "./status-legend";
 import { SubgroupsTab } from "./subgroups-tab";
-import { BUSY_POLL_MS, isNotFound, mciKeys, SETTLED_POLL_MS, useMci, useMciEvents } from "./use-mci";
+import { BUSY_POLL_MS, isNotFound, SETTLED_POLL_MS, useMci, useMciEvents } from "./use-mci";
+import { useMciActions } from "./use-mci-actions";
 import { useMciWatch } from "./use-mci-watch";
+import { useVmSelection } from "./use-vm-selection";
 import { VmPanel } from "./vm-panel";
 import { VmTable } from "./vm-table";
 import { MCI_SCENES, MciPresentation, mciFrame } from "@/components/present/mci-presentation";
@@ -51,13 +51,7 @@ const PANEL_REM = 36;
 const MAP_PADDING: MapPadding = { top: 200, right: PANEL_REM * 16 + 50, bottom: 100, left: 60 };
 /** Statuses in which a VM's compute is billed (the same rule as the API's costPerHour). */
 const BILLED: readonly VmStatus[] = ["Creating", "Running", "Rebooting", "Resuming", "Suspending"];
-// After an action the reconciler needs a moment before any VM changes: poll fast meanwhile.
-const FAST_AFTER_ACTION_MS = 10_000;
 const NO_VMS: VmView[] = [];
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** The MCI page: its VMs on the map, live counts and cost, the controls, and a VM's details. */
 export function MciPage({ namespace, id }: { namespace: string; id: string }) {
@@ -65,7 +59,6 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const params = useParams<{ vmId?: string }>();
   const vmId = params?.vmId ? decodeURIComponent(params.vmId) : null;
   const searchParams = useSearchParams();
-  const queryClient = useQueryClient();
   const fastUntil = useRef(0);
   // Each control shows for the roles its operation allows in this namespace; the server checks again.
   const endpoints = useEndpoints();
@@ -97,8 +90,6 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const names = useMemo(() => new Map((regionsQuery.data ?? []).map((r) => [r.key, r.name])), [regionsQuery.data]);
 
   const [regionFilter, setRegionFilter] = useState<string | null>(() => searchParams.get("region"));
-  const [selection, setSelection] = useState<ReadonlySet<string>>(() => new Set());
-  const [scope, setScope] = useState<Scope>("mci");
   const [tab, setTab] = useState<Tab>(() => parseTab(searchParams.get("tab")));
   const [commandId, setCommandId] = useState<string | null>(() => searchParams.get("command"));
   const [rangeId, setRangeId] = useState<RangeId>(() => rangeOf(searchParams.get("range")).id);
@@ -106,9 +97,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const [chartMetric, setChartMetric] = useState<MetricName>("cpu_utilization");
   const [colourBy, setColourBy] = useState<ColourBy>(() => parseColourBy(searchParams.get("colour")));
   const heatMetric = colourBy === "status" ? null : colourBy;
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [deleteRequested, setDeleteRequested] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { notice, setNotice, pending, deleteRequested, refresh, send, remove } = useMciActions(namespace, id, fastUntil);
 
   const vms = useMemo(
     () => [...(mci?.vms ?? NO_VMS)].sort((a, b) => a.subGroup.localeCompare(b.subGroup) || a.name.localeCompare(b.name, undefined, { numeric: true })),
@@ -120,7 +109,6 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   const rulesQuery = useAlertRules();
   // (rule, VM) pairs firing now among this MCI's VMs, whatever the rule's scope.
   const firing = useMemo(() => (rulesQuery.data ?? []).reduce((n, r) => n + r.firing.filter((vid) => vmById.has(vid)).length, 0), [rulesQuery.data, vmById]);
-  const selectedIds = useMemo(() => new Set([...selection].filter((vid) => vmById.has(vid))), [selection, vmById]);
   const subGroupSizes = useMemo(
     () => (mci?.subGroups ?? []).map((sg) => ({ name: sg.name, vmCount: vms.filter((v) => v.subGroup === sg.name).length })),
     [mci?.subGroups, vms],
@@ -132,8 +120,7 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
     for (const v of vms) if (BILLED.includes(v.status)) out.set(v.region, (out.get(v.region) ?? 0) + v.pricePerHour);
     return out;
   }, [vms]);
-  const effectiveScope: Scope =
-    (scope === "selected" && selectedIds.size === 0) || (scope.startsWith("sg:") && !subGroupSizes.some((s) => `sg:${s.name}` === scope)) ? "mci" : scope;
+  const { selectedIds, scope: effectiveScope, setScope, toggleVm, setMany } = useVmSelection(vmById, subGroupSizes);
   const openVm = vmId ? (vmById.get(vmId) ?? null) : null;
   const deleting = deleteRequested || Boolean(mci?.deleting);
 
@@ -165,28 +152,6 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
     if (gone && name) router.replace(`/mci?ns=${encodeURIComponent(namespace)}&deleted=${encodeURIComponent(name)}`);
   }, [gone, name, router, namespace]);
 
-  const refresh = useCallback(() => {
-    fastUntil.current = Date.now() + FAST_AFTER_ACTION_MS;
-    void queryClient.invalidateQueries({ queryKey: mciKeys.one(namespace, id) });
-    void queryClient.invalidateQueries({ queryKey: mciKeys.list(namespace) });
-  }, [queryClient, namespace, id]);
-
-  const send = useCallback(
-    (request: MciActionRequest) => {
-      setNotice(null);
-      startTransition(async () => {
-        const result = await runMciAction({ ns: namespace, id, request });
-        if (result.ok) {
-          setNotice({ tone: "ok", text: `${capitalise(result.data.message)}.` });
-          refresh();
-        } else {
-          setNotice({ tone: "error", text: `${capitalise(request.action)} refused: ${result.error}` });
-        }
-      });
-    },
-    [namespace, id, refresh],
-  );
-
   const run = (action: VmActionName) => {
     if (effectiveScope === "selected") send({ action, vmIds: [...selectedIds] });
     else if (effectiveScope.startsWith("sg:")) send({ action, subGroup: effectiveScope.slice(3) });
@@ -194,56 +159,24 @@ export function MciPage({ namespace, id }: { namespace: string; id: string }) {
   };
   const runOnVm = useCallback((action: VmActionName, vm: VmView) => send({ action, vmIds: [vm.id] }), [send]);
 
-  function remove() {
-    setNotice(null);
-    startTransition(async () => {
-      const result = await deleteMciAction({ ns: namespace, id });
-      if (result.ok) {
-        setDeleteRequested(true);
-        refresh();
-      } else {
-        setNotice({ tone: "error", text: `Delete refused: ${result.error}` });
-      }
-    });
-  }
-
   const open = useCallback((vid: string) => router.push(`${base}/vm/${encodeURIComponent(vid)}${query}`, { scroll: false }), [router, base, query]);
   const close = useCallback(() => router.push(`${base}${query}`, { scroll: false }), [router, base, query]);
 
-  const toggleVm = useCallback((vid: string) => {
-    setSelection((s) => {
-      const next = new Set(s);
-      if (!next.delete(vid)) next.add(vid);
-      return next;
-    });
-    setScope("selected");
-  }, []);
-  const setMany = useCallback((ids: readonly string[], on: boolean) => {
-    setSelection((s) => {
-      const next = new Set(s);
-      for (const vid of ids) {
-        if (on) next.add(vid);
-        else next.delete(vid);
-      }
-      return next;
-    });
-    if (on) setScope("selected");
-  }, []);
   const selectRegion = useCallback((key: string) => {
     setRegionFilter((current) => (current === key ? null : key));
     setTab("vms");
   }, []);
   const clearRegion = useCallback(() => setRegionFilter(null), []);
-  const scopeSubGroup = useCallback((sg: string) => setScope(`sg:${sg}`), []);
+  const scopeSubGroup = useCallback((sg: string) => setScope(`sg:${sg}`), [setScope]);
   const showVms = useCallback(() => setTab("vms"), []);
   const onChanged = useCallback(
     (text: string) => {
       setNotice({ tone: "ok", text });
       refresh();
     },
-    [refresh],
+    [refresh, setNotice],
   );
-  const onError = useCallback((text: string) => setNotice({ tone: "error", text }), []);
+  const onError = useCallback((text: string) => setNotice({ tone: "error", text }), [setNotice]);
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
