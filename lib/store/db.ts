@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { databaseTarget } from "./database-file.mjs";
+import { sqliteInTurns } from "./sqlite-turns";
 
 const globalForPrisma = globalThis as unknown as { baristaPrisma?: PrismaClient };
 const postgresClients = new WeakSet<object>();
@@ -31,7 +32,7 @@ export function openDb(target: string): PrismaClient {
     return client as unknown as PrismaClient;
   }
   const file = target.startsWith("file:") ? target.slice("file:".length) : target;
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }) });
+  return new PrismaClient({ adapter: sqliteInTurns(new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 })) });
 }
 
 /** Whether a client speaks PostgreSQL (for the few statements the two databases spell differently). */
