@@ -27,6 +27,9 @@ export interface EventCursor {
   after: number;
 }
 
+/** How far below the newest id read an event may still commit late: more than writers at once (the reconciler's 48 steps per server). */
+const LATE_ID_SPAN = 500;
+
 /** At most this many events per tick; a busier MCI's older ones stay for the events endpoint. */
 const EVENTS_PER_READ = 200;
 
@@ -66,13 +69,14 @@ export class MciWatchReader {
     const changedVms = await this.prisma.vm.findMany({ where: { mciId, updatedAt: { gte: since } } });
     const vmCount = await this.prisma.vm.count({ where: { mciId } });
     // An event's id is drawn when it is written and becomes visible when it commits: on PostgreSQL
-    // a smaller id may commit after a larger one was read. Those written since `since` are read
-    // again, as VMs are; the caller drops the ones it sent.
-    const newEvents = await this.prisma.mciEvent.findMany({
-      where: { mciId, id: { gt: events.floor }, OR: [{ id: { gt: events.after } }, { at: { gte: since } }] },
+    // a smaller id may commit after a larger one was read. The ids just below `after` written since
+    // `since` are read again, as VMs are; the caller drops the ones it sent.
+    const late = await this.prisma.mciEvent.findMany({
+      where: { mciId, id: { gt: Math.max(events.floor, events.after - LATE_ID_SPAN), lte: events.after }, at: { gte: since } },
       orderBy: { id: "asc" },
-      take: EVENTS_PER_READ,
     });
+    const fresh = await this.prisma.mciEvent.findMany({ where: { mciId, id: { gt: events.after } }, orderBy: { id: "asc" }, take: EVENTS_PER_READ });
+    const newEvents = [...late, ...fresh];
     const head = await this.repo.findMciHead(mciId);
     if (!head) return null;
     const hostPlaces = hostConnections ? await this.repo.hostPlaces(hostConnections) : undefined;

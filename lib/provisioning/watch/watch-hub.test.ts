@@ -167,6 +167,18 @@ describe("the MCI watch hub", () => {
     expect(sentMessages()).toEqual(["third", "second"]);
   });
 
+  it("sends a burst of events larger than one read over the next ticks, each once and in order", async () => {
+    await makeMci("m1", ["web-1"]);
+    const a = collector();
+    await hub.watch("default", "m1", a.listener);
+    await t.prisma.mciEvent.createMany({ data: Array.from({ length: 300 }, (_, i) => ({ mciId: "m1", message: `e${i}` })) });
+    await hub.tickAll();
+    await hub.tickAll();
+    await hub.tickAll();
+    const sent = a.events().filter((e) => e.event === "events").flatMap((e) => (e.data as { message: string }[]).map((x) => x.message));
+    expect(sent).toEqual(Array.from({ length: 300 }, (_, i) => `e${i}`));
+  });
+
   it("ends every watch when the MCI is deleted, and stops its poller", async () => {
     await makeMci("m1", ["web-1"]);
     const a = collector();
