@@ -94,6 +94,26 @@ export class CommandRepository {
     });
   }
 
+  /**
+   * A command's status and each VM's state without its output, with the output's lengths: what
+   * a server following a command another one runs compares between reads.
+   */
+  async progress(id: string): Promise<{ status: string; vms: (Omit<CommandVm, "stdout" | "stderr"> & { outLength: number; errLength: number })[] } | null> {
+    const command = await this.prisma.command.findUnique({ where: { id }, select: { status: true } });
+    if (!command) return null;
+    const vms = await this.prisma.commandVm.findMany({ where: { commandId: id }, omit: { stdout: true, stderr: true }, orderBy: { vmName: "asc" } });
+    const lengths = await this.prisma.$queryRaw<{ vmId: string; o: number | bigint; e: number | bigint }[]>`
+      SELECT "vmId", length("stdout") AS "o", length("stderr") AS "e" FROM "CommandVm" WHERE "commandId" = ${id}`;
+    const byVm = new Map(lengths.map((l) => [l.vmId, l]));
+    return { status: command.status, vms: vms.map((v) => ({ ...v, outLength: Number(byVm.get(v.vmId)?.o ?? 0), errLength: Number(byVm.get(v.vmId)?.e ?? 0) })) };
+  }
+
+  /** The output of some of a command's VMs. */
+  async output(id: string, vmIds: readonly string[]): Promise<Map<string, { stdout: string; stderr: string }>> {
+    const rows = await this.prisma.commandVm.findMany({ where: { commandId: id, vmId: { in: [...vmIds] } }, select: { vmId: true, stdout: true, stderr: true } });
+    return new Map(rows.map((r) => [r.vmId, { stdout: r.stdout, stderr: r.stderr }]));
+  }
+
   /** Asks the server running a command to stop it: true when it was still running. */
   async requestCancel(id: string, at: Date): Promise<boolean> {
     return (await this.prisma.command.updateMany({ where: { id, status: "running" }, data: { cancelRequestedAt: at } })).count === 1;

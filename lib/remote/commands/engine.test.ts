@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { tempDatabase, type TempDatabase } from "@/lib/store/testing";
 import type { CommandCreate } from "@/lib/validation/commands";
 import { freePort, startTestSshd, type TestSshd } from "../testing/sshd.mjs";
+import type { CommandRepository } from "@/lib/store/commands";
 import { INTERRUPTED_MESSAGE } from "./engine";
 import { commandEventStream } from "./event-stream";
 import { makeEngine, makeFleet, type Fleet, type FleetOptions } from "./testing";
@@ -183,8 +184,16 @@ describe("remote commands over real OpenSSH hosts", () => {
     const other = makeEngine(db.reopen(), (i) => login(alternate(i)), { owner: "other", limits: { followMs: 50 } });
     const { id } = await f.engine.start(f.namespace, f.mciId, request("echo first; sleep 0.5; echo second; sleep 30; echo never"), "tester");
     await until(() => other.engine.get(f.namespace, f.mciId, id), (v) => v.vms.every((x) => x.stdout === "first\n"), "output written where the other server reads");
+    const repo = (other.engine as unknown as { deps: { commands: CommandRepository } }).deps.commands;
+    const progressReads = vi.spyOn(repo, "progress");
+    const outputReads = vi.spyOn(repo, "output");
     const body = await commandEventStream(other.engine, f.namespace, f.mciId, id, { heartbeatMs: 60_000 });
     await until(() => other.engine.get(f.namespace, f.mciId, id), (v) => v.vms.every((x) => x.stdout === "first\nsecond\n"), "the rest written");
+    // While the VMs sleep the follower reads their states and output lengths, and their output only when it grew.
+    const readsBefore = outputReads.mock.calls.length;
+    const pollsBefore = progressReads.mock.calls.length;
+    await until(async () => progressReads.mock.calls.length, (n) => n >= pollsBefore + 5, "five more reads of the command");
+    expect(outputReads.mock.calls.length).toBeLessThanOrEqual(readsBefore + 1);
     const answer = await other.engine.cancel(f.namespace, f.mciId, id);
     expect(answer.message).toMatch(/the server running it stops it within 1 s; 2 VMs running it will have it killed/);
     await f.engine.settled(id);

@@ -1,6 +1,6 @@
 import type { CommandRepository } from "@/lib/store/commands";
 import type { CommandEvent, CommandView, CommandVmView, VmState } from "./types";
-import { toCommandView } from "./views";
+import { toVmView } from "./views";
 
 const STATE_FIELDS = ["status", "exitCode", "truncated", "message", "startedAt", "endedAt"] as const;
 
@@ -21,29 +21,41 @@ function vmEvents(before: CommandVmView | undefined, after: CommandVmView): Comm
 
 /**
  * Follows a command that another server runs, from what that server writes (its output and
- * statuses, every `flushMs`): every `pollMs` the rows are read again and what changed since `first`
- * goes to the listener as the running server's own events would, the end included. Answers a
- * function that stops following.
+ * statuses, every `flushMs`): every `pollMs` the VMs' states and output lengths are read, the
+ * output only of VMs whose output grew, and what changed since `first` goes to the listener as the
+ * running server's own events would, the end included. Answers a function that stops following.
  */
-export function followStored(repo: Pick<CommandRepository, "find">, first: CommandView, listener: (e: CommandEvent) => void, pollMs: number): () => void {
-  let last = new Map(first.vms.map((v) => [v.vmId, v]));
+export function followStored(repo: Pick<CommandRepository, "progress" | "output">, first: CommandView, listener: (e: CommandEvent) => void, pollMs: number): () => void {
+  const views = new Map(first.vms.map((v) => [v.vmId, v]));
+  // The output's lengths as the database counts them at the last read (none yet: the first read takes the output whole).
+  const lengths = new Map<string, string>();
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const stop = () => {
     stopped = true;
     if (timer) clearTimeout(timer);
   };
+  const end = (status: CommandView["status"]) => {
+    stop();
+    listener({ type: "end", status });
+  };
   const poll = async () => {
-    const row = await repo.find(first.id);
+    const now = await repo.progress(first.id);
     if (stopped) return;
     // Gone with its MCI: nothing more will come.
-    const view = row ? toCommandView(row) : { ...first, vms: [], status: "interrupted" as const };
-    for (const vm of view.vms) for (const e of vmEvents(last.get(vm.vmId), vm)) listener(e);
-    last = new Map(view.vms.map((v) => [v.vmId, v]));
-    if (view.status !== "running") {
-      stop();
-      listener({ type: "end", status: view.status });
+    if (!now) return end("interrupted");
+    const grown = now.vms.filter((v) => lengths.get(v.vmId) !== `${v.outLength}/${v.errLength}`).map((v) => v.vmId);
+    const output = grown.length ? await repo.output(first.id, grown) : new Map<string, { stdout: string; stderr: string }>();
+    if (stopped) return;
+    for (const { outLength, errLength, ...row } of now.vms) {
+      const before = views.get(row.vmId);
+      const text = output.get(row.vmId) ?? { stdout: before?.stdout ?? "", stderr: before?.stderr ?? "" };
+      const after = toVmView({ ...row, ...text });
+      for (const e of vmEvents(before, after)) listener(e);
+      views.set(row.vmId, after);
+      lengths.set(row.vmId, `${outLength}/${errLength}`);
     }
+    if (now.status !== "running") end(now.status as CommandView["status"]);
   };
   const schedule = () => {
     if (stopped) return;
