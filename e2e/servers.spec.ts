@@ -88,6 +88,38 @@ test.describe.serial("several servers on one PostgreSQL", () => {
     expect(await readCpu(request, a.url, two.id, minute)).toEqual([44, 55, 66].map((v, i) => [(minute + i * 10) * 1000, v]));
   });
 
+  test("a command started on one server streams from the other and is cancelled there; what it wrote on the VM is seen from both", async ({ request }) => {
+    test.setTimeout(120_000);
+    const vm = mci.vms[0];
+    const commands = `/api/v1/ns/default/mci/${mci.id}/commands`;
+    const run = async (base: string, command: string) => {
+      const r = await request.post(`${base}${commands}`, { data: { command, vmIds: [vm.id], timeoutSeconds: 120 } });
+      expect(r.status(), await r.text()).toBe(202);
+      return ((await r.json()) as { id: string }).id;
+    };
+    type Command = { status: string; vms: { status: string; stdout: string }[] };
+    const read = async (base: string, cid: string) => (await (await request.get(`${base}${commands}/${cid}`)).json()) as Command;
+    const cid = await run(b.url, "echo made | sudo tee /etc/barista-mark; echo begun; sleep 60");
+    await expect.poll(async () => (await read(a.url, cid)).vms[0]?.stdout, { timeout: 30_000 }).toBe("made\nbegun\n");
+    // The other server streams it while it runs, then takes the cancel and passes it on.
+    const stream = await fetch(`${a.url}${commands}/${cid}/stream`, { headers: { authorization: `Bearer ${process.env.BARISTA_API_TOKEN}` } });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    let text = new TextDecoder().decode((await reader.read()).value);
+    expect(text).toMatch(/^event: snapshot\ndata: \{[^\n]*"status":"running"/);
+    const cancel = await request.post(`${a.url}${commands}/${cid}/cancel`);
+    expect(cancel.status(), await cancel.text()).toBe(202);
+    expect(((await cancel.json()) as { message: string }).message).toMatch(/the server running it stops it/);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
+    expect(text).toContain('event: vm\ndata: {"vmId":"' + vm.id + '","status":"cancelled"');
+    expect(text.endsWith('event: end\ndata: {"status":"cancelled"}\n\n')).toBe(true);
+    expect((await read(b.url, cid)).status).toBe("cancelled");
+    // The simulated VM's disk is one, whichever server's SSH server a command reaches it through.
+    const check = await run(a.url, "cat /etc/barista-mark");
+    await expect.poll(async () => (await read(b.url, check)).status, { timeout: 30_000 }).toBe("finished");
+    expect((await read(b.url, check)).vms[0]).toMatchObject({ status: "succeeded", stdout: "made\n" });
+  });
+
   test("an alert fires once, not once per server", async ({ request }) => {
     test.setTimeout(180_000);
     const vm = mci.vms[0];
