@@ -99,7 +99,7 @@ test.describe.serial("several servers on one PostgreSQL", () => {
     };
     type Command = { status: string; vms: { status: string; stdout: string }[] };
     const read = async (base: string, cid: string) => (await (await request.get(`${base}${commands}/${cid}`)).json()) as Command;
-    const cid = await run(b.url, "echo made | sudo tee /etc/barista-mark; echo begun; sleep 60");
+    const cid = await run(b.url, "echo made > /home/ubuntu/mark; cat /home/ubuntu/mark; echo begun; sleep 60");
     await expect.poll(async () => (await read(a.url, cid)).vms[0]?.stdout, { timeout: 30_000 }).toBe("made\nbegun\n");
     // The other server streams it while it runs, then takes the cancel and passes it on.
     const stream = await fetch(`${a.url}${commands}/${cid}/stream`, { headers: { authorization: `Bearer ${process.env.BARISTA_API_TOKEN}` } });
@@ -115,7 +115,7 @@ test.describe.serial("several servers on one PostgreSQL", () => {
     expect(text.endsWith('event: end\ndata: {"status":"cancelled"}\n\n')).toBe(true);
     expect((await read(b.url, cid)).status).toBe("cancelled");
     // The simulated VM's disk is one, whichever server's SSH server a command reaches it through.
-    const check = await run(a.url, "cat /etc/barista-mark");
+    const check = await run(a.url, "cat /home/ubuntu/mark");
     await expect.poll(async () => (await read(b.url, check)).status, { timeout: 30_000 }).toBe("finished");
     expect((await read(b.url, check)).vms[0]).toMatchObject({ status: "succeeded", stdout: "made\n" });
   });
