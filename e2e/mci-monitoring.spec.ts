@@ -84,7 +84,10 @@ test("the MCI page charts its metrics live, switches ranges, and colours the map
   const map = page.getByTestId("mci-map");
   await page.getByRole("radio", { name: "CPU" }).click();
   await expect(map).toHaveAttribute("data-colour-by", "cpu_utilization");
-  await expect(map).toHaveAttribute("data-heat-regions", String(REGIONS.length));
+  // The history written above ends two minutes ago: the heat comes from the collector's samples of
+  // the new VMs, which take up to a tick (10 s) after their first 10 s step has passed, and the page
+  // asks for latest values every 10 s: up to about 30 s after the VMs came up.
+  await expect(map).toHaveAttribute("data-heat-regions", String(REGIONS.length), { timeout: 60_000 });
   await expect(page.getByTestId("heat-legend")).toContainText("not reporting");
   await expect(page).toHaveURL(/colour=cpu_utilization/);
   await shot(page, "mci-cpu-heat");
