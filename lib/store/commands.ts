@@ -119,9 +119,10 @@ export class CommandRepository {
     return (await this.prisma.command.updateMany({ where: { id, status: "running" }, data: { cancelRequestedAt: at } })).count === 1;
   }
 
-  /** Whether a server other than the command's was asked to cancel it. */
-  async cancelRequested(id: string): Promise<boolean> {
-    return (await this.prisma.command.findUnique({ where: { id }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt != null;
+  /** Which of these commands another server was asked to cancel. */
+  async cancelsRequested(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.prisma.command.findMany({ where: { id: { in: [...ids] }, cancelRequestedAt: { not: null } }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
   }
 
   async end(id: string, status: string, endedAt: Date): Promise<void> {

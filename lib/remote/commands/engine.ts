@@ -20,6 +20,7 @@ export const INTERRUPTED_MESSAGE = "the server stopped while the command ran; wh
  */
 export class CommandEngine {
   private readonly runs = new Map<string, { run: CommandRun; done: Promise<void> }>();
+  private cancelTimer: ReturnType<typeof setInterval> | null = null;
   private readonly sessions: Limiter;
   readonly limits: CommandLimits;
 
@@ -46,25 +47,31 @@ export class CommandEngine {
     const run = new CommandRun(id, this.deps.commands, this.limits.flushMs);
     const entry = { run, done: Promise.resolve() };
     this.runs.set(id, entry);
-    const stopListening = this.listenForCancel(run);
-    entry.done = this.execute(run, targets, { namespace, ...req }).finally(stopListening);
+    entry.done = this.execute(run, targets, { namespace, ...req });
+    this.listenForCancels();
     return { id };
   }
 
   /**
-   * Another server asked to cancel a command runs here: it writes the request, and this server
-   * looks for it every `cancelPollMs` while the command runs. Answers a function that stops looking.
+   * Another server asked to cancel a command that runs here: it wrote the request, and every
+   * `cancelPollMs`, while commands run here, one read asks which of them were asked.
    */
-  private listenForCancel(run: CommandRun): () => void {
-    const timer = setInterval(() => {
-      if (run.cancelled) return;
-      this.deps.commands.cancelRequested(run.id).then(
-        (asked) => void (asked && !run.cancelled && run.abort.abort()),
-        (e: unknown) => console.error(`[barista] command ${run.id}: could not look for a cancel request:`, e),
+  private listenForCancels(): void {
+    if (this.cancelTimer) return;
+    this.cancelTimer = setInterval(() => {
+      if (!this.runs.size) {
+        clearInterval(this.cancelTimer!);
+        this.cancelTimer = null;
+        return;
+      }
+      const running = [...this.runs.values()].map((r) => r.run).filter((r) => !r.cancelled);
+      if (!running.length) return;
+      this.deps.commands.cancelsRequested(running.map((r) => r.id)).then(
+        (asked) => running.filter((r) => asked.has(r.id) && !r.cancelled).forEach((r) => r.abort.abort()),
+        (e: unknown) => console.error("[barista] could not look for cancel requests of the commands running here:", e),
       );
     }, this.limits.cancelPollMs);
-    timer.unref?.();
-    return () => clearInterval(timer);
+    this.cancelTimer.unref?.();
   }
 
   private async execute(run: CommandRun, targets: VmTarget[], c: { namespace: string; command: string; timeoutSeconds: number; concurrency: number }): Promise<void> {
